@@ -1,1 +1,2 @@
-export {};
+export * from './port/index.ts';
+export * from './transport/index.ts';

@@ -1,0 +1,19 @@
+export type {
+  AttachmentInput,
+  ChangesSinceInput,
+  Connector,
+  ConnectorContext,
+  CreateRecordInput,
+  RecordFields,
+  RegisterWebhookInput,
+  UpdateRecordInput,
+} from './connector.ts';
+export {
+  type FieldError,
+  kindForStatus,
+  RemoteError,
+  type RemoteErrorKind,
+  type RemoteErrorOptions,
+  remoteErrorKinds,
+} from './errors.ts';
+export * from './model.ts';

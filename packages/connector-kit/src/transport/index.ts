@@ -1,0 +1,26 @@
+export { fullJitterDelay, parseRetryAfter } from './backoff.ts';
+export { systemClock } from './clock.ts';
+export {
+  accountKey,
+  type BudgetStats,
+  type ConcurrencyBudget,
+  createLocalBudget,
+  type Lease,
+  type LocalConcurrencyBudget,
+  principalFromSecret,
+  processBudget,
+} from './concurrency.ts';
+export { isSecretName, REDACTED, Redactor } from './redact.ts';
+export { createTransport } from './transport.ts';
+export type {
+  ClientCertificate,
+  Clock,
+  HttpMethod,
+  RequestLogEntry,
+  RetryPolicy,
+  Transport,
+  TransportOptions,
+  TransportRequest,
+  TransportResponse,
+  TransportTimeouts,
+} from './types.ts';
