@@ -1,1 +1,19 @@
-export {};
+export { columnTypes, type Dialect, readBoolean, readJson, writeJson } from './column-types.ts';
+export { DatabaseUnavailableError, isUniqueViolation } from './errors.ts';
+export {
+  type DatabaseConfig,
+  type DatabaseHandle,
+  databaseConfigFromEnv,
+  MIGRATION_NAMES,
+  type MigrationState,
+  openDatabase,
+} from './open-database.ts';
+export { type SessionRow, sessionsRepository } from './repositories/sessions.ts';
+export { type User, type UserWithSecret, usersRepository } from './repositories/users.ts';
+export {
+  type Member,
+  type Role,
+  type WorkspaceRow,
+  workspacesRepository,
+} from './repositories/workspaces.ts';
+export type { Database } from './schema.ts';

@@ -1,0 +1,30 @@
+import type { Role } from '@tandem/contracts';
+import type { DatabaseHandle } from '@tandem/storage';
+import type { Logger } from 'pino';
+import type { Env } from './env.ts';
+import type { FailureLimiter } from './lib/rate-limit.ts';
+
+/** Everything the app needs from outside; the server and the tests build it the same way. */
+export type AppDeps = {
+  env: Env;
+  database: DatabaseHandle;
+  logger: Logger;
+  now?: () => Date;
+  loginLimiter?: FailureLimiter;
+};
+
+export type SessionContext = {
+  sessionId: string;
+  csrfToken: string;
+  user: { id: string; email: string; name: string };
+};
+
+export type AppEnv = {
+  Variables: {
+    deps: Required<AppDeps>;
+    requestId: string;
+    log: Logger;
+    session: SessionContext | undefined;
+    workspace: { id: string; key: string; name: string; role: Role };
+  };
+};

@@ -1,0 +1,86 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { requestId } from 'hono/request-id';
+import type { AppDeps, AppEnv } from './app-env.ts';
+import { AppError, toErrorBody } from './lib/errors.ts';
+import { createFailureLimiter } from './lib/rate-limit.ts';
+import { requireCsrfToken } from './middleware/csrf.ts';
+import { loadSession } from './middleware/session.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { workspaceRoutes } from './routes/workspaces.ts';
+import { spaRoutes } from './spa.ts';
+
+/** The JSON API; its type is what the SPA's typed client is built from. */
+function createApi() {
+  return new Hono<AppEnv>()
+    .route('/health', healthRoutes)
+    .route('/auth', authRoutes)
+    .route('/workspaces', workspaceRoutes);
+}
+
+export type AppType = ReturnType<typeof createApi>;
+
+export function createApp(deps: AppDeps) {
+  const full: Required<AppDeps> = {
+    now: () => new Date(),
+    loginLimiter: createFailureLimiter({
+      max: deps.env.LOGIN_MAX_FAILURES,
+      windowMs: deps.env.LOGIN_WINDOW_SECONDS * 1000,
+    }),
+    ...deps,
+  };
+  const app = new Hono<AppEnv>();
+
+  app.use('*', requestId(), async (c, next) => {
+    c.set('deps', full);
+    c.set('log', full.logger.child({ reqId: c.var.requestId }));
+    const started = performance.now();
+    await next();
+    if (c.req.path.startsWith('/api/')) {
+      c.var.log.info(
+        {
+          method: c.req.method,
+          path: c.req.path,
+          status: c.res.status,
+          ms: Math.round(performance.now() - started),
+        },
+        'request',
+      );
+    }
+  });
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: full.env.MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError(
+          413,
+          'payload_too_large',
+          `The request body is larger than ${full.env.MAX_BODY_BYTES} bytes`,
+        );
+      },
+    }),
+    csrf(),
+    loadSession,
+  );
+  app.use('/api/*', async (c, next) =>
+    c.req.path === '/api/auth/login' ? next() : requireCsrfToken(c, next),
+  );
+
+  app.route('/api', createApi());
+  app.all('/api/*', () => {
+    throw AppError.notFound('API route');
+  });
+  app.route('/', spaRoutes(full.env.WEB_DIST));
+
+  app.notFound((c) => c.json(toErrorBody(AppError.notFound('Page')).body, 404));
+  app.onError((error, c) => {
+    const { status, body } = toErrorBody(error);
+    if (status >= 500) c.var.log?.error({ err: error }, 'unhandled error');
+    return c.json(body, status);
+  });
+  return app;
+}

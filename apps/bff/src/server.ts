@@ -1,0 +1,48 @@
+import { serve } from '@hono/node-server';
+import { DatabaseUnavailableError, databaseConfigFromEnv, openDatabase } from '@tandem/storage';
+import { createApp } from './app.ts';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoIdentity } from './demo/seed-identity.ts';
+import { EnvError, parseEnv } from './env.ts';
+import { createLogger } from './lib/logger.ts';
+
+async function main(): Promise<void> {
+  const env = parseEnv();
+  const logger = createLogger(env);
+  const database = await openDatabase(
+    databaseConfigFromEnv({ DATABASE_URL: env.DATABASE_URL, dataDir: env.DATA_DIR }),
+  );
+  const migrations = await database.migrate();
+  logger.info({ dialect: database.dialect, ...migrations }, 'database ready');
+
+  if (env.TANDEM_DEMO) {
+    const { created } = await seedDemoIdentity(database);
+    if (created) logger.info('demo data seeded');
+  }
+
+  const app = createApp({ env, database, logger });
+  const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
+    const url = `http://${env.HOST}:${info.port}`;
+    logger.info({ url }, 'Tandem is listening');
+    if (env.TANDEM_DEMO) {
+      console.info(`\n  Tandem  ${url}\n  Demo logins (password "${DEMO_PASSWORD}"):`);
+      for (const u of DEMO_USERS) console.info(`    ${u.role.padEnd(12)} ${u.email}`);
+      console.info('');
+    }
+  });
+
+  const stop = () => {
+    server.close();
+    void database.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DatabaseUnavailableError || error instanceof EnvError) {
+    console.error(`tandem: ${error.message}`);
+  } else {
+    console.error('tandem: failed to start:', error);
+  }
+  process.exit(1);
+});

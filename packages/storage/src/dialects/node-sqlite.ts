@@ -1,0 +1,49 @@
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { type SqliteDatabase, SqliteDialect, type SqliteStatement } from 'kysely';
+
+const STATEMENT_CACHE_SIZE = 256;
+
+/** node:sqlite binds only null, numbers, bigints, strings and bytes; map the rest once here. */
+function toSqlite(value: unknown): SQLInputValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object' && !(value instanceof Uint8Array)) return JSON.stringify(value);
+  return value as SQLInputValue;
+}
+
+function adaptStatement(stmt: StatementSync): SqliteStatement {
+  // better-sqlite3 tells readers from writers with `reader`; node:sqlite exposes the result columns.
+  const reader = stmt.columns().length > 0;
+  return {
+    reader,
+    all: (params) => stmt.all(...params.map(toSqlite)),
+    run: (params) => stmt.run(...params.map(toSqlite)),
+    iterate: (params) => stmt.iterate(...params.map(toSqlite)) as IterableIterator<unknown>,
+  };
+}
+
+/** Wraps Node's built-in DatabaseSync in the small interface Kysely's SqliteDialect expects. */
+export function adaptNodeSqlite(database: DatabaseSync): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => database.close(),
+    prepare(sql) {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        stmt = adaptStatement(database.prepare(sql));
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
+export function openNodeSqlite(path: string): { dialect: SqliteDialect; raw: DatabaseSync } {
+  const raw = new DatabaseSync(path, { timeout: 5000 });
+  raw.exec('PRAGMA journal_mode = WAL');
+  raw.exec('PRAGMA foreign_keys = ON');
+  raw.exec('PRAGMA synchronous = NORMAL');
+  return { dialect: new SqliteDialect({ database: adaptNodeSqlite(raw) }), raw };
+}

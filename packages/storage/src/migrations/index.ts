@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import { type ColumnTypes, columnTypes, type Dialect } from '../column-types.ts';
+import * as identity from './0001-identity.ts';
+
+type MigrationModule = {
+  up: (db: Kysely<unknown>, t: ColumnTypes) => Promise<void>;
+  down?: (db: Kysely<unknown>, t: ColumnTypes) => Promise<void>;
+};
+
+/** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
+const MIGRATIONS: Record<string, MigrationModule> = {
+  '0001-identity': identity,
+};
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  const t = columnTypes(dialect);
+  return {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, m] of Object.entries(MIGRATIONS)) {
+        out[name] = {
+          up: (db) => m.up(db, t),
+          ...(m.down ? { down: (db: Kysely<unknown>) => m.down!(db, t) } : {}),
+        };
+      }
+      return out;
+    },
+  };
+}
+
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

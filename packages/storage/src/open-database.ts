@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import type { Dialect } from './column-types.ts';
+import { openNodeSqlite } from './dialects/node-sqlite.ts';
+import { createPostgresPool, postgresDialect } from './dialects/postgres.ts';
+import { DatabaseUnavailableError } from './errors.ts';
+import { MIGRATION_NAMES, migrationProvider } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; path: string }
+  | { dialect: 'postgres'; url: string; schema?: string; poolSize?: number };
+
+export type MigrationState = { applied: number; pending: number; latest: string | null };
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  migrate(): Promise<MigrationState>;
+  migrationState(): Promise<MigrationState>;
+  close(): Promise<void>;
+}
+
+function describePostgres(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return 'the configured DATABASE_URL';
+  }
+}
+
+async function openKysely(config: DatabaseConfig): Promise<Kysely<Database>> {
+  if (config.dialect === 'sqlite') {
+    if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
+    try {
+      return new Kysely<Database>({ dialect: openNodeSqlite(config.path).dialect });
+    } catch (error) {
+      throw new DatabaseUnavailableError(
+        `Cannot open the SQLite database at ${config.path}: ${(error as Error).message}`,
+      );
+    }
+  }
+  const pool = createPostgresPool({
+    url: config.url,
+    ...(config.schema ? { schema: config.schema } : {}),
+    ...(config.poolSize ? { max: config.poolSize } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: postgresDialect(pool) });
+  try {
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    await db.destroy().catch(() => {});
+    const reason = (error as { code?: string; message?: string }).code ?? (error as Error).message;
+    throw new DatabaseUnavailableError(
+      `Cannot reach PostgreSQL at ${describePostgres(config.url)} (${reason}). Check DATABASE_URL.`,
+    );
+  }
+  return db;
+}
+
+/** Opens either database behind one Kysely handle; migrations are the caller's explicit step. */
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  const db = await openKysely(config);
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider(config.dialect),
+    allowUnorderedMigrations: false,
+  });
+
+  async function migrationState(): Promise<MigrationState> {
+    const all = await migrator.getMigrations();
+    const applied = all.filter((m) => m.executedAt);
+    return {
+      applied: applied.length,
+      pending: all.length - applied.length,
+      latest: applied.at(-1)?.name ?? null,
+    };
+  }
+
+  return {
+    db,
+    dialect: config.dialect,
+    async migrate() {
+      const { error, results } = await migrator.migrateToLatest();
+      if (error) {
+        const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+        throw new Error(`Migration ${failed} failed: ${(error as Error).message}`);
+      }
+      return migrationState();
+    },
+    migrationState,
+    close: () => db.destroy(),
+  };
+}
+
+/** Reads DATABASE_URL the way every entry point does: set → PostgreSQL, unset → SQLite under dataDir. */
+export function databaseConfigFromEnv(env: {
+  DATABASE_URL?: string | undefined;
+  dataDir: string;
+}): DatabaseConfig {
+  return env.DATABASE_URL
+    ? { dialect: 'postgres', url: env.DATABASE_URL }
+    : { dialect: 'sqlite', path: `${env.dataDir}/tandem.sqlite` };
+}
+
+export { MIGRATION_NAMES };
