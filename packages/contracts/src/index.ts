@@ -1,4 +1,6 @@
 export * from './auth.ts';
 export * from './errors.ts';
 export * from './health.ts';
+export * from './live-events.ts';
+export * from './roadmap.ts';
 export * from './workspaces.ts';

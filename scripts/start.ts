@@ -1,0 +1,28 @@
+// `./tandem start`: the app plus the Rally and Azure DevOps simulators, on the embedded database
+// (or DATABASE_URL), with demo data. The simulators keep their state under ./data.
+import { available, runServices, type Service } from './processes.ts';
+
+const dataDir = process.env.DATA_DIR ?? './data';
+
+const simulators: Service[] = [
+  {
+    name: 'rally simulator',
+    entry: 'packages/simulators/rally/src/cli.ts',
+    env: { SIM_RALLY_STATE_FILE: process.env.SIM_RALLY_STATE_FILE ?? `${dataDir}/sim-rally.json` },
+  },
+  {
+    name: 'azure devops simulator',
+    entry: 'packages/simulators/azure-devops/src/cli.ts',
+    env: { SIM_ADO_STATE_FILE: process.env.SIM_ADO_STATE_FILE ?? `${dataDir}/sim-ado.json` },
+  },
+];
+
+const app: Service = {
+  name: 'tandem',
+  entry: 'apps/bff/src/server.ts',
+  env: { TANDEM_DEMO: 'true', DATA_DIR: dataDir, ALLOW_PRIVATE_NETWORK: 'true' },
+};
+
+const present = simulators.filter(available);
+for (const s of simulators.filter((s) => !available(s))) console.warn(`(${s.name} is not built yet; skipped)`);
+runServices([...present, app]);
