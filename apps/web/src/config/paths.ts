@@ -1,0 +1,50 @@
+/**
+ * Every route of the SPA, with the pattern the router matches and a `getHref` that builds a link.
+ * Pages and tests build URLs only through these, so a route moves in one place.
+ */
+export const paths = {
+  home: {
+    path: '/',
+    getHref: () => '/',
+  },
+  auth: {
+    login: {
+      path: '/login',
+      getHref: (next?: string | null) =>
+        next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login',
+    },
+  },
+  workspace: {
+    root: {
+      path: '/w/:workspaceKey',
+      getHref: (workspaceKey: string) => `/w/${encodeURIComponent(workspaceKey)}`,
+    },
+    features: {
+      path: '/w/:workspaceKey/features',
+      getHref: (workspaceKey: string) => `/w/${encodeURIComponent(workspaceKey)}/features`,
+    },
+    releases: {
+      path: '/w/:workspaceKey/releases',
+      getHref: (workspaceKey: string) => `/w/${encodeURIComponent(workspaceKey)}/releases`,
+    },
+    settings: {
+      integrations: {
+        path: '/w/:workspaceKey/settings/integrations',
+        getHref: (workspaceKey: string) =>
+          `/w/${encodeURIComponent(workspaceKey)}/settings/integrations`,
+      },
+    },
+  },
+} as const;
+
+/**
+ * The `?next=` target after signing in, only when it is a path on this site: an absolute URL or
+ * a protocol-relative `//host` would turn the login page into an open redirect.
+ */
+export function safeNextPath(next: string | null | undefined): string | null {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
+    return null;
+  }
+  if (next === paths.auth.login.path || next.startsWith(`${paths.auth.login.path}?`)) return null;
+  return next;
+}
