@@ -1,9 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { type RenderResult, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 
 /** A fresh QueryClient per test: no retries, no shared cache. */
-export function renderWithQueryClient(ui: ReactElement) {
+export function renderWithQueryClient(
+  ui: ReactElement,
+): RenderResult & { queryClient: QueryClient } {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
