@@ -119,7 +119,10 @@ export class Redactor {
 
   text(value: string): string {
     const shaped = value
-      .replace(/\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`)
+      .replace(
+        /\b(Bearer|Basic|Token)\s+(?!(?:Bearer|Basic|Token)\b)[A-Za-z0-9._~+/=-]+/gi,
+        `$1 ${REDACTED}`,
+      )
       .replace(
         /([A-Za-z0-9_.-]*(?:secret|token|password|passwd|key|session|credential)[A-Za-z0-9_.-]*)(["']?\s*[=:]\s*["']?)([^"'&\s,;}]+)/gi,
         (_match, name: string, separator: string) => `${name}${separator}${REDACTED}`,
