@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Row types as Kysely sees them. Timestamps are ISO-8601 strings on both dialects. */
 export interface UsersTable {
   id: string;
@@ -32,7 +34,32 @@ export interface SessionsTable {
   expires_at: string;
 }
 
+export interface JobsTable {
+  id: Generated<number>;
+  task: string;
+  payload: unknown;
+  queue_name: string | null;
+  job_key: string | null;
+  run_at: string;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  status: Generated<'pending' | 'failed'>;
+  last_error: string | null;
+  locked_by: string | null;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface JobQueuesTable {
+  queue_name: string;
+  locked_by: string | null;
+  locked_until: string | null;
+}
+
 export interface Database {
+  jobs: JobsTable;
+  job_queues: JobQueuesTable;
   users: UsersTable;
   workspaces: WorkspacesTable;
   memberships: MembershipsTable;
