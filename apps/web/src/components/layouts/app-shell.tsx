@@ -37,7 +37,10 @@ export function AppShell({
 
   const sidebar = (
     <div className="flex h-full flex-col">
-      <div className="px-3 pt-3 pb-2">{switcher}</div>
+      <div className="flex h-12 items-center px-4">
+        <Logo size="sm" />
+      </div>
+      <div className="px-3 pb-2">{switcher}</div>
       <nav aria-label="Main" className="flex-1 overflow-y-auto px-3 py-2">
         {navigation}
       </nav>

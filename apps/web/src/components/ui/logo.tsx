@@ -1,9 +1,10 @@
 import { clsx } from 'clsx';
 
 /** Two linked rings: product and development teams, working in tandem. */
-export function LogoMark({ className }: { className?: string }) {
+/** Two linked rings; `className` should carry a size (default `size-7`). */
+export function LogoMark({ className = 'size-7' }: { className?: string }) {
   return (
-    <svg viewBox="0 0 32 32" className={clsx('size-7', className)} aria-hidden="true">
+    <svg viewBox="0 0 32 32" className={clsx('shrink-0', className)} aria-hidden="true">
       <rect width="32" height="32" rx="8" className="fill-accent-600" />
       <circle cx="12.5" cy="16" r="5.5" fill="none" stroke="#fff" strokeWidth="2.5" />
       <circle
@@ -19,11 +20,20 @@ export function LogoMark({ className }: { className?: string }) {
   );
 }
 
-export function Logo({ className }: { className?: string }) {
+export function Logo({ className, size = 'md' }: { className?: string; size?: 'sm' | 'md' }) {
   return (
-    <span className={clsx('inline-flex items-center gap-2', className)}>
-      <LogoMark />
-      <span className="text-[15px] font-semibold tracking-tight text-zinc-900">Tandem</span>
+    <span
+      className={clsx('inline-flex items-center', size === 'sm' ? 'gap-2' : 'gap-2.5', className)}
+    >
+      <LogoMark className={size === 'sm' ? 'size-6' : 'size-7'} />
+      <span
+        className={clsx(
+          'font-semibold tracking-tight text-zinc-900',
+          size === 'sm' ? 'text-sm' : 'text-[15px]',
+        )}
+      >
+        Tandem
+      </span>
     </span>
   );
 }

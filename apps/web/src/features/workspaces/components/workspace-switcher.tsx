@@ -34,7 +34,7 @@ export function WorkspaceSwitcher({
     <Menu>
       <MenuButton
         aria-label={`Workspace: ${current.name}. Switch workspace`}
-        className="flex w-full items-center gap-2.5 rounded-lg px-2 py-1.5 text-left hover:bg-zinc-200/50 aria-expanded:bg-zinc-200/60"
+        className="flex w-full items-center gap-2.5 rounded-lg bg-white px-2 py-1.5 text-left shadow-xs ring-1 ring-zinc-200/80 transition-colors hover:bg-zinc-50 hover:ring-zinc-300 aria-expanded:ring-zinc-300"
       >
         <WorkspaceMark workspace={current} />
         <span className="min-w-0 flex-1">

@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { LoginPage } from './pages/login.page.ts';
+import { ShellPage } from './pages/shell.page.ts';
+
+/** The users `TANDEM_DEMO=true` seeds (see apps/bff/src/demo). */
+export const demo = {
+  password: 'tandem-demo',
+  owner: { email: 'owner@tandem.demo', name: 'Olivia Owner' },
+  contributor: { email: 'contributor@tandem.demo', name: 'Carlos Contributor' },
+  viewer: { email: 'viewer@tandem.demo', name: 'Vera Viewer' },
+  workspaces: {
+    mobile: { key: 'APP', name: 'Mobile App' },
+    platform: { key: 'PLT', name: 'Platform' },
+  },
+} as const;
+
+export type DemoRole = 'owner' | 'contributor' | 'viewer';
+
+/** Where specs save screenshots meant for people to look at. */
+export const screenshotPath = (name: string) => join(import.meta.dirname, 'screenshots', name);
+
+/**
+ * Signs in through the API (fast, and it shares the browser context's cookies), then opens the
+ * app at `path`, by default `/`, which lands on the first workspace's features.
+ */
+async function signInThroughApi(page: Page, role: DemoRole, path = '/'): Promise<ShellPage> {
+  const response = await page.request.post('/api/auth/login', {
+    data: { email: demo[role].email, password: demo.password },
+  });
+  expect(response.status(), `signing in as ${role}`).toBe(200);
+  await page.goto(path);
+  const shell = new ShellPage(page);
+  await shell.expectVisible();
+  return shell;
+}
+
+type LoginAs = (path?: string) => Promise<ShellPage>;
+
+export interface TandemFixtures {
+  loginPage: LoginPage;
+  shell: ShellPage;
+  loginAsOwner: LoginAs;
+  loginAsContributor: LoginAs;
+  loginAsViewer: LoginAs;
+}
+
+export const test = base.extend<TandemFixtures>({
+  loginPage: async ({ page }, use) => use(new LoginPage(page)),
+  shell: async ({ page }, use) => use(new ShellPage(page)),
+  loginAsOwner: async ({ page }, use) => use((path) => signInThroughApi(page, 'owner', path)),
+  loginAsContributor: async ({ page }, use) =>
+    use((path) => signInThroughApi(page, 'contributor', path)),
+  loginAsViewer: async ({ page }, use) => use((path) => signInThroughApi(page, 'viewer', path)),
+});
+
+export { expect };
