@@ -15,7 +15,11 @@ export function writeFeatureToLists(queryClient: QueryClient, feature: Feature):
 
 /** A detail (with requirements and attachments) written into a list must stay a plain feature. */
 function stripDetail(feature: Feature): Feature {
-  const { requirements: _r, attachments: _a, ...rest } = feature as Feature & {
+  const {
+    requirements: _r,
+    attachments: _a,
+    ...rest
+  } = feature as Feature & {
     requirements?: unknown;
     attachments?: unknown;
   };
