@@ -1,0 +1,3 @@
+export { createKyselyJobQueue, type KyselyJobQueueOptions } from './kysely-job-queue.ts';
+export { type AddJobSpec, type Job, type JobKeyMode, type JobQueue, retryDelayMs } from './port.ts';
+export { createWorker, type TaskHandler, type Worker, type WorkerOptions } from './worker.ts';

@@ -1,0 +1,277 @@
+import { type Database, readJson } from '@tandem/storage';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type AddJobSpec, type Job, type JobQueue, retryDelayMs } from './port.ts';
+
+type Clock = () => Date;
+type Db = Kysely<Database> | Transaction<Database>;
+
+type JobRow = Selectable<Database['jobs']>;
+
+function toJob(r: JobRow): Job {
+  return {
+    id: Number(r.id),
+    task: r.task,
+    payload: readJson(r.payload),
+    queueName: r.queue_name,
+    jobKey: r.job_key,
+    runAt: r.run_at,
+    attempts: r.attempts,
+    maxAttempts: r.max_attempts,
+    lastError: r.last_error,
+  };
+}
+
+export type KyselyJobQueueOptions = {
+  db: Kysely<Database>;
+  now?: Clock;
+  leaseMs?: number;
+  /** Called after every add, so an in-process worker can wake without waiting for its poll. */
+  onAdded?: () => void;
+};
+
+/** The embedded queue on the app's own database (SQLite or PostgreSQL). */
+export function createKyselyJobQueue(options: KyselyJobQueueOptions): JobQueue & {
+  addWithin(trx: Db, spec: AddJobSpec): Promise<Job>;
+} {
+  const { db } = options;
+  const now = options.now ?? (() => new Date());
+  const leaseMs = options.leaseMs ?? 60_000;
+  const iso = (d: Date) => d.toISOString();
+
+  async function addWithin(trx: Db, spec: AddJobSpec): Promise<Job> {
+    const at = now();
+    const runAt = iso(spec.runAt ?? at);
+    const payload = JSON.stringify(spec.payload ?? {});
+    if (spec.queueName) {
+      await trx
+        .insertInto('job_queues')
+        .values({ queue_name: spec.queueName, locked_by: null, locked_until: null })
+        .onConflict((oc) => oc.column('queue_name').doNothing())
+        .execute();
+    }
+    if (spec.jobKey) {
+      const existing = await trx
+        .selectFrom('jobs')
+        .selectAll()
+        .where('job_key', '=', spec.jobKey)
+        .executeTakeFirst();
+      if (existing) {
+        const mode = spec.jobKeyMode ?? 'replace';
+        const running = existing.locked_until !== null && existing.locked_until > iso(at);
+        if (mode === 'unsafe_dedupe') return toJob(existing);
+        if (!running && existing.status === 'pending') {
+          const updated = await trx
+            .updateTable('jobs')
+            .set({
+              payload,
+              task: spec.task,
+              queue_name: spec.queueName ?? null,
+              run_at: mode === 'preserve_run_at' ? existing.run_at : runAt,
+              max_attempts: spec.maxAttempts ?? existing.max_attempts,
+              attempts: 0,
+              last_error: null,
+              updated_at: iso(at),
+            })
+            .where('id', '=', existing.id)
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          return toJob(updated);
+        }
+        // The keyed job is running or failed: it keeps running without its key; the new one takes it.
+        await trx
+          .updateTable('jobs')
+          .set({ job_key: null })
+          .where('id', '=', existing.id)
+          .execute();
+      }
+    }
+    const row = await trx
+      .insertInto('jobs')
+      .values({
+        task: spec.task,
+        payload,
+        queue_name: spec.queueName ?? null,
+        job_key: spec.jobKey ?? null,
+        run_at: runAt,
+        max_attempts: spec.maxAttempts ?? 10,
+        last_error: null,
+        locked_by: null,
+        locked_until: null,
+        created_at: iso(at),
+        updated_at: iso(at),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toJob(row);
+  }
+
+  async function releaseQueue(trx: Db, job: Pick<Job, 'queueName'>, workerId: string) {
+    if (!job.queueName) return;
+    await trx
+      .updateTable('job_queues')
+      .set({ locked_by: null, locked_until: null })
+      .where('queue_name', '=', job.queueName)
+      .where('locked_by', '=', workerId)
+      .execute();
+  }
+
+  return {
+    addWithin,
+    async add(spec) {
+      const job = await db.transaction().execute((trx) => addWithin(trx, spec));
+      options.onAdded?.();
+      return job;
+    },
+
+    async pick(workerId, tasks) {
+      if (tasks.length === 0) return undefined;
+      return db.transaction().execute(async (trx) => {
+        const at = iso(now());
+        const until = iso(new Date(now().getTime() + leaseMs));
+        // No row locks here: the conditional updates below decide races, always taking the queue
+        // row before the job row, so two pickers cannot deadlock.
+        const candidates = await trx
+          .selectFrom('jobs')
+          .selectAll()
+          .where('status', '=', 'pending')
+          .where('run_at', '<=', at)
+          .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]))
+          .where('task', 'in', tasks)
+          .where((eb) =>
+            eb.or([
+              eb('queue_name', 'is', null),
+              eb.not(
+                eb.exists(
+                  eb
+                    .selectFrom('job_queues as q')
+                    .select(sql.lit(1).as('one'))
+                    .whereRef('q.queue_name', '=', 'jobs.queue_name')
+                    .where('q.locked_until', '>=', at),
+                ),
+              ),
+            ]),
+          )
+          .orderBy('run_at')
+          .orderBy('id')
+          .limit(16)
+          .execute();
+
+        for (let candidate of candidates) {
+          if (candidate.queue_name) {
+            const locked = await trx
+              .updateTable('job_queues')
+              .set({ locked_by: workerId, locked_until: until })
+              .where('queue_name', '=', candidate.queue_name)
+              .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]))
+              .executeTakeFirst();
+            if (Number(locked.numUpdatedRows) === 0) continue;
+            // Holding the queue, run its head: a candidate list read under concurrency may be
+            // missing earlier jobs of this queue that another picker had locked at that moment.
+            const head = await trx
+              .selectFrom('jobs')
+              .selectAll()
+              .where('queue_name', '=', candidate.queue_name)
+              .where('status', '=', 'pending')
+              .where('run_at', '<=', at)
+              .orderBy('run_at')
+              .orderBy('id')
+              .limit(1)
+              .executeTakeFirst();
+            if (!head) continue;
+            candidate = head;
+          }
+          const leased = await trx
+            .updateTable('jobs')
+            .set((eb) => ({
+              locked_by: workerId,
+              locked_until: until,
+              attempts: eb('attempts', '+', 1),
+              updated_at: at,
+            }))
+            .where('id', '=', candidate.id)
+            .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]))
+            .returningAll()
+            .executeTakeFirst();
+          if (leased) return toJob(leased);
+          if (candidate.queue_name)
+            await releaseQueue(trx, { queueName: candidate.queue_name }, workerId);
+        }
+        return undefined;
+      });
+    },
+
+    async complete(job, workerId) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .deleteFrom('jobs')
+          .where('id', '=', job.id)
+          .where('locked_by', '=', workerId)
+          .execute();
+        await releaseQueue(trx, job, workerId);
+      });
+    },
+
+    async fail(job, workerId, error) {
+      const final = job.attempts >= job.maxAttempts;
+      const at = now();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('jobs')
+          .set({
+            status: final ? 'failed' : 'pending',
+            last_error: error.slice(0, 4000),
+            run_at: iso(new Date(at.getTime() + (final ? 0 : retryDelayMs(job.attempts)))),
+            locked_by: null,
+            locked_until: null,
+            updated_at: iso(at),
+          })
+          .where('id', '=', job.id)
+          .where('locked_by', '=', workerId)
+          .execute();
+        await releaseQueue(trx, job, workerId);
+      });
+      return final ? 'failed' : 'retrying';
+    },
+
+    async heartbeat(job, workerId) {
+      const until = iso(new Date(now().getTime() + leaseMs));
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('jobs')
+          .set({ locked_until: until })
+          .where('id', '=', job.id)
+          .where('locked_by', '=', workerId)
+          .execute();
+        if (job.queueName) {
+          await trx
+            .updateTable('job_queues')
+            .set({ locked_until: until })
+            .where('queue_name', '=', job.queueName)
+            .where('locked_by', '=', workerId)
+            .execute();
+        }
+      });
+    },
+
+    async counts() {
+      const at = iso(now());
+      const rows = await db
+        .selectFrom('jobs')
+        .select((eb) => [
+          'status',
+          eb.fn.countAll<number>().as('n'),
+          eb.fn
+            .sum<number>(eb.case().when('locked_until', '>', at).then(1).else(0).end())
+            .as('running'),
+        ])
+        .groupBy('status')
+        .execute();
+      const pending = rows.find((r) => r.status === 'pending');
+      return {
+        pending: Number(pending?.n ?? 0),
+        running: Number(pending?.running ?? 0),
+        failed: Number(rows.find((r) => r.status === 'failed')?.n ?? 0),
+      };
+    },
+  };
+}

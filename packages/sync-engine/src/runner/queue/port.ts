@@ -1,0 +1,52 @@
+/**
+ * The durable job queue the runner depends on. Shaped after graphile-worker's `addJob` so a
+ * graphile-worker adapter can implement it on PostgreSQL without changing callers.
+ */
+export type JobKeyMode =
+  /** An existing unlocked job with the key gets the new payload and run-at (debounce). */
+  | 'replace'
+  /** As `replace`, but the existing run-at is kept. */
+  | 'preserve_run_at'
+  /** An existing job with the key wins; the new one is dropped (dedupe). */
+  | 'unsafe_dedupe';
+
+export type AddJobSpec = {
+  task: string;
+  payload: unknown;
+  /** Jobs with the same queue name never run at the same time. */
+  queueName?: string;
+  jobKey?: string;
+  jobKeyMode?: JobKeyMode;
+  runAt?: Date;
+  maxAttempts?: number;
+};
+
+export type Job = {
+  id: number;
+  task: string;
+  payload: unknown;
+  queueName: string | null;
+  jobKey: string | null;
+  runAt: string;
+  /** Counts the attempt in progress once picked. */
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+};
+
+export interface JobQueue {
+  add(spec: AddJobSpec): Promise<Job>;
+  /** Leases the next ready job among `tasks`, or returns undefined. */
+  pick(workerId: string, tasks: readonly string[]): Promise<Job | undefined>;
+  complete(job: Job, workerId: string): Promise<void>;
+  /** Schedules a retry with backoff, or marks the job failed after its last attempt. */
+  fail(job: Job, workerId: string, error: string): Promise<'retrying' | 'failed'>;
+  /** Extends the lease of a running job. */
+  heartbeat(job: Job, workerId: string): Promise<void>;
+  counts(): Promise<{ pending: number; failed: number; running: number }>;
+}
+
+/** Exponential backoff with a ceiling: 1 s, 2 s, 4 s … 5 min (graphile-worker uses exp too). */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(1000 * 2 ** Math.max(0, attempts - 1), 5 * 60_000);
+}

@@ -1,0 +1,110 @@
+import type { Job, JobQueue } from './port.ts';
+
+export type TaskHandler = (job: Job, helpers: { heartbeat(): Promise<void> }) => Promise<void>;
+
+export type WorkerOptions = {
+  queue: JobQueue;
+  handlers: Record<string, TaskHandler>;
+  workerId: string;
+  /** Jobs run at the same time by this worker. */
+  concurrency?: number;
+  pollMs?: number;
+  onError?: (job: Job, error: unknown, outcome: 'retrying' | 'failed') => void;
+  onPickError?: (error: unknown) => void;
+};
+
+export type Worker = {
+  start(): void;
+  /** Wakes idle slots now (a job was just added in this process). */
+  wake(): void;
+  /** Resolves once the queue has no ready job and no job is running here. */
+  drained(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+/** Runs jobs from the queue: N slots, each picks, runs its handler, then completes or fails it. */
+export function createWorker(options: WorkerOptions): Worker {
+  const { queue, handlers, workerId } = options;
+  const concurrency = options.concurrency ?? 8;
+  const pollMs = options.pollMs ?? 500;
+  const tasks = Object.keys(handlers);
+  let running = false;
+  let active = 0;
+  const sleepers = new Set<() => void>();
+  const idleWaiters = new Set<() => void>();
+  const slots: Promise<void>[] = [];
+
+  function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      sleepers.add(done);
+    });
+  }
+
+  function checkIdle(foundNothing: boolean) {
+    if (foundNothing && active === 0) {
+      for (const w of idleWaiters) w();
+      idleWaiters.clear();
+    }
+  }
+
+  async function runOne(job: Job) {
+    const handler = handlers[job.task]!;
+    try {
+      await handler(job, { heartbeat: () => queue.heartbeat(job, workerId) });
+      await queue.complete(job, workerId);
+    } catch (error) {
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      const outcome = await queue.fail(job, workerId, message);
+      options.onError?.(job, error, outcome);
+    }
+  }
+
+  async function slot() {
+    while (running) {
+      let job: Job | undefined;
+      try {
+        job = await queue.pick(workerId, tasks);
+      } catch (error) {
+        options.onPickError?.(error);
+      }
+      if (!job) {
+        checkIdle(true);
+        await sleep(pollMs);
+        continue;
+      }
+      active += 1;
+      await runOne(job);
+      active -= 1;
+      // Finishing one job may make another ready (same queue); let idle slots look again.
+      for (const wake of [...sleepers]) wake();
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      for (let i = 0; i < concurrency; i++) slots.push(slot());
+    },
+    wake() {
+      for (const wake of [...sleepers]) wake();
+    },
+    drained() {
+      return new Promise((resolve) => {
+        idleWaiters.add(resolve);
+        for (const wake of [...sleepers]) wake();
+      });
+    },
+    async stop() {
+      running = false;
+      for (const wake of [...sleepers]) wake();
+      await Promise.all(slots.splice(0));
+    },
+  };
+}

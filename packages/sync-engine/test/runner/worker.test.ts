@@ -1,0 +1,79 @@
+import { describeEachDialect } from '@tandem/storage/testing';
+import { expect, it } from 'vitest';
+import { createKyselyJobQueue, createWorker } from '../../src/runner/index.ts';
+
+describeEachDialect('worker', (handle) => {
+  it('runs every job once with bounded concurrency, serialising each named queue', async () => {
+    const queue = createKyselyJobQueue({ db: handle().db });
+    const seen: string[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const perQueue = new Map<string, number>();
+    let queueOverlap = false;
+    const worker = createWorker({
+      queue,
+      workerId: 'w',
+      concurrency: 4,
+      pollMs: 20,
+      handlers: {
+        async send(job) {
+          const { record, n } = job.payload as { record: string; n: number };
+          inFlight += 1;
+          maxInFlight = Math.max(maxInFlight, inFlight);
+          perQueue.set(record, (perQueue.get(record) ?? 0) + 1);
+          if (perQueue.get(record)! > 1) queueOverlap = true;
+          await new Promise((r) => setTimeout(r, 5));
+          seen.push(`${record}:${n}`);
+          perQueue.set(record, perQueue.get(record)! - 1);
+          inFlight -= 1;
+        },
+      },
+    });
+    for (let n = 0; n < 5; n++) {
+      for (const record of ['a', 'b', 'c', 'd', 'e', 'f']) {
+        await queue.add({ task: 'send', payload: { record, n }, queueName: `record:${record}` });
+      }
+    }
+    worker.start();
+    await worker.drained();
+    await worker.stop();
+    expect(seen).toHaveLength(30);
+    expect(new Set(seen).size).toBe(30);
+    expect(maxInFlight).toBeLessThanOrEqual(4);
+    expect(maxInFlight).toBeGreaterThan(1);
+    expect(queueOverlap).toBe(false);
+    for (const record of ['a', 'b', 'c', 'd', 'e', 'f']) {
+      const order = seen
+        .filter((s) => s.startsWith(`${record}:`))
+        .map((s) => Number(s.split(':')[1]));
+      expect(order).toEqual([0, 1, 2, 3, 4]);
+    }
+  });
+
+  it('records a failing handler’s error and retries it', async () => {
+    const queue = createKyselyJobQueue({ db: handle().db });
+    let calls = 0;
+    const outcomes: string[] = [];
+    const worker = createWorker({
+      queue,
+      workerId: 'w',
+      pollMs: 10,
+      handlers: {
+        async flaky() {
+          calls += 1;
+          throw new Error('remote said no');
+        },
+      },
+      onError: (_job, _error, outcome) => outcomes.push(outcome),
+    });
+    await queue.add({ task: 'flaky', payload: {}, maxAttempts: 1 });
+    worker.start();
+    await worker.drained();
+    await worker.stop();
+    expect(calls).toBe(1);
+    expect(outcomes).toEqual(['failed']);
+    const failed = await handle().db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
+    expect(failed.status).toBe('failed');
+    expect(failed.last_error).toBe('Error: remote said no');
+  });
+});
