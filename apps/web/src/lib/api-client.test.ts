@@ -129,6 +129,33 @@ describe('ApiClient', () => {
   });
 });
 
+describe('ApiClient.rpc (Hono typed client over the same transport)', () => {
+  it('sends the typed request through the transport and reads the checked body', async () => {
+    const { client, fetch } = clientAnswering(json(200, session));
+    client.setCsrfToken('tok-123');
+    const result = await client.read(
+      client.rpc.auth.login.$post({ json: { email: 'owner@tandem.demo', password: 'x' } }),
+      sessionSchema,
+    );
+    expect(result).toEqual(session);
+    const [url, init] = fetch.mock.calls[0] ?? [];
+    expect(String(url)).toBe('/api/auth/login');
+    expect(init?.method).toBe('POST');
+    const headers = new Headers(init?.headers);
+    expect(headers.get(CSRF_HEADER)).toBe('tok-123');
+    expect(headers.get('content-type')).toBe('application/json');
+    expect(JSON.parse(String(init?.body))).toEqual({ email: 'owner@tandem.demo', password: 'x' });
+  });
+
+  it('throws the same ApiError for a failed typed call', async () => {
+    const { client } = clientAnswering(
+      json(401, { error: { code: 'unauthenticated', message: 'Sign in first' } }),
+    );
+    const error = await failure(client.read(client.rpc.auth.session.$get(), sessionSchema));
+    expect(error).toMatchObject({ status: 401, code: 'unauthenticated', message: 'Sign in first' });
+  });
+});
+
 describe('parseRetryAfter', () => {
   it('reads seconds and HTTP dates, ignores junk', () => {
     const now = Date.parse('2026-01-01T00:00:00Z');

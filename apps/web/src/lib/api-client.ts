@@ -1,3 +1,4 @@
+import type { AppType } from '@tandem/bff';
 import {
   CSRF_HEADER,
   type ErrorCode,
@@ -5,6 +6,7 @@ import {
   type FieldIssue,
   fieldIssueSchema,
 } from '@tandem/contracts';
+import { type ClientResponse, hc } from 'hono/client';
 import { z } from 'zod';
 import { env } from '@/config/env';
 
@@ -58,23 +60,41 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
 }
 
+const createRpc = (baseUrl: string, fetch: typeof globalThis.fetch) =>
+  hc<AppType>(baseUrl, { fetch });
+
+/** The BFF's routes as typed methods: `rpc.auth.login.$post({ json })`. */
+export type Rpc = ReturnType<typeof createRpc>;
+
 /**
- * A small typed client for the BFF: JSON in and out, every response checked against the
- * contract's zod schema, the CSRF token on every mutating request, one error type out.
+ * The SPA's way to the BFF. `rpc` is Hono's typed client built from the BFF's `AppType`, so
+ * paths, request bodies and response types are never written twice; underneath, one transport
+ * adds the CSRF token to every mutating request and turns every failure into an `ApiError`.
+ * `read` then checks a success body against the contract's zod schema.
  */
 export class ApiClient {
   readonly #baseUrl: string;
   readonly #fetch: typeof fetch;
   #csrfToken: string | null = null;
+  readonly rpc: Rpc;
 
   constructor(options: ApiClientOptions = {}) {
     this.#baseUrl = (options.baseUrl ?? env.apiBaseUrl).replace(/\/$/, '');
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.rpc = createRpc(this.#baseUrl, (input, init) => this.#send(input, init));
   }
 
   /** Set from the session (login and `GET /auth/session`); cleared on logout. */
   setCsrfToken(token: string | null): void {
     this.#csrfToken = token;
+  }
+
+  /** The body of a successful `rpc` call, checked against the contract's schema. */
+  async read<S extends z.ZodType>(
+    call: Promise<ClientResponse<unknown>> | Promise<Response>,
+    schema: S,
+  ): Promise<z.output<S>> {
+    return parseBody(await call, schema);
   }
 
   get<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>> {
@@ -111,20 +131,26 @@ export class ApiClient {
     body: unknown,
     schema: z.ZodType | undefined,
   ): Promise<unknown> {
-    const headers = new Headers({ accept: 'application/json' });
-    if (method !== 'GET') {
-      headers.set('content-type', 'application/json');
+    const response = await this.#send(`${this.#baseUrl}${path}`, {
+      method,
+      body: method === 'GET' || body === undefined ? null : JSON.stringify(body),
+    });
+    return schema ? parseBody(response, schema) : undefined;
+  }
+
+  /** The one transport: JSON headers, the CSRF token on mutations, `ApiError` on any failure. */
+  async #send(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+    const method = (init.method ?? 'GET').toUpperCase();
+    const headers = new Headers(init.headers);
+    headers.set('accept', 'application/json');
+    if (method !== 'GET' && method !== 'HEAD') {
+      if (!headers.has('content-type')) headers.set('content-type', 'application/json');
       if (this.#csrfToken) headers.set(CSRF_HEADER, this.#csrfToken);
     }
 
     let response: Response;
     try {
-      response = await this.#fetch(`${this.#baseUrl}${path}`, {
-        method,
-        headers,
-        credentials: 'same-origin',
-        body: method === 'GET' || body === undefined ? null : JSON.stringify(body),
-      });
+      response = await this.#fetch(input, { ...init, method, headers, credentials: 'same-origin' });
     } catch {
       throw new ApiError({
         status: 0,
@@ -132,20 +158,21 @@ export class ApiClient {
         message: 'Tandem could not be reached. Check your connection and try again.',
       });
     }
-
     if (!response.ok) throw await toApiError(response);
-    if (!schema || response.status === 204) return undefined;
-
-    const parsed = schema.safeParse(await readJson(response));
-    if (!parsed.success) {
-      throw new ApiError({
-        status: response.status,
-        code: 'invalid_response',
-        message: 'The server sent an answer this page does not understand. Reload and try again.',
-      });
-    }
-    return parsed.data;
+    return response;
   }
+}
+
+async function parseBody<S extends z.ZodType>(response: Response, schema: S): Promise<z.output<S>> {
+  const parsed = schema.safeParse(response.status === 204 ? undefined : await readJson(response));
+  if (!parsed.success) {
+    throw new ApiError({
+      status: response.status,
+      code: 'invalid_response',
+      message: 'The server sent an answer this page does not understand. Reload and try again.',
+    });
+  }
+  return parsed.data;
 }
 
 const fieldsSchema = z.array(fieldIssueSchema);

@@ -7,7 +7,7 @@ export const sessionQueryKey = ['auth', 'session'] as const;
 /** The signed-in session, or `null` when nobody is signed in (the BFF answers 401). */
 export async function getSession(): Promise<Session | null> {
   try {
-    const session = await api.get('/auth/session', sessionSchema);
+    const session = await api.read(api.rpc.auth.session.$get(), sessionSchema);
     api.setCsrfToken(session.csrfToken);
     return session;
   } catch (error) {

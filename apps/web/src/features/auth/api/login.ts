@@ -9,7 +9,7 @@ import { api } from '@/lib/api-client';
 import { sessionQueryKey } from './get-session';
 
 export async function login(input: LoginRequest): Promise<Session> {
-  const session = await api.post('/auth/login', input, sessionSchema);
+  const session = await api.read(api.rpc.auth.login.$post({ json: input }), sessionSchema);
   api.setCsrfToken(session.csrfToken);
   return session;
 }

@@ -10,7 +10,7 @@ import { sessionQueryKey } from './get-session';
 /** Ends the session on the server. A 401 means it had already ended, which is what we wanted. */
 export async function logout(): Promise<void> {
   try {
-    await api.post('/auth/logout');
+    await api.rpc.auth.logout.$post();
   } catch (error) {
     if (!(isApiError(error) && error.status === 401)) throw error;
   }
