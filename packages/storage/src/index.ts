@@ -16,4 +16,17 @@ export {
   type WorkspaceRow,
   workspacesRepository,
 } from './repositories/workspaces.ts';
-export type { Database } from './schema.ts';
+export type {
+  AttachmentsTable,
+  CustomFieldDefinitionsTable,
+  Database,
+  FeaturesTable,
+  InitiativesTable,
+  IntegrationFieldsTable,
+  RecordEventsTable,
+  RecordTypeColumn,
+  ReleasesTable,
+  RequirementsTable,
+  WorkflowStatusesTable,
+  WorkflowsTable,
+} from './schema.ts';

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Row types as Kysely sees them. Timestamps are ISO-8601 strings on both dialects. */
 export interface UsersTable {
@@ -57,6 +57,148 @@ export interface JobQueuesTable {
   locked_until: string | null;
 }
 
+/** JSON columns: text on SQLite, jsonb on PostgreSQL; always written with `writeJson`. */
+export type JsonColumn = ColumnType<unknown, string, string>;
+/** Boolean columns: 0/1 on SQLite, boolean on PostgreSQL; read with `readBoolean`. */
+export type BooleanColumn = ColumnType<boolean | number, boolean, boolean>;
+export type RecordTypeColumn = 'release' | 'initiative' | 'feature' | 'requirement';
+
+export interface WorkflowsTable {
+  id: string;
+  workspace_id: string;
+  record_type: RecordTypeColumn;
+  name: string;
+  created_at: string;
+}
+
+export interface WorkflowStatusesTable {
+  id: string;
+  workspace_id: string;
+  workflow_id: string;
+  name: string;
+  category: 'not_started' | 'in_progress' | 'done' | 'wont_do';
+  color: string;
+  position: number;
+  created_at: string;
+}
+
+export interface ReferenceCountersTable {
+  scope: string;
+  last_value: number;
+}
+
+interface Audited {
+  version: number;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReleasesTable extends Audited {
+  id: string;
+  workspace_id: string;
+  reference_num: string;
+  name: string;
+  start_date: string | null;
+  release_date: string | null;
+  status_id: string;
+  parking_lot: BooleanColumn;
+  position: number;
+}
+
+export interface InitiativesTable extends Audited {
+  id: string;
+  workspace_id: string;
+  reference_num: string;
+  name: string;
+  description_html: string;
+  status_id: string;
+}
+
+export interface FeaturesTable extends Audited {
+  id: string;
+  workspace_id: string;
+  reference_num: string;
+  name: string;
+  description_html: string;
+  status_id: string;
+  release_id: string;
+  initiative_id: string | null;
+  assignee_id: string | null;
+  tags: JsonColumn;
+  score: number | null;
+  custom_fields: JsonColumn;
+  rank: number;
+}
+
+export interface RequirementsTable extends Audited {
+  id: string;
+  workspace_id: string;
+  feature_id: string;
+  reference_num: string;
+  name: string;
+  description_html: string;
+  status_id: string;
+  assignee_id: string | null;
+  custom_fields: JsonColumn;
+  rank: number;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  workspace_id: string;
+  record_type: RecordTypeColumn;
+  record_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  content: Uint8Array;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CustomFieldDefinitionsTable {
+  id: string;
+  workspace_id: string;
+  record_type: RecordTypeColumn;
+  key: string;
+  label: string;
+  type: 'text' | 'number' | 'date' | 'select';
+  options: JsonColumn;
+  required: BooleanColumn;
+  position: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IntegrationFieldsTable {
+  id: string;
+  workspace_id: string;
+  integration_id: string;
+  record_type: RecordTypeColumn;
+  record_id: string;
+  key: string;
+  value: JsonColumn;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The outbox of record changes; `seq` is monotonic in commit order per writer. */
+export interface RecordEventsTable {
+  seq: Generated<number>;
+  workspace_id: string;
+  record_type: string;
+  record_id: string;
+  action: 'create' | 'update' | 'delete';
+  changes: JsonColumn;
+  record_version: number | null;
+  actor_id: string | null;
+  origin: string;
+  created_at: string;
+}
+
 export interface Database {
   jobs: JobsTable;
   job_queues: JobQueuesTable;
@@ -64,4 +206,15 @@ export interface Database {
   workspaces: WorkspacesTable;
   memberships: MembershipsTable;
   sessions: SessionsTable;
+  workflows: WorkflowsTable;
+  workflow_statuses: WorkflowStatusesTable;
+  reference_counters: ReferenceCountersTable;
+  releases: ReleasesTable;
+  initiatives: InitiativesTable;
+  features: FeaturesTable;
+  requirements: RequirementsTable;
+  attachments: AttachmentsTable;
+  custom_field_definitions: CustomFieldDefinitionsTable;
+  integration_fields: IntegrationFieldsTable;
+  record_events: RecordEventsTable;
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { type ColumnTypes, columnTypes, type Dialect } from '../column-types.ts';
 import * as identity from './0001-identity.ts';
+import * as roadmap from './0002-roadmap.ts';
 import * as jobs from './0003-jobs.ts';
 
 type MigrationModule = {
@@ -12,6 +13,7 @@ type MigrationModule = {
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 const MIGRATIONS: Record<string, MigrationModule> = {
   '0001-identity': identity,
+  '0002-roadmap': roadmap,
   '0003-jobs': jobs,
 };
 
