@@ -1,10 +1,11 @@
 import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, sql } from 'kysely';
 import type { ColumnTypes } from '../column-types.ts';
 
-type Table = CreateTableBuilder<string, never>;
-
 /** Columns every versioned roadmap record carries: optimistic-concurrency version and audit. */
-function audited(table: Table, t: ColumnTypes): Table {
+function audited<N extends string, C extends string>(
+  table: CreateTableBuilder<N, C>,
+  t: ColumnTypes,
+) {
   return table
     .addColumn('version', t.integer, (c) => c.notNull().defaultTo(1))
     .addColumn('created_by', t.id, (c) => c.references('users.id').onDelete('set null'))
@@ -13,7 +14,7 @@ function audited(table: Table, t: ColumnTypes): Table {
     .addColumn('updated_at', t.timestamp, (c) => c.notNull());
 }
 
-function inWorkspace(table: Table, t: ColumnTypes): Table {
+function inWorkspace<N extends string>(table: CreateTableBuilder<N, never>, t: ColumnTypes) {
   return table
     .addColumn('id', t.id, (c) => c.primaryKey())
     .addColumn('workspace_id', t.id, (c) =>
