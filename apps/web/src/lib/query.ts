@@ -1,4 +1,6 @@
 import {
+  MutationCache,
+  QueryCache,
   type QueryClient,
   type QueryExecuteOptions,
   type QueryKey,
@@ -12,8 +14,18 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 2;
 }
 
-export function createQueryClient(): QueryClient {
+export interface QueryClientHooks {
+  /** Any query or mutation got a 401: the session ended while the page was open. */
+  onUnauthenticated?: () => void;
+}
+
+export function createQueryClient(hooks: QueryClientHooks = {}): QueryClient {
+  const onError = (error: unknown) => {
+    if (isApiError(error) && error.status === 401) hooks.onUnauthenticated?.();
+  };
   return new TanstackQueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: { staleTime: 30_000, retry: shouldRetry },
       mutations: { retry: false },
