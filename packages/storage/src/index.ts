@@ -8,6 +8,17 @@ export {
   type MigrationState,
   openDatabase,
 } from './open-database.ts';
+export {
+  type IntegrationLogEntry,
+  integrationLogRepository,
+  type LogFilter,
+  type NewLogEntry,
+} from './repositories/integration-log.ts';
+export {
+  type IntegrationPatch,
+  type IntegrationRow,
+  integrationsRepository,
+} from './repositories/integrations.ts';
 export { type SessionRow, sessionsRepository } from './repositories/sessions.ts';
 export { type User, type UserWithSecret, usersRepository } from './repositories/users.ts';
 export {
@@ -30,3 +41,5 @@ export type {
   WorkflowStatusesTable,
   WorkflowsTable,
 } from './schema.ts';
+export { createSecretBox, loadSecretKey, type SecretBox } from './secrets/secret-box.ts';
+export type { IntegrationState, IntegrationSystem, LogLevel } from './tables/integrations.ts';

@@ -4,6 +4,7 @@ import { type ColumnTypes, columnTypes, type Dialect } from '../column-types.ts'
 import * as identity from './0001-identity.ts';
 import * as roadmap from './0002-roadmap.ts';
 import * as jobs from './0003-jobs.ts';
+import * as integrations from './0004-integrations.ts';
 
 type MigrationModule = {
   up: (db: Kysely<unknown>, t: ColumnTypes) => Promise<void>;
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0001-identity': identity,
   '0002-roadmap': roadmap,
   '0003-jobs': jobs,
+  '0004-integrations': integrations,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -1,0 +1,69 @@
+import type { Generated } from 'kysely';
+
+export type IntegrationState =
+  | 'draft'
+  | 'enabled'
+  | 'disabled'
+  | 'needs_reauthorization'
+  | 'failing';
+export type IntegrationSystem = 'rally' | 'azure_devops';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface IntegrationTemplatesTable {
+  id: string;
+  name: string;
+  system: IntegrationSystem;
+  config: unknown;
+  /** Encrypted JSON (see secret-box); never returned to the SPA. */
+  secrets: string | null;
+  created_in_workspace_id: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IntegrationsTable {
+  id: string;
+  workspace_id: string;
+  system: IntegrationSystem;
+  name: string;
+  template_id: string | null;
+  state: Generated<IntegrationState>;
+  wizard_step: Generated<string>;
+  config: unknown;
+  secrets: string | null;
+  webhook: unknown | null;
+  poll_cursor: string | null;
+  account_locked_at: string | null;
+  last_sync_at: string | null;
+  last_error: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IntegrationLogTable {
+  id: Generated<number>;
+  integration_id: string;
+  workspace_id: string;
+  record_type: string | null;
+  record_id: string | null;
+  level: LogLevel;
+  event: string;
+  message: string;
+  data: unknown | null;
+  created_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  integration_id: string;
+  change_id: string;
+  received_at: string;
+}
+
+export interface IntegrationTables {
+  integration_templates: IntegrationTemplatesTable;
+  integrations: IntegrationsTable;
+  integration_log: IntegrationLogTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+}
