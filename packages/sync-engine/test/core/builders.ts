@@ -1,8 +1,10 @@
 /** Plain-value builders for core tests. */
 import type { RecordMapping } from '../../src/core/config.ts';
 import { integrationConfigSchema } from '../../src/core/config.ts';
+import type { SyncContext } from '../../src/core/lifecycle/model.ts';
 import type {
   IntegrationLink,
+  RemoteRef,
   RoadmapFields,
   RoadmapKind,
   RoadmapRecord,
@@ -144,3 +146,20 @@ export function link(
     ...extra,
   };
 }
+
+/** The sync context of feature f1 with integration int-1. */
+export const ctx = (over: Partial<SyncContext> = {}): SyncContext => ({
+  integrationId: 'int-1',
+  record: { kind: 'feature', id: 'f1' },
+  sendMode: 'auto',
+  outgoingFields: ['name', 'description', 'release', 'score'],
+  richTextFields: ['description'],
+  ...over,
+});
+export const remote: RemoteRef = {
+  remoteId: '900',
+  formattedId: 'F900',
+  url: 'https://rally/#/d/900',
+  ref: '/portfolioitem/feature/900',
+  remoteType: 'PortfolioItem/Feature',
+};
