@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { IntegrationTables } from './tables/integrations.ts';
 
 /** Row types as Kysely sees them. Timestamps are ISO-8601 strings on both dialects. */
 export interface UsersTable {
@@ -199,7 +200,7 @@ export interface RecordEventsTable {
   created_at: string;
 }
 
-export interface Database {
+export interface Database extends IntegrationTables {
   jobs: JobsTable;
   job_queues: JobQueuesTable;
   users: UsersTable;

@@ -20,14 +20,20 @@ export async function up(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
     .addColumn('run_at', t.timestamp, (c) => c.notNull())
     .addColumn('attempts', t.integer, (c) => c.notNull().defaultTo(0))
     .addColumn('max_attempts', t.integer, (c) => c.notNull().defaultTo(10))
-    .addColumn('status', t.text, (c) => c.notNull().defaultTo('pending').check(sql`status in ('pending', 'failed')`))
+    .addColumn('status', t.text, (c) =>
+      c.notNull().defaultTo('pending').check(sql`status in ('pending', 'failed')`),
+    )
     .addColumn('last_error', t.text)
     .addColumn('locked_by', t.text)
     .addColumn('locked_until', t.timestamp)
     .addColumn('created_at', t.timestamp, (c) => c.notNull())
     .addColumn('updated_at', t.timestamp, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('jobs_ready_idx').on('jobs').columns(['status', 'run_at', 'id']).execute();
+  await db.schema
+    .createIndex('jobs_ready_idx')
+    .on('jobs')
+    .columns(['status', 'run_at', 'id'])
+    .execute();
   await db.schema.createIndex('jobs_queue_idx').on('jobs').column('queue_name').execute();
 
   await db.schema
