@@ -53,6 +53,16 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             {
               path: paths.workspace.features.path,
               lazy: () => import('./routes/app/features').then(load),
+              children: [
+                {
+                  path: paths.workspace.feature.path,
+                  lazy: () => import('./routes/app/feature').then(load),
+                },
+              ],
+            },
+            {
+              path: paths.workspace.initiatives.path,
+              lazy: () => import('./routes/app/initiatives').then(load),
             },
             {
               path: paths.workspace.releases.path,

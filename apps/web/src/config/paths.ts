@@ -23,6 +23,15 @@ export const paths = {
       path: '/w/:workspaceKey/features',
       getHref: (workspaceKey: string) => `/w/${encodeURIComponent(workspaceKey)}/features`,
     },
+    feature: {
+      path: '/w/:workspaceKey/features/:referenceNum',
+      getHref: (workspaceKey: string, referenceNum: string) =>
+        `/w/${encodeURIComponent(workspaceKey)}/features/${encodeURIComponent(referenceNum)}`,
+    },
+    initiatives: {
+      path: '/w/:workspaceKey/initiatives',
+      getHref: (workspaceKey: string) => `/w/${encodeURIComponent(workspaceKey)}/initiatives`,
+    },
     releases: {
       path: '/w/:workspaceKey/releases',
       getHref: (workspaceKey: string) => `/w/${encodeURIComponent(workspaceKey)}/releases`,

@@ -1,22 +1,30 @@
-import { Layers } from 'lucide-react';
-import { ContentLayout } from '@/components/layouts/content-layout';
-import { EmptyState } from '@/components/ui/empty-state';
+import type { Feature } from '@tandem/contracts';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Toaster } from '@/components/ui/toast';
+import { paths } from '@/config/paths';
+import { FeaturesBoard } from '@/features/roadmap-board/components/features-board';
 import { useWorkspaceOutlet } from './workspace-outlet';
 
+/** The board; a feature opened from it shows in a drawer (the child route) over the board. */
 export default function FeaturesRoute() {
-  const { workspace } = useWorkspaceOutlet();
+  const context = useWorkspaceOutlet();
+  const { workspace, session } = context;
+  const { search } = useLocation();
+  const navigate = useNavigate();
+  const hrefFor = (feature: Feature) =>
+    paths.workspace.feature.getHref(workspace.key, feature.referenceNum) + search;
+
   return (
-    <ContentLayout
-      breadcrumb={workspace.name}
-      title="Features"
-      description="What this workspace plans to build, release by release."
-    >
+    <div className="flex h-dvh flex-col md:h-dvh">
       <title>{`Features · ${workspace.name} · Tandem`}</title>
-      <EmptyState
-        icon={Layers}
-        title="No features yet"
-        description="Your roadmap board will live here: features grouped by release, each ready to send to Rally or Azure DevOps."
+      <FeaturesBoard
+        workspace={workspace}
+        workspaces={session.workspaces}
+        hrefFor={hrefFor}
+        onOpenFeature={(feature) => navigate(hrefFor(feature))}
       />
-    </ContentLayout>
+      <Outlet context={context} />
+      <Toaster />
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { SessionWorkspace } from '@tandem/contracts';
 import type { QueryClient } from '@tanstack/react-query';
-import { Layers, Milestone, Plug } from 'lucide-react';
+import { Layers, Milestone, Plug, Target } from 'lucide-react';
 import {
   type LoaderFunctionArgs,
   Navigate,
@@ -86,6 +86,9 @@ export default function WorkspaceShellRoute() {
             </SidebarNavLink>
             <SidebarNavLink to={paths.workspace.releases.getHref(key)} icon={Milestone}>
               Releases
+            </SidebarNavLink>
+            <SidebarNavLink to={paths.workspace.initiatives.getHref(key)} icon={Target}>
+              Initiatives
             </SidebarNavLink>
           </SidebarNavSection>
           {workspace.role === 'owner' ? (

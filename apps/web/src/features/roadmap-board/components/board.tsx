@@ -1,0 +1,91 @@
+import { closestCorners, DndContext, DragOverlay } from '@dnd-kit/core';
+import type { Feature, Member, WorkflowStatus } from '@tandem/contracts';
+import { useMemo } from 'react';
+import { type BoardDrop, useBoardDnd } from '../hooks/use-board-dnd';
+import type { BoardGrouping } from '../utils/board-filters';
+import type { BoardColumn as Column } from '../utils/group-features';
+import { BoardColumn } from './board-column';
+import { FeatureCard } from './feature-card';
+import { FeatureCardBody } from './feature-card-body';
+
+/** The columns and their cards, with drag and drop between and within columns. */
+export function Board({
+  features,
+  columns,
+  groupBy,
+  members,
+  statuses,
+  canEdit,
+  selected,
+  onSelect,
+  hrefFor,
+  onAdd,
+  onDrop,
+}: {
+  features: readonly Feature[];
+  columns: readonly Column[];
+  groupBy: BoardGrouping;
+  members: readonly Member[];
+  statuses: readonly WorkflowStatus[];
+  canEdit: boolean;
+  selected: ReadonlySet<string>;
+  onSelect: (feature: Feature, mode: 'toggle' | 'range') => void;
+  hrefFor: (feature: Feature) => string;
+  onAdd: (columnId: string) => void;
+  onDrop: (drop: BoardDrop) => void;
+}) {
+  const dnd = useBoardDnd({ features, columns, groupBy, onDrop });
+  const byId = useMemo(() => new Map(features.map((f) => [f.id, f])), [features]);
+  const memberOf = (f: Feature) => members.find((m) => m.userId === f.assigneeId);
+  const statusOf = (f: Feature) =>
+    groupBy === 'release' ? statuses.find((s) => s.id === f.statusId) : undefined;
+  const active = dnd.activeFeature;
+
+  return (
+    <DndContext
+      sensors={canEdit ? dnd.sensors : []}
+      collisionDetection={closestCorners}
+      accessibility={dnd.accessibility}
+      {...dnd.handlers}
+    >
+      <div className="flex h-full items-start gap-3 overflow-x-auto px-4 pb-4 sm:px-6">
+        {columns.map((column) => {
+          const ids = dnd.columnIds[column.id] ?? [];
+          return (
+            <BoardColumn key={column.id} column={column} ids={ids} onAdd={onAdd} canEdit={canEdit}>
+              {ids.map((id) => {
+                const feature = byId.get(id);
+                if (!feature) return null;
+                return (
+                  <li key={id}>
+                    <FeatureCard
+                      feature={feature}
+                      columnId={column.id}
+                      href={hrefFor(feature)}
+                      assignee={memberOf(feature)}
+                      status={statusOf(feature)}
+                      selected={selected.has(id)}
+                      selecting={selected.size > 0}
+                      onSelect={onSelect}
+                    />
+                  </li>
+                );
+              })}
+            </BoardColumn>
+          );
+        })}
+      </div>
+      <DragOverlay dropAnimation={{ duration: 180, easing: 'cubic-bezier(0.2, 0, 0, 1)' }}>
+        {active ? (
+          <div className="w-68 rotate-[1.5deg] cursor-grabbing rounded-lg border border-zinc-300 bg-white p-3 shadow-xl shadow-zinc-900/15">
+            <FeatureCardBody
+              feature={active}
+              assignee={memberOf(active)}
+              status={statusOf(active)}
+            />
+          </div>
+        ) : null}
+      </DragOverlay>
+    </DndContext>
+  );
+}

@@ -1,0 +1,116 @@
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import type { Feature, Member, WorkflowStatus } from '@tandem/contracts';
+import { clsx } from 'clsx';
+import { GripVertical } from 'lucide-react';
+import type { KeyboardEventHandler, MouseEvent, PointerEventHandler } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { FeatureCardBody } from './feature-card-body';
+
+export interface FeatureCardProps {
+  feature: Feature;
+  columnId: string;
+  href: string;
+  assignee: Member | undefined;
+  /** Shown when the board is grouped by release (the column already says the status otherwise). */
+  status: WorkflowStatus | undefined;
+  selected: boolean;
+  selecting: boolean;
+  onSelect: (feature: Feature, mode: 'toggle' | 'range') => void;
+}
+
+/** Ignore clicks that land on the card's own controls. */
+const isControl = (target: EventTarget) =>
+  target instanceof Element && Boolean(target.closest('a,button,input,label'));
+
+/**
+ * One feature on the board. The whole card drags with the mouse; the grip button is the keyboard
+ * handle (Space to lift, arrows to move, Space to drop, Escape to cancel). A click opens the
+ * drawer; Shift-click selects a range, Ctrl/⌘-click toggles one.
+ */
+export function FeatureCard(props: FeatureCardProps) {
+  const { feature, columnId, href, selected, selecting, onSelect } = props;
+  const navigate = useNavigate();
+  const {
+    attributes,
+    listeners,
+    setNodeRef,
+    setActivatorNodeRef,
+    transform,
+    transition,
+    isDragging,
+  } = useSortable({ id: feature.id, data: { type: 'feature', columnId } });
+
+  const onClick = (event: MouseEvent) => {
+    if (isControl(event.target)) return;
+    if (event.shiftKey) return onSelect(feature, 'range');
+    if (event.metaKey || event.ctrlKey || selecting) return onSelect(feature, 'toggle');
+    navigate(href);
+  };
+
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the name link and the grip handle are the keyboard paths
+    // biome-ignore lint/a11y/noStaticElementInteractions: see above
+    <div
+      ref={setNodeRef}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      onPointerDown={listeners?.onPointerDown as PointerEventHandler | undefined}
+      onClick={onClick}
+      data-feature={feature.referenceNum}
+      className={clsx(
+        'group/card relative cursor-grab rounded-lg border bg-white p-3 pl-3.5 text-left shadow-[0_1px_2px_rgb(0_0_0/0.05)] transition-[box-shadow,border-color] active:cursor-grabbing',
+        selected
+          ? 'border-accent-400 ring-2 ring-accent-500/25'
+          : 'border-zinc-200 hover:border-zinc-300 hover:shadow-[0_2px_8px_-2px_rgb(0_0_0/0.1)]',
+        isDragging && 'opacity-40',
+      )}
+    >
+      <div className="absolute top-2.5 right-2 flex items-center gap-0.5">
+        <label
+          className={clsx(
+            'flex size-6 items-center justify-center rounded',
+            selected || selecting
+              ? 'opacity-100'
+              : 'opacity-0 group-hover/card:opacity-100 focus-within:opacity-100',
+          )}
+        >
+          <input
+            type="checkbox"
+            checked={selected}
+            aria-label={`Select ${feature.referenceNum}`}
+            onChange={() => onSelect(feature, 'toggle')}
+            onClick={(e) => {
+              if (e.shiftKey) {
+                e.preventDefault();
+                onSelect(feature, 'range');
+              }
+            }}
+            className="size-3.5 cursor-pointer rounded border-zinc-300 accent-accent-600"
+          />
+        </label>
+        <button
+          type="button"
+          ref={setActivatorNodeRef}
+          {...attributes}
+          onKeyDown={listeners?.onKeyDown as KeyboardEventHandler | undefined}
+          aria-label={`Move ${feature.referenceNum}`}
+          className="flex size-6 cursor-grab items-center justify-center rounded text-zinc-300 opacity-0 group-hover/card:opacity-100 hover:bg-zinc-100 hover:text-zinc-600 focus-visible:opacity-100"
+        >
+          <GripVertical className="size-3.5" aria-hidden="true" />
+        </button>
+      </div>
+      <FeatureCardBody
+        {...props}
+        nameSlot={
+          <Link
+            to={href}
+            className="text-[13px] leading-snug font-medium text-zinc-900 hover:underline focus-visible:underline"
+            draggable={false}
+          >
+            {feature.name}
+          </Link>
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useCallback, useMemo, useState } from 'react';
+import { rangeBetween } from '../utils/group-features';
+
+/**
+ * Multi-select on the board: toggle one, Shift for a range from the last toggled card (in board
+ * order), clear. Ids no longer on the board drop out of the selection.
+ */
+export function useSelection(visibleOrder: readonly string[]) {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [anchor, setAnchor] = useState<string | null>(null);
+
+  const visible = useMemo(() => {
+    const onBoard = new Set(visibleOrder);
+    return new Set([...selected].filter((id) => onBoard.has(id)));
+  }, [selected, visibleOrder]);
+
+  const toggle = useCallback((id: string) => {
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+    setAnchor(id);
+  }, []);
+
+  const selectRange = useCallback(
+    (id: string) => {
+      const range = anchor ? rangeBetween(visibleOrder, anchor, id) : [id];
+      setSelected((prev) => new Set([...prev, ...range]));
+      setAnchor(id);
+    },
+    [anchor, visibleOrder],
+  );
+
+  const clear = useCallback(() => {
+    setSelected(new Set());
+    setAnchor(null);
+  }, []);
+
+  return { selected: visible, toggle, selectRange, clear };
+}
