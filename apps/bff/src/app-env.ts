@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '@tandem/storage';
 import type { Logger } from 'pino';
 import type { Env } from './env.ts';
 import type { FailureLimiter } from './lib/rate-limit.ts';
+import type { LiveBus } from './live/live-bus.ts';
 
 /** Everything the app needs from outside; the server and the tests build it the same way. */
 export type AppDeps = {
@@ -11,6 +12,8 @@ export type AppDeps = {
   logger: Logger;
   now?: () => Date;
   loginLimiter?: FailureLimiter;
+  /** Where live events for the SPA are published; the server feeds it from the outbox. */
+  live?: LiveBus;
 };
 
 export type SessionContext = {

@@ -5,9 +5,11 @@ import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { AppError, toErrorBody } from './lib/errors.ts';
 import { createFailureLimiter } from './lib/rate-limit.ts';
+import { createLiveBus } from './live/live-bus.ts';
 import { requireCsrfToken } from './middleware/csrf.ts';
 import { loadSession } from './middleware/session.ts';
 import { authRoutes } from './routes/auth.ts';
+import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 import { spaRoutes } from './spa.ts';
@@ -17,7 +19,8 @@ function createApi() {
   return new Hono<AppEnv>()
     .route('/health', healthRoutes)
     .route('/auth', authRoutes)
-    .route('/workspaces', workspaceRoutes);
+    .route('/workspaces', workspaceRoutes)
+    .route('/workspaces', eventRoutes);
 }
 
 export type AppType = ReturnType<typeof createApi>;
@@ -29,6 +32,7 @@ export function createApp(deps: AppDeps) {
       max: deps.env.LOGIN_MAX_FAILURES,
       windowMs: deps.env.LOGIN_WINDOW_SECONDS * 1000,
     }),
+    live: createLiveBus(),
     ...deps,
   };
   const app = new Hono<AppEnv>();

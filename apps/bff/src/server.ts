@@ -4,6 +4,8 @@ import { createApp } from './app.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoIdentity } from './demo/seed-identity.ts';
 import { EnvError, parseEnv } from './env.ts';
 import { createLogger } from './lib/logger.ts';
+import { createLiveBus } from './live/live-bus.ts';
+import { startRecordEventTail } from './live/record-event-tail.ts';
 
 async function main(): Promise<void> {
   const env = parseEnv();
@@ -19,7 +21,9 @@ async function main(): Promise<void> {
     if (created) logger.info('demo data seeded');
   }
 
-  const app = createApp({ env, database, logger });
+  const live = createLiveBus();
+  const tail = startRecordEventTail({ db: database.db, bus: live, logger });
+  const app = createApp({ env, database, logger, live });
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     const url = `http://${env.HOST}:${info.port}`;
     logger.info({ url }, 'Tandem is listening');
@@ -32,7 +36,10 @@ async function main(): Promise<void> {
 
   const stop = () => {
     server.close();
-    void database.close().finally(() => process.exit(0));
+    void tail
+      .stop()
+      .then(() => database.close())
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { DatabaseHandle } from '@tandem/storage';
 import pino from 'pino';
 import { createApp } from '../../src/app.ts';
+import type { AppDeps } from '../../src/app-env.ts';
 import { seedDemoIdentity } from '../../src/demo/seed-identity.ts';
 import { parseEnv } from '../../src/env.ts';
 
@@ -19,6 +20,7 @@ export type TestResponse = Omit<Response, 'json' | 'clone'> & {
 export async function createTestApp(
   database: DatabaseHandle,
   overrides: Record<string, string> = {},
+  extra: Partial<AppDeps> = {},
 ) {
   const dist = mkdtempSync(join(tmpdir(), 'tandem-dist-'));
   writeFileSync(
@@ -28,7 +30,7 @@ export async function createTestApp(
   writeFileSync(join(dist, 'app.js'), 'console.log("tandem")');
   const env = parseEnv({ LOG_LEVEL: 'silent', WEB_DIST: dist, DATA_DIR: dist, ...overrides });
   await seedDemoIdentity(database);
-  const app = createApp({ env, database, logger: pino({ level: 'silent' }) });
+  const app = createApp({ env, database, logger: pino({ level: 'silent' }), ...extra });
 
   /** A browser-like client: keeps the session cookie and sends the CSRF token on writes. */
   function client() {
@@ -66,6 +68,7 @@ export async function createTestApp(
           csrf = ((await res.clone().json()) as { csrfToken: string }).csrfToken;
         return res as TestResponse;
       },
+      cookie: () => cookie,
       forgetCsrf() {
         csrf = '';
       },
