@@ -114,6 +114,46 @@ describe('concurrency per remote account', () => {
     await Promise.all([slow, queued]);
     expect(budget.stats('rally:x|busy')).toEqual({ active: 0, waiting: 0 });
   });
+  it('gives the slot back while it waits out a Retry-After', async () => {
+    let calls = 0;
+    const server = await startHttpServer((request, response) => {
+      calls += 1;
+      if (request.url === '/limited' && calls === 1) {
+        sendJson(response, 429, {}, { 'retry-after': '30' });
+      } else {
+        sendJson(response, 200, { path: request.url });
+      }
+    });
+    open.push(server);
+    const budget = createLocalBudget();
+    let wake: () => void = () => {};
+    const sleeping = new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+    let slept = 0;
+    const clock = {
+      now: () => Date.now(),
+      sleep: async (ms: number) => {
+        slept = ms;
+        await sleeping;
+      },
+    };
+    const t = createTransport({
+      accountKey: 'rally:x|one',
+      maxConcurrent: 1,
+      baseUrl: server.url,
+      budget,
+      clock,
+    });
+    open.push(t);
+    const limited = t.request({ method: 'GET', url: '/limited' });
+    while (slept === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(slept).toBe(30_000);
+    expect(budget.stats('rally:x|one').active).toBe(0);
+    expect((await t.request({ method: 'GET', url: '/other' })).json()).toEqual({ path: '/other' });
+    wake();
+    expect((await limited).json()).toEqual({ path: '/limited' });
+  });
 });
 
 describe('the local budget', () => {
