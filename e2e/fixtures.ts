@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { LoginPage } from './pages/login.page.ts';
 import { ShellPage } from './pages/shell.page.ts';
@@ -37,12 +38,16 @@ async function signInThroughApi(page: Page, role: DemoRole, path = '/'): Promise
 
 type LoginAs = (path?: string) => Promise<ShellPage>;
 
+/** Runs axe on the page as it is now; fails on any WCAG 2.1 A/AA violation, listing them. */
+type ExpectAccessible = (what: string) => Promise<void>;
+
 export interface TandemFixtures {
   loginPage: LoginPage;
   shell: ShellPage;
   loginAsOwner: LoginAs;
   loginAsContributor: LoginAs;
   loginAsViewer: LoginAs;
+  expectAccessible: ExpectAccessible;
 }
 
 export const test = base.extend<TandemFixtures>({
@@ -52,6 +57,17 @@ export const test = base.extend<TandemFixtures>({
   loginAsContributor: async ({ page }, use) =>
     use((path) => signInThroughApi(page, 'contributor', path)),
   loginAsViewer: async ({ page }, use) => use((path) => signInThroughApi(page, 'viewer', path)),
+  expectAccessible: async ({ page }, use) =>
+    use(async (what) => {
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      const summary = violations.map(
+        (v) =>
+          `${v.impact ?? 'unknown'} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+      );
+      expect(summary, `accessibility of ${what}`).toEqual([]);
+    }),
 });
 
 export { expect };

@@ -21,7 +21,7 @@ test('the owner signs in, finds the shell, switches workspace and logs out', asy
     await shell.expectWorkspace(mobile.name, mobile.key);
     await shell.expectSignedInAs(demo.owner.name, demo.owner.email);
     await shell.expectSections(['Features', 'Releases', 'Integrations']);
-    await expect(shell.pageHeading).toHaveText('Features');
+    await shell.expectOn('Features');
     await expect(page).toHaveTitle(`Features · ${mobile.name} · Tandem`);
     await page.screenshot({ path: screenshotPath('shell.png') });
   });
@@ -62,6 +62,7 @@ test('a wrong password is refused with one message', async ({ page, loginPage })
   await loginPage.signIn(demo.owner.email, 'not-the-password');
   await loginPage.expectFormError('Email or password is incorrect.');
   await expect(page).toHaveURL('/login');
+  await page.screenshot({ path: screenshotPath('login-error.png') });
   await expect(loginPage.email).not.toHaveAttribute('aria-invalid', 'true');
 });
 
@@ -100,12 +101,14 @@ test('a contributor does not see Settings', async ({ page, loginAsContributor })
   await expect(
     page.getByRole('heading', { name: 'Only owners manage integrations' }),
   ).toBeVisible();
+  await page.screenshot({ path: screenshotPath('integrations-contributor.png') });
 });
 
 test('an unknown workspace says so', async ({ page, loginAsOwner }) => {
   await loginAsOwner();
   await page.goto('/w/NOPE/features');
   await expect(page.getByRole('heading', { name: 'Workspace not found' })).toBeVisible();
+  await page.screenshot({ path: screenshotPath('workspace-not-found.png') });
 });
 
 test('on a phone the sidebar opens as a drawer', async ({ page, loginAsOwner }) => {
@@ -116,6 +119,6 @@ test('on a phone the sidebar opens as a drawer', async ({ page, loginAsOwner }) 
   await expect(shell.navigation).toBeVisible();
   await page.screenshot({ path: screenshotPath('shell-mobile.png') });
   await shell.navLink('Releases').click();
-  await expect(shell.pageHeading).toHaveText('Releases');
+  await expect(page).toHaveTitle(/^Releases · /);
   await expect(shell.navigation).toBeHidden();
 });

@@ -10,14 +10,12 @@ export function UserMenu({ user }: { user: SessionUser }) {
   const logout = useLogout();
   return (
     <Menu>
-      <MenuButton
-        aria-label={`Account: ${user.name}`}
-        className="flex w-full items-center gap-2.5 rounded-md px-2 py-1.5 text-left hover:bg-zinc-200/50 aria-expanded:bg-zinc-200/60"
-      >
+      <MenuButton className="flex w-full items-center gap-2.5 rounded-md px-2 py-1.5 text-left hover:bg-zinc-200/50 aria-expanded:bg-zinc-200/60">
         <Avatar name={user.name} />
         <span className="min-w-0 flex-1">
+          <span className="sr-only">Account: </span>
           <span className="block truncate text-sm font-medium text-zinc-900">{user.name}</span>
-          <span className="block truncate text-xs text-zinc-500">{user.email}</span>
+          <span className="block truncate text-xs text-zinc-600">{user.email}</span>
         </span>
         {logout.isPending ? (
           <Spinner className="text-zinc-400" label="Logging out" />

@@ -32,12 +32,10 @@ export function WorkspaceSwitcher({
 }) {
   return (
     <Menu>
-      <MenuButton
-        aria-label={`Workspace: ${current.name}. Switch workspace`}
-        className="flex w-full items-center gap-2.5 rounded-lg bg-white px-2 py-1.5 text-left shadow-xs ring-1 ring-zinc-200/80 transition-colors hover:bg-zinc-50 hover:ring-zinc-300 aria-expanded:ring-zinc-300"
-      >
+      <MenuButton className="flex w-full items-center gap-2.5 rounded-lg bg-white px-2 py-1.5 text-left shadow-xs ring-1 ring-zinc-200/80 transition-colors hover:bg-zinc-50 hover:ring-zinc-300 aria-expanded:ring-zinc-300">
         <WorkspaceMark workspace={current} />
         <span className="min-w-0 flex-1">
+          <span className="sr-only">Workspace: </span>
           <span className="block truncate text-sm font-semibold text-zinc-900">{current.name}</span>
           <span className="block truncate text-xs text-zinc-500">
             {current.key} · {roleLabels[current.role]}
@@ -56,7 +54,7 @@ export function WorkspaceSwitcher({
             <WorkspaceMark workspace={workspace} />
             <span className="min-w-0 flex-1">
               <span className="block truncate font-medium text-zinc-900">{workspace.name}</span>
-              <span className="block truncate text-xs text-zinc-500">
+              <span className="block truncate text-xs text-zinc-600">
                 {workspace.key} · {roleLabels[workspace.role]}
               </span>
             </span>

@@ -1,0 +1,50 @@
+import { demo, expect, test } from '../fixtures.ts';
+
+test('the login page has no WCAG A/AA violations, errors included', async ({
+  loginPage,
+  expectAccessible,
+}) => {
+  await loginPage.goto();
+  await expectAccessible('the login page');
+  await loginPage.signInButton.click();
+  await loginPage.expectFieldError('Email', 'Enter a valid email address');
+  await expectAccessible('the login page with field errors');
+  await loginPage.signIn(demo.owner.email, 'wrong-password');
+  await loginPage.expectFormError('Email or password is incorrect.');
+  await expectAccessible('the login page with a form error');
+});
+
+test('the shell has no WCAG A/AA violations, menus open included', async ({
+  page,
+  loginAsOwner,
+  expectAccessible,
+}) => {
+  const shell = await loginAsOwner();
+  await expectAccessible('the features page');
+  await shell.openWorkspaceSwitcher();
+  await expectAccessible('the open workspace switcher');
+  await page.keyboard.press('Escape');
+  await shell.userMenuButton.click();
+  await expect(page.getByRole('menuitem', { name: 'Log out' })).toBeVisible();
+  await expectAccessible('the open user menu');
+  await page.keyboard.press('Escape');
+  await shell.open('Integrations');
+  await expectAccessible('the integrations page');
+});
+
+test('the shell can be driven from the keyboard alone', async ({ page, loginAsOwner }) => {
+  const shell = await loginAsOwner();
+  await shell.workspaceSwitcher.focus();
+  await page.keyboard.press('Enter');
+  const platform = page.getByRole('menuitemradio', { name: /^Platform/ });
+  await expect(page.getByRole('menuitemradio', { name: /^Mobile App/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(platform).toBeFocused();
+  await page.keyboard.press('Enter');
+  await shell.expectWorkspace(demo.workspaces.platform.name, demo.workspaces.platform.key);
+  await expect(shell.workspaceSwitcher).toBeFocused();
+
+  await shell.navLink('Releases').focus();
+  await page.keyboard.press('Enter');
+  await shell.expectOn('Releases');
+});
