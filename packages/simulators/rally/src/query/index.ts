@@ -1,0 +1,5 @@
+export { type Expr, type Operator, OPERATORS, QueryError, type Value } from './ast.ts';
+export { compile, compileOrder, resolvePath } from './evaluator.ts';
+export { parse } from './parser.ts';
+export { print } from './printer.ts';
+export { tokenize } from './tokenizer.ts';
