@@ -66,6 +66,25 @@ test('a wrong password is refused with one message', async ({ page, loginPage })
   await expect(loginPage.email).not.toHaveAttribute('aria-invalid', 'true');
 });
 
+test('repeated failures are slowed down with a clear wait', async ({ page, loginPage }) => {
+  // An address nobody uses, so the lock-out touches no other test.
+  const email = 'nobody-rate-limited@tandem.demo';
+  await expect
+    .poll(
+      async () =>
+        (
+          await page.request.post('/api/auth/login', { data: { email, password: 'nope' } })
+        ).status(),
+      { message: 'the BFF starts refusing with 429', intervals: [0], timeout: 20_000 },
+    )
+    .toBe(429);
+  await loginPage.goto();
+  await loginPage.signIn(email, 'nope');
+  await loginPage.expectFormError(
+    /^Too many sign-in attempts\. Try again in \d+ (minute|second)s?\.$/,
+  );
+});
+
 test('empty fields are pointed out before anything is sent', async ({ loginPage }) => {
   await loginPage.goto();
   await loginPage.signInButton.click();

@@ -15,7 +15,9 @@ export function UserMenu({ user }: { user: SessionUser }) {
         <span className="min-w-0 flex-1">
           <span className="sr-only">Account: </span>
           <span className="block truncate text-sm font-medium text-zinc-900">{user.name}</span>
-          <span className="block truncate text-xs text-zinc-600">{user.email}</span>
+          <span className="block truncate text-xs text-zinc-600" title={user.email}>
+            {user.email}
+          </span>
         </span>
         {logout.isPending ? (
           <Spinner className="text-zinc-400" label="Logging out" />
