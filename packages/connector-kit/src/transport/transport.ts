@@ -79,10 +79,12 @@ export function createTransport(options: TransportOptions): Transport {
   });
 
   const log = (entry: RequestLogEntry) => {
+    // A broken log sink must not break a sync, whether it throws or rejects.
     try {
-      options.onRequestLog?.(entry);
+      const result: unknown = options.onRequestLog?.(entry);
+      if (result instanceof Promise) result.catch(() => {});
     } catch {
-      // a broken log sink must not break a sync
+      // ignored, as above
     }
   };
 

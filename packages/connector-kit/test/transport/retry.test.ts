@@ -302,6 +302,22 @@ describe('timeouts and cancellation', () => {
   });
 });
 
+describe('the log sink', () => {
+  it('a sink that throws or rejects does not break the request', async () => {
+    const server = await scripted([ok]);
+    const throwing = transport(server.url, {
+      onRequestLog: () => {
+        throw new Error('sink down');
+      },
+    });
+    expect((await throwing.transport.request({ method: 'GET', url: '/x' })).status).toBe(200);
+    const rejecting = transport(server.url, {
+      onRequestLog: async () => Promise.reject(new Error('sink down')),
+    });
+    expect((await rejecting.transport.request({ method: 'GET', url: '/x' })).status).toBe(200);
+  });
+});
+
 describe('connection pooling', () => {
   it('keeps connections alive across requests to one origin', async () => {
     const server = await scripted([ok]);
