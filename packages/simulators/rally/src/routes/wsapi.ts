@@ -50,7 +50,9 @@ export function wsapiRoutes(sim: Sim, limit: MiddlewareHandler<AppEnv>) {
     if (tail.length === 0) {
       if (method !== 'GET') throw new RallyError(`Method ${method} is not allowed on a type`, { status: 405 });
       const self = lower[0] === 'user' || lower[0] === 'subscription';
-      if (self && c.req.query('query') === undefined) {
+      const q = c.req.query();
+      const isQuery = ['query', 'start', 'pagesize', 'order'].some((k) => Object.keys(q).some((x) => x.toLowerCase() === k));
+      if (self && !isQuery) {
         const p = c.get('principal');
         const oid = lower[0] === 'user' ? p.userOid : sim.store.subscriptionOid();
         return handleRead(sim, c, type, oid ?? -1, warnings);

@@ -418,7 +418,7 @@ export class Store {
         target = [...this.list(typeSpec('Tag'))].find(
           (t) => t.values.Name === name && t.values.Workspace === o.values.Workspace,
         );
-        target ??= this.create(typeSpec('Tag'), { Name: name, Workspace: o.values.Workspace }, { ...ctx, warnings: [] });
+        target ??= this.create(typeSpec('Tag'), { Name: name, Workspace: `/workspace/${String(o.values.Workspace)}` }, { ...ctx, warnings: [] });
       }
       if (!target || !isAssignable(attr.target ?? '', target.type)) {
         errors.push(`Could not read: Cannot find object to add to collection: ${describe(item)}`);

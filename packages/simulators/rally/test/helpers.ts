@@ -1,0 +1,9 @@
+import { type RunningRallySimulator, type StartOptions, startRallySimulator } from '../src/index.ts';
+
+/** Start a simulator on a random port for one test file. */
+export async function startSim(options: StartOptions = {}): Promise<RunningRallySimulator> {
+  return startRallySimulator({ port: 0, webhookDelivery: { baseDelayMs: 20, timeoutMs: 2000 }, ...options });
+}
+
+export const ADMIN_KEY = '_tandemRallySimAdminKey000000000000000000';
+export const WSAPI = '/slm/webservice/v2.0';
