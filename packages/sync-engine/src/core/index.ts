@@ -39,6 +39,7 @@ export {
   type UpdatePlan,
 } from './diff.ts';
 export { type DryRun, dryRun, type KindCounts } from './dry-run.ts';
+export { decideImport, type ImportDecision, type ImportInput } from './import.ts';
 export { debounceJobKey, retryJobKey } from './lifecycle/handlers.ts';
 export {
   DEBOUNCE_MS,
