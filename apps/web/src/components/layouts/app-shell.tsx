@@ -3,6 +3,7 @@ import { Menu as MenuIcon, X } from 'lucide-react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { Logo } from '@/components/ui/logo';
+import { NavigationProgress } from './navigation-progress';
 
 /**
  * The signed-in frame: a left sidebar (switcher on top, navigation, user menu at the bottom) and
@@ -50,6 +51,7 @@ export function AppShell({
 
   return (
     <div className="flex min-h-dvh bg-white">
+      <NavigationProgress />
       <a
         href="#main"
         className="sr-only z-50 rounded-md bg-white px-3 py-2 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
