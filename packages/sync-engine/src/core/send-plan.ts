@@ -76,7 +76,9 @@ export type SkipReason =
   | 'kind_not_mapped'
   | 'outside_workspace'
   | 'no_template_integration'
-  | 'not_found';
+  | 'not_found'
+  /** A requirement whose feature is neither linked nor sent now (its create is in flight). */
+  | 'parent_not_sent';
 
 export interface SkippedRecord {
   readonly record: RecordRef & { readonly referenceNum: string | null };
@@ -221,7 +223,13 @@ export function planSend(input: SendPlanInput): SendPlan {
     const requirements = input.records
       .filter((r) => r.kind === 'requirement' && r.fields.parentFeatureId === feature.id)
       .sort(byRank);
-    for (const requirement of requirements) consider(requirement, integration, feature);
+    for (const requirement of requirements) {
+      if (planned.has(feature.id)) consider(requirement, integration, feature);
+      else if (!seen.has(requirement.id)) {
+        seen.add(requirement.id);
+        skip(requirement, integration.id, 'parent_not_sent');
+      }
+    }
   }
   // 3. Linked records (initiatives), sent by the integration of their own workspace.
   for (const feature of inWorkspace) {
