@@ -186,9 +186,9 @@ export function createRallySimulator(options: RallySimulatorOptions = {}): Rally
     }),
   );
   app.use('*', mtlsGuard(sim));
-  app.use('/slm/webservice/*', latencyAndFaults(sim));
-  app.use('/login/*', latencyAndFaults(sim));
-  app.use('/apps/pigeon/*', latencyAndFaults(sim));
+  app.use('/slm/webservice/*', latencyAndFaults(sim, { latency: false }));
+  app.use('/login/*', latencyAndFaults(sim, { latency: true }));
+  app.use('/apps/pigeon/*', latencyAndFaults(sim, { latency: true }));
   const wsapi = wsapiRoutes(sim, concurrencyLimit(sim));
   app.route('/slm/webservice/v2.0', wsapi);
   app.route('/login', oauthRoutes(sim));

@@ -24,9 +24,10 @@ export function mtlsGuard(sim: Sim): MiddlewareHandler<AppEnv> {
   };
 }
 
-export function latencyAndFaults(sim: Sim): MiddlewareHandler<AppEnv> {
+/** Fault rules, and latency unless the concurrency limiter applies it (WSAPI). */
+export function latencyAndFaults(sim: Sim, opts: { latency: boolean }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const delay = sim.faults.delayMs();
+    const delay = opts.latency ? sim.faults.delayMs() : 0;
     if (delay > 0) await sleep(delay);
     const url = new URL(c.req.url);
     const rule = sim.faults.match(c.req.method, `${url.pathname}${url.search}`);
@@ -63,6 +64,9 @@ export function concurrencyLimit(sim: Sim): MiddlewareHandler<AppEnv> {
       return c.json(envelopeBody('OperationResult', ['Too many concurrent requests for this user; retry later']), 429);
     }
     try {
+      // Latency counts as time spent holding one of the user's request slots.
+      const delay = sim.faults.delayMs();
+      if (delay > 0) await sleep(delay);
       await next();
     } finally {
       release();

@@ -245,7 +245,7 @@ export class Store {
     o.values.CreationDate ??= now;
     if ('LastUpdateDate' in o.values) o.values.LastUpdateDate ??= now;
     if (t.idPrefix && !o.values.FormattedID) o.values.FormattedID = this.nextFormattedId(t, o.values.Workspace as number);
-    if (t.rankable && !o.values.DragAndDropRank) o.values.DragAndDropRank = encodeRank(this.bottomRank());
+    if (t.rankable && !o.values.DragAndDropRank) o.values.DragAndDropRank = encodeRank(this.bottomRank() + RANK_STEP);
     this.insert(o);
     this.derive(o, false);
     o.values.VersionId = String(o.version);
@@ -291,6 +291,8 @@ export class Store {
     o.values.CreationDate = now;
     o.values.Subscription = this.subscriptionOid();
     if ('CreatedBy' in o.values) o.values.CreatedBy = ctx.userOid;
+    // New artifacts are owned by their creator unless an Owner is given.
+    if (type.artifact && 'Owner' in o.values) o.values.Owner = ctx.userOid;
     const errors = this.applyInput(type, o, input, ctx, true);
     // Workspace: explicit > from project > from work product/artifact > context default.
     if ('Workspace' in o.values && (o.values.Workspace === null || o.values.Workspace === undefined)) {
