@@ -1,5 +1,8 @@
 import { demo, expect, test } from '../fixtures.ts';
 
+// axe walks the whole DOM several times per check; on a busy 2-core machine that takes a while.
+test.slow();
+
 test('the login page has no WCAG A/AA violations, errors included', async ({
   loginPage,
   expectAccessible,
