@@ -5,6 +5,7 @@ import * as identity from './0001-identity.ts';
 import * as roadmap from './0002-roadmap.ts';
 import * as jobs from './0003-jobs.ts';
 import * as integrations from './0004-integrations.ts';
+import * as recordSyncs from './0005-record-syncs.ts';
 
 type MigrationModule = {
   up: (db: Kysely<unknown>, t: ColumnTypes) => Promise<void>;
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0002-roadmap': roadmap,
   '0003-jobs': jobs,
   '0004-integrations': integrations,
+  '0005-record-syncs': recordSyncs,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -61,7 +61,17 @@ export interface WebhookDeliveriesTable {
   received_at: string;
 }
 
+export interface RecordSyncsTable {
+  integration_id: string;
+  record_type: string;
+  record_id: string;
+  state: unknown;
+  state_name: string;
+  updated_at: string;
+}
+
 export interface IntegrationTables {
+  record_syncs: RecordSyncsTable;
   integration_templates: IntegrationTemplatesTable;
   integrations: IntegrationsTable;
   integration_log: IntegrationLogTable;

@@ -1,1 +1,2 @@
 export * from './queue/index.ts';
+export * from './sync/index.ts';

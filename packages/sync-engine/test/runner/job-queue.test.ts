@@ -139,4 +139,15 @@ describeEachDialect('durable job queue', (handle) => {
     expect(await q.pick('w1', ['send'])).toBeUndefined();
     expect(await q.pick('w1', ['import', 'send'])).toBeDefined();
   });
+
+  it('postpones a job without spending an attempt', async () => {
+    const q = queue();
+    await q.add({ task: 'send', payload: {}, queueName: 'record:p', maxAttempts: 1 });
+    const job = await q.pick('w1', ['send']);
+    await q.postpone(job!, 'w1', 500);
+    expect(await q.pick('w1', ['send'])).toBeUndefined();
+    advance(500);
+    const again = await q.pick('w2', ['send']);
+    expect(again).toMatchObject({ id: job!.id, attempts: 1 });
+  });
 });

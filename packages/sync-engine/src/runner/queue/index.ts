@@ -1,3 +1,10 @@
 export { createKyselyJobQueue, type KyselyJobQueueOptions } from './kysely-job-queue.ts';
-export { type AddJobSpec, type Job, type JobKeyMode, type JobQueue, retryDelayMs } from './port.ts';
+export {
+  type AddJobSpec,
+  type Job,
+  type JobKeyMode,
+  type JobQueue,
+  PostponeJob,
+  retryDelayMs,
+} from './port.ts';
 export { createWorker, type TaskHandler, type Worker, type WorkerOptions } from './worker.ts';

@@ -233,6 +233,25 @@ export function createKyselyJobQueue(options: KyselyJobQueueOptions): JobQueue &
       return final ? 'failed' : 'retrying';
     },
 
+    async postpone(job, workerId, delayMs) {
+      const at = now();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('jobs')
+          .set((eb) => ({
+            run_at: iso(new Date(at.getTime() + delayMs)),
+            attempts: eb('attempts', '-', 1),
+            locked_by: null,
+            locked_until: null,
+            updated_at: iso(at),
+          }))
+          .where('id', '=', job.id)
+          .where('locked_by', '=', workerId)
+          .execute();
+        await releaseQueue(trx, job, workerId);
+      });
+    },
+
     async heartbeat(job, workerId) {
       const until = iso(new Date(now().getTime() + leaseMs));
       await db.transaction().execute(async (trx) => {

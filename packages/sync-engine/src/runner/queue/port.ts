@@ -41,6 +41,8 @@ export interface JobQueue {
   complete(job: Job, workerId: string): Promise<void>;
   /** Schedules a retry with backoff, or marks the job failed after its last attempt. */
   fail(job: Job, workerId: string, error: string): Promise<'retrying' | 'failed'>;
+  /** Puts a job back to run again after `delayMs` without counting this attempt. */
+  postpone(job: Job, workerId: string, delayMs: number): Promise<void>;
   /** Extends the lease of a running job. */
   heartbeat(job: Job, workerId: string): Promise<void>;
   counts(): Promise<{ pending: number; failed: number; running: number }>;
@@ -49,4 +51,14 @@ export interface JobQueue {
 /** Exponential backoff with a ceiling: 1 s, 2 s, 4 s … 5 min (graphile-worker uses exp too). */
 export function retryDelayMs(attempts: number): number {
   return Math.min(1000 * 2 ** Math.max(0, attempts - 1), 5 * 60_000);
+}
+
+/** Thrown by a handler that cannot run yet (e.g. its parent is still being created). */
+export class PostponeJob extends Error {
+  override readonly name = 'PostponeJob';
+  readonly delayMs: number;
+  constructor(reason: string, delayMs = 100) {
+    super(reason);
+    this.delayMs = delayMs;
+  }
 }

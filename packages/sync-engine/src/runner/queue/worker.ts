@@ -1,4 +1,4 @@
-import type { Job, JobQueue } from './port.ts';
+import { type Job, type JobQueue, PostponeJob } from './port.ts';
 
 export type TaskHandler = (job: Job, helpers: { heartbeat(): Promise<void> }) => Promise<void>;
 
@@ -59,6 +59,10 @@ export function createWorker(options: WorkerOptions): Worker {
       await handler(job, { heartbeat: () => queue.heartbeat(job, workerId) });
       await queue.complete(job, workerId);
     } catch (error) {
+      if (error instanceof PostponeJob) {
+        await queue.postpone(job, workerId, error.delayMs);
+        return;
+      }
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       const outcome = await queue.fail(job, workerId, message);
       options.onError?.(job, error, outcome);

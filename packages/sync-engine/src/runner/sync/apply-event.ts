@@ -1,0 +1,154 @@
+import { integrationLogRepository, type LogLevel } from '@tandem/storage';
+import {
+  type Decision,
+  decide,
+  type RecordRef,
+  type SyncEffect,
+  type SyncEvent,
+  type SyncSnapshot,
+} from '../../core/index.ts';
+import type { SyncDeps } from './deps.ts';
+import type { Trx } from './ports.ts';
+import { loadSyncState, saveSyncState } from './record-syncs.ts';
+import { recordQueueName, syncContextFor } from './sync-context.ts';
+
+export const REMOTE_EFFECT_TASK = 'sync.remote-effect';
+export const DELIVER_EVENT_TASK = 'sync.deliver-event';
+
+export type RemoteEffect = Extract<
+  SyncEffect,
+  { type: 'createRemote' | 'lookupByToken' | 'updateRemote' | 'linkChild' }
+>;
+
+export type RemoteEffectPayload = {
+  integrationId: string;
+  record: RecordRef;
+  effect: RemoteEffect;
+};
+export type DeliverEventPayload = { integrationId: string; record: RecordRef; event: SyncEvent };
+
+/** What the caller learnt alongside the event, stored with the link (the synced snapshot). */
+export type EventExtras = { snapshot?: SyncSnapshot | null; batchId?: string };
+
+const LEVEL: Record<'info' | 'warning' | 'error', LogLevel> = {
+  info: 'info',
+  warning: 'warn',
+  error: 'error',
+};
+
+/**
+ * Feeds one event to `decide` and stores the outcome atomically: the new state, the local effects
+ * (link fields, local changes, log lines) and jobs for the remote effects, in one transaction.
+ * A crash before the commit loses nothing (the event's job is retried); after it, the jobs run.
+ */
+export async function applyEvent(
+  deps: SyncDeps,
+  integrationId: string,
+  record: RecordRef,
+  event: SyncEvent,
+  extras: EventExtras = {},
+): Promise<Decision> {
+  const runtime = await deps.integrations.runtime(integrationId);
+  const context = syncContextFor(runtime.config, record);
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const state = await loadSyncState(trx, integrationId, record);
+    const decision = decide({ context, state }, event, now);
+    await saveSyncState(trx, integrationId, record, decision.state.state, now);
+    for (const effect of decision.effects) {
+      await stage(deps, trx, {
+        integrationId,
+        workspaceId: runtime.workspaceId,
+        record,
+        effect,
+        extras,
+        now,
+      });
+    }
+    return decision;
+  });
+}
+
+async function stage(
+  deps: SyncDeps,
+  trx: Trx,
+  s: {
+    integrationId: string;
+    workspaceId: string;
+    record: RecordRef;
+    effect: SyncEffect;
+    extras: EventExtras;
+    now: Date;
+  },
+): Promise<void> {
+  const { integrationId, record, effect } = s;
+  const queueName = recordQueueName(integrationId, record);
+  const log = (level: LogLevel, event: string, message: string, data?: unknown) =>
+    integrationLogRepository(trx).append(
+      {
+        integrationId,
+        workspaceId: s.workspaceId,
+        recordType: record.kind,
+        recordId: record.id,
+        level,
+        event,
+        message,
+        data: s.extras.batchId ? { batchId: s.extras.batchId, ...(data as object) } : data,
+      },
+      s.now.toISOString(),
+    );
+
+  switch (effect.type) {
+    case 'createRemote':
+    case 'lookupByToken':
+    case 'updateRemote':
+    case 'linkChild': {
+      const payload: RemoteEffectPayload = { integrationId, record, effect };
+      await deps.queue.addWithin(trx, {
+        task: REMOTE_EFFECT_TASK,
+        payload,
+        queueName,
+        maxAttempts: 25,
+      });
+      return;
+    }
+    case 'scheduleAt': {
+      const payload: DeliverEventPayload = { integrationId, record, event: effect.event };
+      await deps.queue.addWithin(trx, {
+        task: DELIVER_EVENT_TASK,
+        payload,
+        queueName,
+        runAt: new Date(effect.at),
+        jobKey: effect.jobKey,
+        jobKeyMode: effect.mode === 'replace' ? 'replace' : 'preserve_run_at',
+      });
+      return;
+    }
+    case 'saveLink':
+      await deps.roadmap.saveLink(
+        trx,
+        integrationId,
+        record,
+        effect.remote,
+        s.extras.snapshot ?? null,
+      );
+      return;
+    case 'clearLink':
+      await deps.roadmap.clearLink(trx, integrationId, record);
+      return;
+    case 'applyLocal':
+      await deps.roadmap.applyLocal(trx, integrationId, record, effect.fields);
+      return;
+    case 'requestApproval':
+      await log('info', 'approval', `Waiting for approval: ${effect.fields.join(', ')}`, {
+        fields: effect.fields,
+      });
+      return;
+    case 'log':
+      await log(LEVEL[effect.level], 'sync', effect.message);
+      return;
+    case 'notify':
+      await log(effect.kind === 'send_failed' ? 'error' : 'info', effect.kind, effect.message);
+      return;
+  }
+}

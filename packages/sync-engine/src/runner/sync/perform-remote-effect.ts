@@ -1,0 +1,231 @@
+import { RemoteError, type RemoteRecord } from '@tandem/connector-kit';
+import {
+  mapToRemote,
+  type RecordMapping,
+  type RecordRef,
+  type RoadmapRecord,
+  recordMappingFor,
+  type SyncEvent,
+  snapshotAfterSync,
+} from '../../core/index.ts';
+import { PostponeJob } from '../queue/port.ts';
+import { applyEvent, type RemoteEffectPayload } from './apply-event.ts';
+import type { SyncDeps } from './deps.ts';
+import type { IntegrationRuntime } from './ports.ts';
+import { syncStateNames } from './record-syncs.ts';
+import { linkAsRemoteRef, toRemoteRef, toRemoteSnapshot } from './remote-refs.ts';
+
+/** How long a record waits for its parent's create to finish before looking again. */
+const PARENT_WAIT_MS = 100;
+
+/** The roadmap parents a record is sent under or linked to, by kind. */
+function parentsOf(record: RoadmapRecord): RecordRef[] {
+  const f = record.fields;
+  const out: RecordRef[] = [];
+  if (f.releaseId) out.push({ kind: 'release', id: f.releaseId });
+  if (f.initiativeId) out.push({ kind: 'initiative', id: f.initiativeId });
+  if (f.parentFeatureId) out.push({ kind: 'feature', id: f.parentFeatureId });
+  return out;
+}
+
+function failedEvent(
+  operation: 'create' | 'lookup' | 'update' | 'link',
+  error: unknown,
+  attempt: number,
+  fields?: readonly string[],
+): SyncEvent {
+  const remote = RemoteError.is(error) ? error : undefined;
+  const details =
+    remote?.fieldErrors.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)) ?? [];
+  return {
+    type: 'failed',
+    operation,
+    retryable: remote?.retryable ?? false,
+    error: [error instanceof Error ? error.message : String(error), ...details].join('; '),
+    attempt,
+    ...(fields ? { fields: fields as never } : {}),
+  };
+}
+
+/**
+ * Runs one remote effect of one record (create, look up, update, link) and answers `decide`
+ * with what happened. Remote failures become events; only infrastructure errors throw.
+ */
+export async function performRemoteEffect(
+  deps: SyncDeps,
+  payload: RemoteEffectPayload,
+): Promise<void> {
+  const { integrationId, record: ref, effect } = payload;
+  const runtime = await deps.integrations.runtime(integrationId);
+  const [record] = await deps.roadmap.loadRecords([ref]);
+  const answer = (event: SyncEvent, snapshot?: ReturnType<typeof snapshotAfterSync>) =>
+    applyEvent(deps, integrationId, ref, event, snapshot ? { snapshot } : {});
+  const mapping = recordMappingFor(runtime.config, ref.kind);
+  if (!record || !mapping) {
+    const why = !record
+      ? 'The record no longer exists'
+      : `${ref.kind} is not mapped by this integration`;
+    await answer(
+      failedEvent(effect.type === 'lookupByToken' ? 'lookup' : 'create', new Error(why), 99),
+    );
+    return;
+  }
+
+  switch (effect.type) {
+    case 'createRemote': {
+      const parents = await linkedParents(deps, runtime, record);
+      const payloadFields = mapToRemote(record, mapping, {
+        mode: 'create',
+        resolveParent: parents.resolve,
+      });
+      const blocking = payloadFields.issues.filter((i) => i.code !== 'parent_not_linked');
+      if (blocking.length > 0) {
+        await answer(
+          failedEvent(
+            'create',
+            new Error(`Cannot send: ${describeIssues(blocking)}`),
+            effect.attempt,
+          ),
+        );
+        return;
+      }
+      try {
+        const created = await runtime.connector.createRecord(runtime.context, {
+          scope: runtime.scope,
+          type: mapping.remoteType,
+          fields: payloadFields.fields,
+          ...(parents.container ? { parent: parents.container } : {}),
+          idempotencyToken: effect.token,
+        });
+        await answer(
+          { type: 'create_succeeded', remote: toRemoteRef(created) },
+          snapshot(record, created, mapping, deps),
+        );
+      } catch (error) {
+        if (RemoteError.is(error) && error.ambiguous) {
+          await answer({ type: 'create_ambiguous_failure', error: error.message });
+        } else {
+          await answer(failedEvent('create', error, effect.attempt));
+        }
+      }
+      return;
+    }
+    case 'lookupByToken': {
+      try {
+        const found = await runtime.connector.findByIdempotencyToken(runtime.context, {
+          scope: runtime.scope,
+          type: mapping.remoteType,
+          idempotencyToken: effect.token,
+        });
+        await (found
+          ? answer(
+              { type: 'lookup_found', remote: toRemoteRef(found) },
+              snapshot(record, found, mapping, deps),
+            )
+          : answer({ type: 'lookup_not_found' }));
+      } catch (error) {
+        await answer(failedEvent('lookup', error, effect.attempt));
+      }
+      return;
+    }
+    case 'updateRemote': {
+      const [link] = await deps.roadmap.loadLinks([integrationId], [record.id]);
+      const remote = link && linkAsRemoteRef(link);
+      if (!remote) {
+        await answer(
+          failedEvent(
+            'update',
+            new Error('The record has no remote link'),
+            effect.attempt,
+            effect.fields,
+          ),
+        );
+        return;
+      }
+      const parents = await linkedParents(deps, runtime, record);
+      const out = mapToRemote(record, mapping, {
+        mode: 'update',
+        only: effect.fields,
+        resolveParent: parents.resolve,
+      });
+      try {
+        const updated = await runtime.connector.updateRecord(
+          runtime.context,
+          { type: remote.remoteType, id: remote.remoteId },
+          { fields: out.fields },
+        );
+        await answer(
+          { type: 'update_succeeded', fields: effect.fields },
+          snapshot(record, updated, mapping, deps),
+        );
+      } catch (error) {
+        await answer(failedEvent('update', error, effect.attempt, effect.fields));
+      }
+      return;
+    }
+    case 'linkChild': {
+      const { parent, remoteField } = effect.target;
+      const [mine] = await deps.roadmap.loadLinks([integrationId], [record.id]);
+      const [theirs] = await deps.roadmap.loadLinks([parent.integrationId], [parent.id]);
+      const child = mine && linkAsRemoteRef(mine);
+      const target = theirs && linkAsRemoteRef(theirs);
+      if (!child || !target)
+        throw new PostponeJob('waiting for both records to be linked', PARENT_WAIT_MS);
+      try {
+        await runtime.connector.updateRecord(
+          runtime.context,
+          { type: child.remoteType, id: child.remoteId },
+          { fields: { [remoteField]: target.ref ?? target.remoteId } },
+        );
+      } catch (error) {
+        await answer(failedEvent('link', error, 1));
+      }
+      return;
+    }
+  }
+}
+
+function snapshot(
+  record: RoadmapRecord,
+  remote: RemoteRecord,
+  mapping: RecordMapping,
+  deps: SyncDeps,
+) {
+  return snapshotAfterSync(record, toRemoteSnapshot(remote), mapping, deps.now());
+}
+
+function describeIssues(issues: readonly { code: string }[]): string {
+  return issues.map((i) => JSON.stringify(i)).join('; ');
+}
+
+/**
+ * Resolves the remote records of a record's parents. A parent whose own create is still in
+ * flight postpones this job, so a feature is never created before its release has a link.
+ */
+async function linkedParents(deps: SyncDeps, runtime: IntegrationRuntime, record: RoadmapRecord) {
+  const parents = parentsOf(record);
+  const integrationId = runtime.config.id;
+  const links = await deps.roadmap.loadLinks(
+    [integrationId],
+    parents.map((p) => p.id),
+  );
+  const byId = new Map(links.map((l) => [l.recordId, linkAsRemoteRef(l)]));
+  const unlinked = parents.filter((p) => !byId.get(p.id));
+  if (unlinked.length > 0) {
+    const states = await syncStateNames(
+      deps.db,
+      integrationId,
+      unlinked.map((p) => p.id),
+    );
+    if (unlinked.some((p) => states.get(p.id) === 'create_pending')) {
+      throw new PostponeJob('waiting for a parent to be created', PARENT_WAIT_MS);
+    }
+  }
+  const feature = record.fields.parentFeatureId
+    ? byId.get(record.fields.parentFeatureId)
+    : undefined;
+  return {
+    resolve: (parent: RecordRef) => byId.get(parent.id),
+    container: feature ? { type: feature.remoteType, id: feature.remoteId } : undefined,
+  };
+}

@@ -1,0 +1,81 @@
+import {
+  type DryRun,
+  dryRun,
+  type PlanStep,
+  planSend,
+  type SendPlan,
+  type SendSelection,
+} from '../../core/index.ts';
+import { applyEvent } from './apply-event.ts';
+import type { SyncDeps } from './deps.ts';
+
+export type SendResult = { batchId: string; plan: SendPlan; summary: DryRun };
+
+/** The plan for sending `selection` through one integration, without sending anything. */
+export async function planSelection(
+  deps: SyncDeps,
+  integrationId: string,
+  selection: SendSelection,
+): Promise<SendPlan> {
+  const runtime = await deps.integrations.runtime(integrationId);
+  const peers = await deps.integrations.peers(integrationId);
+  const records = await deps.roadmap.loadForSend(runtime.workspaceId, selection);
+  const links = await deps.roadmap.loadLinks(
+    [integrationId, ...peers.map((p) => p.id)],
+    records.map((r) => r.id),
+  );
+  return planSend({ integration: runtime.config, peers, selection, records, links });
+}
+
+export async function previewSend(deps: SyncDeps, integrationId: string, selection: SendSelection) {
+  const plan = await planSelection(deps, integrationId, selection);
+  return { plan, summary: dryRun(plan) };
+}
+
+/**
+ * Sends a selection: each create or update step becomes a `send_requested` event of its record
+ * (a create gets a fresh idempotency token), and link steps a `link_requested`. Steps run as
+ * jobs; parents are created before their children because a child's job waits for them.
+ */
+export async function sendSelection(
+  deps: SyncDeps,
+  integrationId: string,
+  selection: SendSelection,
+): Promise<SendResult> {
+  const plan = await planSelection(deps, integrationId, selection);
+  const batchId = deps.newToken();
+  for (const step of plan.steps) await requestStep(deps, step, batchId);
+  return { batchId, plan, summary: dryRun(plan) };
+}
+
+async function requestStep(deps: SyncDeps, step: PlanStep, batchId: string): Promise<void> {
+  const { integrationId } = step.record;
+  const record = { kind: step.record.kind, id: step.record.id };
+  if (step.action === 'link') {
+    await applyEvent(
+      deps,
+      integrationId,
+      record,
+      {
+        type: 'link_requested',
+        target: {
+          parent: {
+            kind: step.parent.kind,
+            id: step.parent.id,
+            integrationId: step.parent.integrationId,
+          },
+          remoteField: step.remoteField,
+        },
+      },
+      { batchId },
+    );
+    return;
+  }
+  await applyEvent(
+    deps,
+    integrationId,
+    record,
+    { type: 'send_requested', token: deps.newToken() },
+    { batchId },
+  );
+}
