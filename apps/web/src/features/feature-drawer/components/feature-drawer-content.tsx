@@ -1,0 +1,123 @@
+import type {
+  CustomFieldDefinition,
+  FeatureDetail,
+  Initiative,
+  Member,
+  Release,
+  SessionWorkspace,
+  WorkflowStatus,
+} from '@tandem/contracts';
+import { AlignLeft } from 'lucide-react';
+import { useId } from 'react';
+import { useAutosave } from '../hooks/use-autosave';
+import { AttachmentsSection } from './attachments-section';
+import { ConflictBanner } from './conflict-banner';
+import { DescriptionEditor } from './description-editor';
+import { DrawerHeader } from './drawer-header';
+import { FeatureNameInput } from './feature-name-input';
+import { FeatureProperties } from './feature-properties';
+import { IntegrationsSection } from './integrations-section';
+import { RequirementsSection } from './requirements-section';
+import { SectionHeading } from './section-heading';
+
+export interface DrawerReferenceData {
+  statuses: readonly WorkflowStatus[];
+  requirementStatuses: readonly WorkflowStatus[];
+  releases: readonly Release[];
+  initiatives: readonly Initiative[];
+  members: readonly Member[];
+  customFields: readonly CustomFieldDefinition[];
+}
+
+/** The open feature: every field editable, saved automatically; requirements, files, links. */
+export function FeatureDrawerContent({
+  workspace,
+  workspaces,
+  feature,
+  data,
+  csrfToken,
+  onClose,
+  onDeleted,
+}: {
+  workspace: SessionWorkspace;
+  workspaces: readonly SessionWorkspace[];
+  feature: FeatureDetail;
+  data: DrawerReferenceData;
+  csrfToken: string;
+  onClose: () => void;
+  onDeleted: () => void;
+}) {
+  const id = useId();
+  const autosave = useAutosave(workspace.id, feature);
+  const { values, state } = autosave;
+  const readOnly = workspace.role === 'viewer';
+
+  return (
+    <>
+      <DrawerHeader
+        workspaceId={workspace.id}
+        feature={feature}
+        state={state}
+        canDelete={!readOnly}
+        onRetry={autosave.flush}
+        onClose={onClose}
+        onDeleted={onDeleted}
+      />
+      {state.status === 'conflict' ? (
+        <ConflictBanner onReload={autosave.reload} onOverwrite={autosave.overwrite} />
+      ) : null}
+      <div className="flex-1 overflow-y-auto">
+        <div className="space-y-7 px-6 pt-4 pb-10">
+          <div>
+            <FeatureNameInput
+              key={`name-${autosave.editorKey}`}
+              id={`${id}-name`}
+              name={values.name}
+              disabled={readOnly}
+              onChange={(name) => autosave.edit({ name })}
+            />
+          </div>
+          <FeatureProperties
+            key={`props-${autosave.editorKey}`}
+            values={values}
+            onEdit={autosave.edit}
+            disabled={readOnly}
+            statuses={data.statuses}
+            releases={data.releases}
+            initiatives={data.initiatives}
+            members={data.members}
+            customFields={data.customFields}
+            workspaceId={workspace.id}
+            workspaces={workspaces}
+          />
+          <section aria-labelledby={`${id}-description`}>
+            <SectionHeading id={`${id}-description`} icon={AlignLeft}>
+              Description
+            </SectionHeading>
+            <DescriptionEditor
+              key={`editor-${autosave.editorKey}`}
+              initialHtml={values.descriptionHtml}
+              editable={!readOnly}
+              onChange={(descriptionHtml) => autosave.edit({ descriptionHtml })}
+            />
+          </section>
+          <RequirementsSection
+            workspaceId={workspace.id}
+            featureId={feature.id}
+            requirements={feature.requirements}
+            statuses={data.requirementStatuses}
+            disabled={readOnly}
+          />
+          <AttachmentsSection
+            workspaceId={workspace.id}
+            featureId={feature.id}
+            attachments={feature.attachments}
+            csrfToken={csrfToken}
+            disabled={readOnly}
+          />
+          <IntegrationsSection featureId={feature.id} />
+        </div>
+      </div>
+    </>
+  );
+}

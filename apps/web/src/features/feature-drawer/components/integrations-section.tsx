@@ -1,0 +1,38 @@
+import { Link2, Plug } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { SectionHeading } from './section-heading';
+
+/**
+ * Where the feature's links to Rally or Azure DevOps records will be listed, with "Send to…".
+ * `children` is that list once integrations exist; until then, an empty state.
+ */
+export function IntegrationsSection({
+  featureId,
+  children,
+}: {
+  featureId: string;
+  children?: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`${featureId}-integrations`}>
+      <SectionHeading id={`${featureId}-integrations`} icon={Plug}>
+        Integrations
+      </SectionHeading>
+      {children ?? (
+        <div className="flex items-center gap-3 rounded-lg border border-dashed border-zinc-300 px-3.5 py-3">
+          <span className="flex size-8 items-center justify-center rounded-md bg-zinc-100 text-zinc-400">
+            <Link2 className="size-4" aria-hidden="true" />
+          </span>
+          <div>
+            <p className="text-[13px] font-medium text-zinc-700">
+              Not linked to any integration yet
+            </p>
+            <p className="text-[12px] text-zinc-500">
+              Once the workspace is connected to Rally or Azure DevOps, send this feature from here.
+            </p>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
