@@ -54,6 +54,11 @@ const stay = (state: SyncState, ...effects: Step['effects']): Step => ({ state, 
 
 const LINKED_FAMILY = ['linked', 'update_pending', 'awaiting_approval'] as const;
 
+/** *Unlink*: the roadmap side forgets the link; the remote record is left alone. */
+const unlinkByHand = on<SyncState, 'unlink_requested'>(['unlinked'], () =>
+  stay({ name: 'unlinked' }, { type: 'clearLink' }, log('info', 'Unlinked by hand')),
+);
+
 /** The handlers shared by the three linked states, which differ only in their pending work. */
 type Family = (typeof LINKED_FAMILY)[number];
 function linkedFamily(): { readonly [E in SyncEventType]: Entry<StateOf<Family>, E> } {
@@ -124,9 +129,7 @@ function linkedFamily(): { readonly [E in SyncEventType]: Entry<StateOf<Family>,
       stay(s, { type: 'linkChild', target: e.target }),
     ),
     link_existing: ignore,
-    unlink_requested: on(['unlinked'], () =>
-      stay({ name: 'unlinked' }, { type: 'clearLink' }, log('info', 'Unlinked by hand')),
-    ),
+    unlink_requested: unlinkByHand,
     moved_out_of_scope: on(['link_broken'], (s) => breakLink(s.remote, 'moved_out_of_scope')),
     deleted_remotely: on(['link_broken'], (s) => breakLink(s.remote, 'deleted_remotely')),
   };
@@ -358,9 +361,7 @@ export const TRANSITIONS: TransitionTable = {
     }),
     link_requested: on(['conflict'], (s, e) => stay(s, { type: 'linkChild', target: e.target })),
     link_existing: ignore,
-    unlink_requested: on(['unlinked'], () =>
-      stay({ name: 'unlinked' }, { type: 'clearLink' }, log('info', 'Unlinked by hand')),
-    ),
+    unlink_requested: unlinkByHand,
     moved_out_of_scope: on(['link_broken'], (s) => breakLink(s.remote, 'moved_out_of_scope')),
     deleted_remotely: on(['link_broken'], (s) => breakLink(s.remote, 'deleted_remotely')),
   },
@@ -442,9 +443,7 @@ export const TRANSITIONS: TransitionTable = {
         ? becomeLinked(ctx, e.remote, 'Linked with existing record', [], [], now)
         : stay(s),
     ),
-    unlink_requested: on(['unlinked'], () =>
-      stay({ name: 'unlinked' }, { type: 'clearLink' }, log('info', 'Unlinked by hand')),
-    ),
+    unlink_requested: unlinkByHand,
     moved_out_of_scope: on(['failed', 'link_broken'], (s) =>
       s.remote === null ? stay(s) : breakLink(s.remote, 'moved_out_of_scope'),
     ),
