@@ -48,9 +48,20 @@ export interface TandemFixtures {
   loginAsContributor: LoginAs;
   loginAsViewer: LoginAs;
   expectAccessible: ExpectAccessible;
+  /** Automatic: a flow fails when the page throws an uncaught exception. */
+  failOnPageErrors: undefined;
 }
 
 export const test = base.extend<TandemFixtures>({
+  failOnPageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
+      await use();
+      expect(errors, 'uncaught exceptions in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
   loginPage: async ({ page }, use) => use(new LoginPage(page)),
   shell: async ({ page }, use) => use(new ShellPage(page)),
   loginAsOwner: async ({ page }, use) => use((path) => signInThroughApi(page, 'owner', path)),
