@@ -181,7 +181,8 @@ export interface IntegrationFieldsTable {
   record_type: RecordTypeColumn;
   record_id: string;
   key: string;
-  value: JsonColumn;
+  /** JSON text on both dialects (any JSON value, strings included). */
+  value: string;
   created_at: string;
   updated_at: string;
 }

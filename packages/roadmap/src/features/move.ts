@@ -59,7 +59,8 @@ async function boundsFor(
 ): Promise<Bounds | null> {
   const after = await loadNeighbour(tx, feature, afterId, 'afterId', issues);
   const before = await loadNeighbour(tx, feature, beforeId, 'beforeId', issues);
-  if (after && before && !(after.rank < before.rank)) {
+  // Equal ranks (two concurrent creates) are fine: renumbering separates them.
+  if (after && before && after.rank > before.rank) {
     issues.add('beforeId', 'The feature above must come before the feature below');
   }
   if (!after && !before) return null;
@@ -108,6 +109,7 @@ export function moveFeature(
       await renumber(tx, workspaceId);
       feature = await loadFeature(tx, workspaceId, id);
       bounds = await boundsFor(tx, feature, input.afterId, input.beforeId, issues);
+      issues.throwIfAny();
       rank = bounds ? rankBetween(bounds.lo, bounds.hi) : feature.rank;
       if (rank === null) throw new Error('Renumbering left no room between the neighbours');
     }

@@ -181,7 +181,8 @@ async function extras(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
     .addColumn('record_type', t.text, (c) => c.notNull().check(sql`record_type in ${RECORD_TYPES}`))
     .addColumn('record_id', t.id, (c) => c.notNull())
     .addColumn('key', t.text, (c) => c.notNull())
-    .addColumn('value', t.json, (c) => c.notNull())
+    // JSON as text on both dialects: a jsonb string scalar would read back ambiguously.
+    .addColumn('value', t.text, (c) => c.notNull())
     .addColumn('created_at', t.timestamp, (c) => c.notNull())
     .addColumn('updated_at', t.timestamp, (c) => c.notNull())
     .addUniqueConstraint('integration_fields_uq', [
