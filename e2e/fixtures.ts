@@ -57,7 +57,7 @@ export const test = base.extend<TandemFixtures>({
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
-      await use();
+      await use(undefined);
       expect(errors, 'uncaught exceptions in the page').toEqual([]);
     },
     { auto: true },
