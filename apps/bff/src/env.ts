@@ -22,6 +22,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TANDEM_DEMO: flag,
   COOKIE_SECURE: flag,
+  /** Lets integrations reach private and loopback hosts (the demo's simulators). */
+  ALLOW_PRIVATE_NETWORK: flag,
+  /** 32 bytes, base64: encrypts stored credentials; generated into DATA_DIR when unset. */
+  TANDEM_SECRET_KEY: z.string().optional(),
+  /** The address browsers and remotes use to reach this server (OAuth redirects, webhooks). */
+  PUBLIC_URL: z.url().optional(),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()
