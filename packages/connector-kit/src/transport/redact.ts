@@ -123,9 +123,12 @@ export class Redactor {
         /\b(Bearer|Basic|Token)\s+(?!(?:Bearer|Basic|Token)\b)[A-Za-z0-9._~+/=-]+/gi,
         `$1 ${REDACTED}`,
       )
+      // `name=value` / `"name": "value"`. The lookbehind makes a name start only at a boundary,
+      // which keeps this linear on long runs of word characters.
       .replace(
-        /([A-Za-z0-9_.-]*(?:secret|token|password|passwd|key|session|credential)[A-Za-z0-9_.-]*)(["']?\s*[=:]\s*["']?)([^"'&\s,;}]+)/gi,
-        (_match, name: string, separator: string) => `${name}${separator}${REDACTED}`,
+        /(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]+)(["']?\s*[=:]\s*["']?)([^"'&\s,;}]+)/g,
+        (match, name: string, separator: string) =>
+          isSecretName(name) ? `${name}${separator}${REDACTED}` : match,
       )
       .replace(/(\/\/)[^/@\s:]+:[^/@\s]+@/g, `$1${REDACTED}@`);
     return this.#scrub(shaped);

@@ -118,13 +118,23 @@ export function createTransport(options: TransportOptions): Transport {
         .flatMap(([, value]) => [value, value.replace(/^\S+\s+/, '')]),
     ]);
     const loggedUrl = redactor.url(url.toString());
-    const loggedHeaders = redactor.headers(headers);
+    // Redacting bodies costs a JSON walk: only pay it when someone reads the log.
+    const logging = options.onRequestLog !== undefined;
+    const loggedHeaders = logging ? redactor.headers(headers) : {};
     const loggedRequestBody =
-      body === undefined
+      !logging || body === undefined
         ? null
         : typeof body === 'string'
           ? clip(redactor.body(body, headers['content-type']))
           : `<${body.byteLength} bytes>`;
+    const describeBody = (answer: TransportResponse): string | null => {
+      const type = answer.headers['content-type'];
+      const raw = answer.bytes();
+      if (raw.byteLength === 0) return null;
+      return type === undefined || textual.test(type)
+        ? clip(redactor.body(answer.text(), type))
+        : `<${raw.byteLength} bytes>`;
+    };
     const what = `${input.method} ${loggedUrl}`;
     const requestId = randomUUID();
 
@@ -156,15 +166,9 @@ export function createTransport(options: TransportOptions): Transport {
 
       let responseLog: string | null = null;
       if (response) {
-        const type = response.headers['content-type'];
-        const raw = response.bytes();
-        responseLog =
-          raw.byteLength === 0
-            ? null
-            : type === undefined || textual.test(type)
-              ? clip(redactor.body(response.text(), type))
-              : `<${raw.byteLength} bytes>`;
-        if (accept(response.status)) {
+        const accepted = accept(response.status);
+        if (logging || !accepted) responseLog = describeBody(response);
+        if (accepted) {
           log({
             requestId,
             accountKey: options.accountKey,

@@ -209,3 +209,13 @@ describe('Redactor', () => {
     );
   });
 });
+
+describe('Redactor cost', () => {
+  it('stays linear on long strings without separators', () => {
+    const long = `${'x'.repeat(200_000)} ${'key'.repeat(10_000)}`;
+    const started = performance.now();
+    new Redactor(['some-secret']).text(long);
+    // quadratic backtracking would take minutes here
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
