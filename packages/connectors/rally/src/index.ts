@@ -1,1 +1,28 @@
-export {};
+export { allowedHosts, manifest } from '../manifest.ts';
+export { listAttachments, maxAttachmentBytes } from './attachments.ts';
+export { defaultPolledTypes } from './changes-since.ts';
+export { rallyConnector } from './connector.ts';
+export { fromRallyHtml, sameRichText, toRallyHtml } from './html.ts';
+export {
+  type AuthorizationRequest,
+  buildAuthorizationUrl,
+  defaultScope,
+  exchangeCode,
+  expiresSoon,
+  type OAuthGrant,
+  oauthCredentials,
+  type RallyOAuthClient,
+  rallyAuthorizationServer,
+  refreshGrant,
+  refreshMarginMs,
+} from './oauth.ts';
+export { browserUrl, type RankInput } from './records.ts';
+export {
+  accountUrlSchema,
+  normalizeAccountUrl,
+  type RallyConfig,
+  type RallyConfigInput,
+  rallyConfigSchema,
+} from './spec.ts';
+export { recordTypeIds } from './types.ts';
+export { defaultWebhookTypes, tokenParam } from './webhooks.ts';
