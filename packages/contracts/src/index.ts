@@ -1,6 +1,7 @@
 export * from './auth.ts';
 export * from './errors.ts';
 export * from './health.ts';
+export * from './integration-config.ts';
 export * from './live-events.ts';
 export * from './roadmap.ts';
 export * from './workspaces.ts';

@@ -1,30 +1,18 @@
+import { ROADMAP_KINDS, STANDARD_ROADMAP_FIELDS } from '@tandem/contracts';
+
+export { ROADMAP_KINDS, STANDARD_ROADMAP_FIELDS };
+
 /**
  * The plain values the sync core sees. Nothing here knows about HTTP, SQL or a clock: the runner
  * loads these from storage and from a connector, hands them to the core, and performs what the
  * core answers.
  */
 
-/** The roadmap record kinds an integration can map. */
-export const ROADMAP_KINDS = ['release', 'initiative', 'feature', 'requirement'] as const;
 export type RoadmapKind = (typeof ROADMAP_KINDS)[number];
 
 /** A field value as both sides exchange it. HTML is a string and passes through untouched. */
 export type FieldValue = string | number | boolean | null | readonly string[];
 
-/** The standard roadmap fields a mapping can address; custom fields are `custom:<key>`. */
-export const STANDARD_ROADMAP_FIELDS = [
-  'name',
-  'description',
-  'status',
-  'release',
-  'initiative',
-  'parentFeature',
-  'tags',
-  'score',
-  'rank',
-  'startDate',
-  'dueDate',
-] as const;
 export type StandardRoadmapField = (typeof STANDARD_ROADMAP_FIELDS)[number];
 export type CustomRoadmapField = `custom:${string}`;
 export type RoadmapFieldKey = StandardRoadmapField | CustomRoadmapField;
