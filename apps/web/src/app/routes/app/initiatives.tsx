@@ -1,3 +1,21 @@
+import { Toaster } from '@/components/ui/toast';
+import { paths } from '@/config/paths';
+import { InitiativesPage } from '@/features/initiatives/components/initiatives-page';
+import { useWorkspaceOutlet } from './workspace-outlet';
+
 export default function InitiativesRoute() {
-  return null;
+  const { workspace, session } = useWorkspaceOutlet();
+  return (
+    <>
+      <title>{`Initiatives · ${workspace.name} · Tandem`}</title>
+      <InitiativesPage
+        workspace={workspace}
+        workspaces={session.workspaces}
+        boardHref={(initiative) =>
+          `${paths.workspace.features.getHref(workspace.key)}?initiative=${encodeURIComponent(initiative.id)}`
+        }
+      />
+      <Toaster />
+    </>
+  );
 }

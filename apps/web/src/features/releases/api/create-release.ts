@@ -1,0 +1,24 @@
+import { type Release, releaseSchema } from '@tandem/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { roadmapKeys, workspacePath } from '@/api/roadmap/keys';
+import { api } from '@/lib/api-client';
+
+export interface CreateReleaseBody {
+  name: string;
+  startDate: string | null;
+  releaseDate: string | null;
+  statusId?: string | undefined;
+  parkingLot: boolean;
+}
+
+export function createRelease(workspaceId: string, body: CreateReleaseBody): Promise<Release> {
+  return api.post(`${workspacePath(workspaceId)}/releases`, body, releaseSchema);
+}
+
+export function useCreateRelease(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateReleaseBody) => createRelease(workspaceId, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: roadmapKeys.releases(workspaceId) }),
+  });
+}
