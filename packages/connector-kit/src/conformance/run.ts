@@ -49,7 +49,7 @@ export function runConformance<Config, Sim extends SimulatorHandle>(
             testCase.name,
             async () => {
               if (!opened) throw new Error('the simulator or connector failed to start');
-              await testCase.run(opened.env as never);
+              await testCase.run(opened.env);
             },
             timeout,
           );

@@ -75,7 +75,7 @@ export interface ClientCertificate {
   /** PEM private key. */
   key: string | Buffer;
   passphrase?: string;
-  /** Extra trusted CA(s) for the remote's server certificate (self-hosted remotes). */
+  /** CA(s) for the remote's server certificate (self-hosted remotes). Replaces the default roots. */
   ca?: string | Buffer | ReadonlyArray<string | Buffer>;
 }
 
@@ -117,7 +117,7 @@ export interface TransportOptions {
   timeouts?: Partial<TransportTimeouts>;
   retry?: Partial<RetryPolicy>;
   clientCertificate?: ClientCertificate;
-  /** Trust these CAs for the server certificate without presenting a client certificate. */
+  /** Trust only these CAs for the server certificate (no client certificate). Replaces the default roots. */
   ca?: string | Buffer | ReadonlyArray<string | Buffer>;
   headers?: Readonly<Record<string, string>>;
   /** Called once per attempt, with secrets redacted. Must not throw (errors are ignored). */

@@ -29,7 +29,7 @@ async function runCases<Config, Sim extends SimulatorHandle>(
       for (const testCase of suite.cases) {
         results.set(
           `${suite.name} › ${testCase.name}`,
-          await testCase.run(opened.env as never).then(
+          await testCase.run(opened.env).then(
             () => null,
             (error: unknown) => error ?? new Error('rejected'),
           ),
