@@ -135,6 +135,10 @@ export const initiativeSchema = z.object({
 });
 export type Initiative = z.infer<typeof initiativeSchema>;
 export const initiativeListSchema = z.object({ initiatives: z.array(initiativeSchema) });
+/** `all`: also initiatives of the other workspaces the user belongs to (for cross-links). */
+export const initiativeListQuerySchema = z.object({
+  scope: z.enum(['workspace', 'all']).default('workspace'),
+});
 export const createInitiativeRequestSchema = z
   .object({ name, descriptionHtml: html.default(''), statusId: id.optional() })
   .strict();
@@ -166,6 +170,7 @@ export const requirementSchema = z.object({
   updatedAt: z.string(),
 });
 export type Requirement = z.infer<typeof requirementSchema>;
+export const requirementListSchema = z.object({ requirements: z.array(requirementSchema) });
 
 export const featureSchema = z.object({
   id,
@@ -301,6 +306,7 @@ export const attachmentSchema = z.object({
   downloadUrl: z.string(),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
+export const attachmentListSchema = z.object({ attachments: z.array(attachmentSchema) });
 
 /** A stale write: the client's version is behind; `current` is what the server has now. */
 export const conflictDetailsSchema = z.object({ currentVersion: version, current: z.unknown() });

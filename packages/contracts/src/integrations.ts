@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { recordMappingSchema } from './integration-config.ts';
+
+export const integrationSystemSchema = z.enum(['rally', 'azure_devops']);
+export type IntegrationSystem = z.infer<typeof integrationSystemSchema>;
+
+export const integrationStateSchema = z.enum([
+  'draft',
+  'enabled',
+  'disabled',
+  'needs_reauthorization',
+  'failing',
+]);
+export type IntegrationState = z.infer<typeof integrationStateSchema>;
+
+/** The wizard's steps in order; each has its own URL and is saved as the owner goes. */
+export const WIZARD_STEPS = [
+  'name',
+  'account',
+  'authorize',
+  'workspace',
+  'project',
+  'mappings',
+  'statuses',
+  'enable',
+] as const;
+export const wizardStepSchema = z.enum(WIZARD_STEPS);
+export type WizardStep = z.infer<typeof wizardStepSchema>;
+
+export const remoteChoiceSchema = z.object({ id: z.string().min(1), name: z.string() });
+
+/** What the wizard has saved so far; every part is optional until *Enable* checks the whole. */
+export const integrationSettingsSchema = z
+  .object({
+    accountUrl: z.string().max(2048).optional(),
+    remoteWorkspace: remoteChoiceSchema.optional(),
+    remoteProject: remoteChoiceSchema.optional(),
+    excludeChildUpdates: z.boolean().optional(),
+    recordMappings: z.array(recordMappingSchema).optional(),
+    sendMode: z.enum(['auto', 'approve']).optional(),
+    importNewRecords: z.boolean().optional(),
+  })
+  .strict();
+export type IntegrationSettings = z.infer<typeof integrationSettingsSchema>;
+
+export const connectionSchema = z.object({
+  kind: z.enum(['oauth2', 'api_key', 'pat']),
+  connectedAs: z.string().nullable(),
+  /** When an OAuth grant (refresh token) expires, if the remote says. */
+  expiresAt: z.string().nullable(),
+});
+
+export const integrationSchema = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  system: integrationSystemSchema,
+  name: z.string(),
+  templateId: z.string().nullable(),
+  state: integrationStateSchema,
+  wizardStep: wizardStepSchema,
+  settings: integrationSettingsSchema,
+  connection: connectionSchema.nullable(),
+  hasClientCertificate: z.boolean(),
+  /** Once anything was sent or received, the account URL can no longer change. */
+  accountLocked: z.boolean(),
+  lastSyncAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  version: z.number().int().positive(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Integration = z.infer<typeof integrationSchema>;
+export const integrationListSchema = z.object({ integrations: z.array(integrationSchema) });
+
+export const createIntegrationRequestSchema = z
+  .object({
+    system: integrationSystemSchema,
+    name: z.string().trim().min(1, 'Name the integration').max(80),
+    templateId: z.string().min(1).nullable().optional(),
+  })
+  .strict();
+
+export const updateIntegrationRequestSchema = z
+  .object({
+    version: z.number().int().positive(),
+    name: z.string().trim().min(1, 'Name the integration').max(80).optional(),
+    wizardStep: wizardStepSchema.optional(),
+    settings: integrationSettingsSchema.optional(),
+  })
+  .strict();
+
+export const setApiKeyRequestSchema = z
+  .object({ apiKey: z.string().trim().min(8, 'That API key is too short').max(512) })
+  .strict();
+
+export const sendRequestSchema = z
+  .object({
+    featureIds: z.array(z.string().min(1)).max(5000).optional(),
+    releaseIds: z.array(z.string().min(1)).max(100).optional(),
+    /** Plan only: nothing is sent. */
+    dryRun: z.boolean().default(false),
+  })
+  .strict()
+  .refine((r) => (r.featureIds?.length ?? 0) + (r.releaseIds?.length ?? 0) > 0, {
+    message: 'Choose at least one feature or release to send',
+  });
+
+export const sendSummarySchema = z.object({
+  batchId: z.string().nullable(),
+  creates: z.number().int(),
+  updates: z.number().int(),
+  links: z.number().int(),
+  skipped: z.number().int(),
+  blocked: z.boolean(),
+  warnings: z.array(
+    z.object({
+      referenceNum: z.string(),
+      severity: z.enum(['error', 'warning']),
+      message: z.string(),
+    }),
+  ),
+  summary: z.string(),
+});
+export type SendSummary = z.infer<typeof sendSummarySchema>;
+
+export const logLevelSchema = z.enum(['debug', 'info', 'warn', 'error']);
+export const integrationLogEntrySchema = z.object({
+  id: z.number().int(),
+  integrationId: z.string(),
+  recordType: z.string().nullable(),
+  recordId: z.string().nullable(),
+  level: logLevelSchema,
+  event: z.string(),
+  message: z.string(),
+  data: z.unknown(),
+  createdAt: z.string(),
+});
+export type IntegrationLogEntry = z.infer<typeof integrationLogEntrySchema>;
+
+export const integrationLogQuerySchema = z.object({
+  recordType: z.string().optional(),
+  recordId: z.string().optional(),
+  level: z
+    .string()
+    .transform((v) => v.split(',').filter(Boolean))
+    .pipe(z.array(logLevelSchema))
+    .optional(),
+  event: z.string().optional(),
+  q: z.string().max(200).optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const integrationLogPageSchema = z.object({
+  entries: z.array(integrationLogEntrySchema),
+  nextBefore: z.number().int().nullable(),
+});
+
+/** One record's link to one integration, as the drawer shows it. */
+export const recordLinkSchema = z.object({
+  integrationId: z.string(),
+  integrationName: z.string(),
+  system: integrationSystemSchema,
+  state: z.string(),
+  formattedId: z.string().nullable(),
+  url: z.string().nullable(),
+  lastError: z.string().nullable(),
+  lastLogId: z.number().int().nullable(),
+});
+export type RecordLink = z.infer<typeof recordLinkSchema>;
