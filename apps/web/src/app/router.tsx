@@ -46,31 +46,37 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           ErrorBoundary: RouteError,
           children: [
             {
-              index: true,
-              loader: ({ params }) =>
-                redirect(paths.workspace.features.getHref(params.workspaceKey ?? '')),
-            },
-            {
-              path: paths.workspace.features.path,
-              lazy: () => import('./routes/app/features').then(load),
+              // A page that fails shows its error inside the shell, so the sidebar stays usable.
+              ErrorBoundary: RouteError,
               children: [
                 {
-                  path: paths.workspace.feature.path,
-                  lazy: () => import('./routes/app/feature').then(load),
+                  index: true,
+                  loader: ({ params }) =>
+                    redirect(paths.workspace.features.getHref(params.workspaceKey ?? '')),
+                },
+                {
+                  path: paths.workspace.features.path,
+                  lazy: () => import('./routes/app/features').then(load),
+                  children: [
+                    {
+                      path: paths.workspace.feature.path,
+                      lazy: () => import('./routes/app/feature').then(load),
+                    },
+                  ],
+                },
+                {
+                  path: paths.workspace.initiatives.path,
+                  lazy: () => import('./routes/app/initiatives').then(load),
+                },
+                {
+                  path: paths.workspace.releases.path,
+                  lazy: () => import('./routes/app/releases').then(load),
+                },
+                {
+                  path: paths.workspace.settings.integrations.path,
+                  lazy: () => import('./routes/app/settings/integrations').then(load),
                 },
               ],
-            },
-            {
-              path: paths.workspace.initiatives.path,
-              lazy: () => import('./routes/app/initiatives').then(load),
-            },
-            {
-              path: paths.workspace.releases.path,
-              lazy: () => import('./routes/app/releases').then(load),
-            },
-            {
-              path: paths.workspace.settings.integrations.path,
-              lazy: () => import('./routes/app/settings/integrations').then(load),
             },
           ],
         },
