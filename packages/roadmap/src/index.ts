@@ -23,6 +23,7 @@ export {
 export type { Changes } from './events/changes.ts';
 export { lastEventSeq, listEvents, type RecordEvent } from './events/queries.ts';
 export type { EventRecordType } from './events/record-tables.ts';
+export { runWrite, type WriteTx, writeWithin } from './events/write.ts';
 export { createFeature, deleteFeature, updateFeature } from './features/commands.ts';
 export { type FeatureDetailData, getFeatureDetail } from './features/detail.ts';
 export { moveFeature } from './features/move.ts';
@@ -33,7 +34,9 @@ export { listInitiatives } from './initiatives/queries.ts';
 export {
   clearIntegrationFields,
   getIntegrationFields,
+  removeIntegrationFieldsOf,
   setIntegrationFields,
+  setIntegrationFieldsIn,
 } from './integration-fields/commands.ts';
 export { createRelease, deleteRelease, updateRelease } from './releases/commands.ts';
 export { listReleases } from './releases/queries.ts';

@@ -168,3 +168,13 @@ export function runWrite<T>(
 ): Promise<T> {
   return store.db.transaction().execute((trx) => fn(writer(trx, store, ctx)));
 }
+
+/** Runs `fn` inside a transaction the caller already holds (the sync runner's), same rules. */
+export function writeWithin<T>(
+  trx: Transaction<Database>,
+  store: Store,
+  ctx: ActionContext,
+  fn: (tx: WriteTx) => Promise<T>,
+): Promise<T> {
+  return fn(writer(trx, store, ctx));
+}

@@ -55,33 +55,39 @@ export function setIntegrationFields(
   ctx: ActionContext,
   input: IntegrationFieldsInput,
 ): Promise<void> {
-  return runWrite(store, ctx, async (tx) => {
-    const workspaceId = await workspaceOfRecord(tx.read.db, input.recordType, input.recordId);
-    const existing = new Map(
-      (await rowsOf(tx.read.db, input.recordType, input.recordId, input.integrationId)).map((r) => [
-        r.key,
-        r,
-      ]),
-    );
-    for (const [key, value] of Object.entries(input.fields)) {
-      const before = existing.get(key);
-      if (value === null || value === undefined) {
-        if (before) await tx.remove('integration_fields', before);
-      } else if (before) {
-        await tx.update('integration_fields', before, { value });
-      } else {
-        await tx.create('integration_fields', {
-          id: newId(),
-          workspace_id: workspaceId,
-          integration_id: input.integrationId,
-          record_type: input.recordType,
-          record_id: input.recordId,
-          key,
-          value,
-        });
-      }
+  return runWrite(store, ctx, (tx) => setIntegrationFieldsIn(tx, input));
+}
+
+/** As `setIntegrationFields`, inside a write the caller already runs. */
+export async function setIntegrationFieldsIn(
+  tx: WriteTx,
+  input: IntegrationFieldsInput,
+): Promise<void> {
+  const workspaceId = await workspaceOfRecord(tx.read.db, input.recordType, input.recordId);
+  const existing = new Map(
+    (await rowsOf(tx.read.db, input.recordType, input.recordId, input.integrationId)).map((r) => [
+      r.key,
+      r,
+    ]),
+  );
+  for (const [key, value] of Object.entries(input.fields)) {
+    const before = existing.get(key);
+    if (value === null || value === undefined) {
+      if (before) await tx.remove('integration_fields', before);
+    } else if (before) {
+      await tx.update('integration_fields', before, { value });
+    } else {
+      await tx.create('integration_fields', {
+        id: newId(),
+        workspace_id: workspaceId,
+        integration_id: input.integrationId,
+        record_type: input.recordType,
+        record_id: input.recordId,
+        key,
+        value,
+      });
     }
-  });
+  }
 }
 
 /** Removes every integration's fields of a record (the record is going away). */
