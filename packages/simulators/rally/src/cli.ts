@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { DEFAULT_OAUTH_CLIENT } from './auth/state.ts';
-import { DEFAULT_ADMIN_API_KEY, SEEDED_USERS } from './state/seed.ts';
 import { startRallySimulator } from './server.ts';
+import { DEFAULT_ADMIN_API_KEY, SEEDED_USERS } from './state/seed.ts';
 
 const Env = z.object({
   SIM_RALLY_HOST: z.string().default('127.0.0.1'),

@@ -117,7 +117,14 @@ export function createRallySimulator(options: RallySimulatorOptions = {}): Rally
   const seedAll = () => {
     store.load({ nextOid: 10_000_000_001, counters: {}, objects: [] });
     if (options.seed !== false) seedStandard(store, options.seed ?? {});
-    auth.load({ passwords: {}, apiKeys: [], clients: [], accessTokens: [], refreshTokens: [], consents: [] });
+    auth.load({
+      passwords: {},
+      apiKeys: [],
+      clients: [],
+      accessTokens: [],
+      refreshTokens: [],
+      consents: [],
+    });
     auth.basicSessions.clear();
     auth.browserSessions.clear();
     auth.codes.clear();
@@ -182,7 +189,13 @@ export function createRallySimulator(options: RallySimulatorOptions = {}): Rally
       adminApiKey,
       clientId: DEFAULT_OAUTH_CLIENT.clientId,
       clientSecret: DEFAULT_OAUTH_CLIENT.clientSecret,
-      tlsMaterial: options.tls ? { ca: options.tls.ca, clientCert: options.tls.clientCert, clientKey: options.tls.clientKey } : null,
+      tlsMaterial: options.tls
+        ? {
+            ca: options.tls.ca,
+            clientCert: options.tls.clientCert,
+            clientKey: options.tls.clientKey,
+          }
+        : null,
     }),
   );
   app.use('*', mtlsGuard(sim));

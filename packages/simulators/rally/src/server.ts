@@ -1,8 +1,13 @@
 /** `startRallySimulator({ host, port, ...options })`: the simulator on a real HTTP(S) port. */
-import type { AddressInfo } from 'node:net';
+
 import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import { createRallySimulator, type RallySimulator, type RallySimulatorOptions } from './create-simulator.ts';
+import {
+  createRallySimulator,
+  type RallySimulator,
+  type RallySimulatorOptions,
+} from './create-simulator.ts';
 import { loadTestCa } from './tls/test-ca.ts';
 
 export interface StartOptions extends Omit<RallySimulatorOptions, 'tls'> {
@@ -21,7 +26,9 @@ export interface RunningRallySimulator {
   close(): Promise<void>;
 }
 
-export async function startRallySimulator(options: StartOptions = {}): Promise<RunningRallySimulator> {
+export async function startRallySimulator(
+  options: StartOptions = {},
+): Promise<RunningRallySimulator> {
   const host = options.host ?? '127.0.0.1';
   const tls = options.tls ? loadTestCa() : undefined;
   const simulator = createRallySimulator({ ...options, tls });
@@ -38,7 +45,7 @@ export async function startRallySimulator(options: StartOptions = {}): Promise<R
         },
       })
     : createAdaptorServer({ fetch: simulator.app.fetch });
-  (server as import("node:http").Server).keepAliveTimeout = 30_000;
+  (server as import('node:http').Server).keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4010, host, () => resolve());
@@ -53,7 +60,10 @@ export async function startRallySimulator(options: StartOptions = {}): Promise<R
     close: () =>
       new Promise<void>((resolve) => {
         simulator.close();
-        const s = server as unknown as { closeAllConnections?: () => void; close: (cb: () => void) => void };
+        const s = server as unknown as {
+          closeAllConnections?: () => void;
+          close: (cb: () => void) => void;
+        };
         s.close(() => resolve());
         s.closeAllConnections?.();
       }),

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_ADMIN_API_KEY, type RunningRallySimulator, SEED_IDS, SEEDED_USERS } from '../src/index.ts';
+import {
+  DEFAULT_ADMIN_API_KEY,
+  type RunningRallySimulator,
+  SEED_IDS,
+  SEEDED_USERS,
+} from '../src/index.ts';
 import { fixture, relRef, shapeDiff } from './fixtures.ts';
 import { startSim, WSAPI } from './helpers.ts';
 
@@ -14,9 +19,12 @@ afterAll(async () => {
   await sim.close();
 });
 beforeEach(() => sim.simulator.control.reset());
-
-// biome-ignore lint/suspicious/noExplicitAny: raw JSON
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = { zsessionid: DEFAULT_ADMIN_API_KEY }): Promise<{ status: number; json: any; headers: Headers }> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = { zsessionid: DEFAULT_ADMIN_API_KEY },
+): Promise<{ status: number; json: any; headers: Headers }> {
   const res = await fetch(`${sim.url}${WSAPI}${path}`, {
     method,
     headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -36,7 +44,12 @@ describe('envelopes match the reference fixtures', () => {
   });
 
   it('a basic-auth write without the token → the invalid-key OperationResult, HTTP 200', async () => {
-    const r = await call('POST', '/defect/create', { Defect: { Name: 'x', Project: `/project/${SEED_IDS.projectAlpha}` } }, { authorization: basic });
+    const r = await call(
+      'POST',
+      '/defect/create',
+      { Defect: { Name: 'x', Project: `/project/${SEED_IDS.projectAlpha}` } },
+      { authorization: basic },
+    );
     expect(r.status).toBe(200);
     expect(r.json).toEqual(fixture('operation-result-invalid-key'));
   });
@@ -45,27 +58,55 @@ describe('envelopes match the reference fixtures', () => {
     const r = await call('GET', '/hierarchicalrequirement', undefined, {});
     expect(r.status).toBe(401);
     expect(r.headers.get('www-authenticate')).toBe('Basic realm="Rally ALM"');
-    expect(r.json.OperationResult.Errors).toEqual(['An Authentication object was not found in the SecurityContext']);
+    expect(r.json.OperationResult.Errors).toEqual([
+      'An Authentication object was not found in the SecurityContext',
+    ]);
   });
 
   it('a read-only API key cannot write (401)', async () => {
     const ro = SEEDED_USERS.find((u) => u.apiKeyReadOnly)!;
-    const r = await call('POST', '/defect/create', { Defect: { Name: 'x' } }, { zsessionid: ro.apiKey });
+    const r = await call(
+      'POST',
+      '/defect/create',
+      { Defect: { Name: 'x' } },
+      { zsessionid: ro.apiKey },
+    );
     expect(r.status).toBe(401);
-    expect(r.json.OperationResult.Errors).toEqual(['Not authorized to perform action: Invalid key']);
+    expect(r.json.OperationResult.Errors).toEqual([
+      'Not authorized to perform action: Invalid key',
+    ]);
   });
 
   it('GET /subscription and GET /user', async () => {
     const sub = await call('GET', '/subscription');
     expect(shapeDiff(fixture('subscription'), sub.json)).toEqual([]);
     const expected = fixture('subscription').Subscription;
-    for (const k of ['ObjectID', 'ObjectUUID', 'Name', 'SubscriptionID', 'ProjectHierarchyEnabled', 'Modules']) expect(sub.json.Subscription[k]).toEqual(expected[k]);
+    for (const k of [
+      'ObjectID',
+      'ObjectUUID',
+      'Name',
+      'SubscriptionID',
+      'ProjectHierarchyEnabled',
+      'Modules',
+    ])
+      expect(sub.json.Subscription[k]).toEqual(expected[k]);
     expect(relRef(sub.json.Subscription._ref)).toBe(relRef(expected._ref));
 
     const user = await call('GET', '/user');
     expect(shapeDiff(fixture('user-current'), user.json)).toEqual([]);
     const eu = fixture('user-current').User;
-    for (const k of ['ObjectID', 'ObjectUUID', 'UserName', 'EmailAddress', 'DisplayName', 'FirstName', 'LastName', 'SubscriptionAdmin', '_refObjectName']) expect(user.json.User[k]).toEqual(eu[k]);
+    for (const k of [
+      'ObjectID',
+      'ObjectUUID',
+      'UserName',
+      'EmailAddress',
+      'DisplayName',
+      'FirstName',
+      'LastName',
+      'SubscriptionAdmin',
+      '_refObjectName',
+    ])
+      expect(user.json.User[k]).toEqual(eu[k]);
   });
 
   it('single read of a story', async () => {
@@ -73,7 +114,20 @@ describe('envelopes match the reference fixtures', () => {
     const f = fixture('get-hierarchicalrequirement');
     expect(shapeDiff(f, r.json)).toEqual([]);
     const s = r.json.HierarchicalRequirement;
-    for (const k of ['ObjectID', 'ObjectUUID', 'FormattedID', 'Name', 'ScheduleState', 'ScheduleStatePrefix', 'PlanEstimate', 'HasParent', 'DirectChildrenCount', 'Errors', 'Warnings', '_type']) {
+    for (const k of [
+      'ObjectID',
+      'ObjectUUID',
+      'FormattedID',
+      'Name',
+      'ScheduleState',
+      'ScheduleStatePrefix',
+      'PlanEstimate',
+      'HasParent',
+      'DirectChildrenCount',
+      'Errors',
+      'Warnings',
+      '_type',
+    ]) {
       expect(s[k], k).toEqual(f.HierarchicalRequirement[k]);
     }
     expect(relRef(s.Parent._ref)).toBe(relRef(f.HierarchicalRequirement.Parent._ref));
@@ -81,15 +135,23 @@ describe('envelopes match the reference fixtures', () => {
     // The same object by UUID and with the Java toolkit's `.js` suffix.
     const byUuid = await call('GET', `/hierarchicalrequirement/${s.ObjectUUID}.js`);
     expect(byUuid.json.HierarchicalRequirement.ObjectID).toBe(SEED_IDS.storyChild);
-    expect(byUuid.json.HierarchicalRequirement.Warnings[0]).toMatch(/no longer necessary to append "\.js"/);
+    expect(byUuid.json.HierarchicalRequirement.Warnings[0]).toMatch(
+      /no longer necessary to append "\.js"/,
+    );
   });
 
   it('query of stories with fetch=true', async () => {
-    const r = await call('GET', `/hierarchicalrequirement?fetch=true&query=${encodeURIComponent('(FormattedID <= US102)')}&order=FormattedID`);
+    const r = await call(
+      'GET',
+      `/hierarchicalrequirement?fetch=true&query=${encodeURIComponent('(FormattedID <= US102)')}&order=FormattedID`,
+    );
     const f = fixture('query-result-hierarchicalrequirement');
     expect(shapeDiff(f, r.json)).toEqual([]);
     expect(r.json.QueryResult.TotalResultCount).toBe(2);
-    expect(r.json.QueryResult.Results.map((x: { FormattedID: string }) => x.FormattedID)).toEqual(['US101', 'US102']);
+    expect(r.json.QueryResult.Results.map((x: { FormattedID: string }) => x.FormattedID)).toEqual([
+      'US101',
+      'US102',
+    ]);
     // US101 has a child, so its Iteration/Release are cleared and its state rolls up.
     const parent = r.json.QueryResult.Results[0];
     expect(parent.Iteration).toBeNull();
@@ -101,7 +163,14 @@ describe('envelopes match the reference fixtures', () => {
   it('query without fetch returns ref stubs only', async () => {
     const r = await call('GET', '/project?pagesize=2&order=Name');
     expect(r.json.QueryResult.PageSize).toBe(2);
-    expect(Object.keys(r.json.QueryResult.Results[0]).sort()).toEqual(['_rallyAPIMajor', '_rallyAPIMinor', '_ref', '_refObjectName', '_refObjectUUID', '_type']);
+    expect(Object.keys(r.json.QueryResult.Results[0]).sort()).toEqual([
+      '_rallyAPIMajor',
+      '_rallyAPIMinor',
+      '_ref',
+      '_refObjectName',
+      '_refObjectUUID',
+      '_type',
+    ]);
   });
 
   it('create a feature from the fixture request → CreateResult', async () => {
@@ -116,11 +185,15 @@ describe('envelopes match the reference fixtures', () => {
     expect(o.Parent._type).toBe('PortfolioItem/Initiative');
     expect(o.c_RoadmapId).toBe('RM-88');
     expect(o.PortfolioItemType._refObjectName).toBe('Feature');
-    expect(relRef(o.UserStories._ref)).toBe(`${WSAPI}/PortfolioItem/Feature/${o.ObjectID}/UserStories`);
+    expect(relRef(o.UserStories._ref)).toBe(
+      `${WSAPI}/PortfolioItem/Feature/${o.ObjectID}/UserStories`,
+    );
   });
 
   it('update with an unknown field → OperationResult with an Ignored JSON element warning', async () => {
-    const r = await call('PUT', `/portfolioitem/feature/${SEED_IDS.feature}`, { 'portfolioitem/feature': { State: `/state/${SEED_IDS.featureStates[1]}`, c_Unknown: 'x' } });
+    const r = await call('PUT', `/portfolioitem/feature/${SEED_IDS.feature}`, {
+      'portfolioitem/feature': { State: `/state/${SEED_IDS.featureStates[1]}`, c_Unknown: 'x' },
+    });
     const f = fixture('update-result');
     expect(shapeDiff(f, r.json)).toEqual([]);
     expect(r.json.OperationResult.Warnings).toEqual(f.OperationResult.Warnings);
@@ -131,24 +204,40 @@ describe('envelopes match the reference fixtures', () => {
   it('delete → empty OperationResult; create error → CreateResult with Errors; bad query → QueryResult error', async () => {
     const del = await call('DELETE', `/hierarchicalrequirement/${SEED_IDS.storyChild}`);
     expect(del.json).toEqual(fixture('delete-result'));
-    const err = await call('POST', '/hierarchicalrequirement/create', { HierarchicalRequirement: { Project: `/project/${SEED_IDS.projectAlpha}` } });
+    const err = await call('POST', '/hierarchicalrequirement/create', {
+      HierarchicalRequirement: { Project: `/project/${SEED_IDS.projectAlpha}` },
+    });
     expect(err.status).toBe(200);
     expect(err.json).toEqual(fixture('operation-result-error'));
-    const q = await call('GET', `/hierarchicalrequirement?query=${encodeURIComponent('(Watchers = 1)')}`);
+    const q = await call(
+      'GET',
+      `/hierarchicalrequirement?query=${encodeURIComponent('(Watchers = 1)')}`,
+    );
     expect(q.status).toBe(200);
     expect(q.json).toEqual(fixture('query-result-error'));
   });
 
   it('states, project hierarchy, workspaces, release', async () => {
-    const states = await call('GET', `/state?query=${encodeURIComponent('(TypeDef.Name = "Feature")')}&fetch=Name,OrderIndex,Enabled,WIPLimit,TypeDef,ObjectID&order=OrderIndex&workspace=/workspace/${SEED_IDS.workspace}`);
+    const states = await call(
+      'GET',
+      `/state?query=${encodeURIComponent('(TypeDef.Name = "Feature")')}&fetch=Name,OrderIndex,Enabled,WIPLimit,TypeDef,ObjectID&order=OrderIndex&workspace=/workspace/${SEED_IDS.workspace}`,
+    );
     expect(shapeDiff(fixture('states-portfolioitem-feature'), states.json)).toEqual([]);
-    expect(states.json.QueryResult.Results.map((s: { ObjectID: number }) => s.ObjectID)).toEqual([...SEED_IDS.featureStates]);
+    expect(states.json.QueryResult.Results.map((s: { ObjectID: number }) => s.ObjectID)).toEqual([
+      ...SEED_IDS.featureStates,
+    ]);
 
-    const projects = await call('GET', `/project?workspace=/workspace/${SEED_IDS.workspace}&fetch=Name,Parent,Children,State,Workspace,ObjectID,ObjectUUID&pagesize=2000&order=ObjectID`);
+    const projects = await call(
+      'GET',
+      `/project?workspace=/workspace/${SEED_IDS.workspace}&fetch=Name,Parent,Children,State,Workspace,ObjectID,ObjectUUID&pagesize=2000&order=ObjectID`,
+    );
     expect(shapeDiff(fixture('projects-hierarchy'), projects.json)).toEqual([]);
     expect(projects.json.QueryResult.Results[0].Children.Count).toBe(2);
 
-    const workspaces = await call('GET', `/subscription/${SEED_IDS.subscription}/Workspaces?fetch=Name,State,ObjectID,ObjectUUID,Projects&order=ObjectID`);
+    const workspaces = await call(
+      'GET',
+      `/subscription/${SEED_IDS.subscription}/Workspaces?fetch=Name,State,ObjectID,ObjectUUID,Projects&order=ObjectID`,
+    );
     expect(shapeDiff(fixture('workspaces'), workspaces.json)).toEqual([]);
 
     const release = await call('GET', `/release/${SEED_IDS.release}`);
@@ -162,37 +251,87 @@ describe('envelopes match the reference fixtures', () => {
     const { Attributes: _a, ...top } = f.TypeDefinition;
     expect(shapeDiff({ TypeDefinition: top }, td.json)).toEqual([]);
     expect(td.json.TypeDefinition.TypePath).toBe('PortfolioItem/Feature');
-    const attrs = await call('GET', `/typedefinition/${SEED_IDS.featureTypeDef}/Attributes?fetch=ElementName,Name,AttributeType,Required,ReadOnly,Custom,AllowedValues,MaxLength&pagesize=2000`);
-    const byName = new Map<string, Record<string, unknown>>(attrs.json.QueryResult.Results.map((a: { ElementName: string }) => [a.ElementName, a]));
-    expect(byName.get('Name')).toMatchObject({ Required: true, AttributeType: 'STRING', MaxLength: 256 });
+    const attrs = await call(
+      'GET',
+      `/typedefinition/${SEED_IDS.featureTypeDef}/Attributes?fetch=ElementName,Name,AttributeType,Required,ReadOnly,Custom,AllowedValues,MaxLength&pagesize=2000`,
+    );
+    const byName = new Map<string, Record<string, unknown>>(
+      attrs.json.QueryResult.Results.map((a: { ElementName: string }) => [a.ElementName, a]),
+    );
+    expect(byName.get('Name')).toMatchObject({
+      Required: true,
+      AttributeType: 'STRING',
+      MaxLength: 256,
+    });
     expect(byName.get('c_RoadmapId')).toMatchObject({ Custom: true });
     expect(byName.get('FormattedID')).toMatchObject({ ReadOnly: true });
-    const hrTd = await call('GET', `/typedefinition?query=${encodeURIComponent('(TypePath = "HierarchicalRequirement")')}&workspace=/workspace/${SEED_IDS.workspace}`);
-    const hrAttrs = await call('GET', `${relRef(hrTd.json.QueryResult.Results[0]._ref)?.toString().replace(WSAPI, '')}/Attributes?query=${encodeURIComponent('(ElementName = ScheduleState)')}&fetch=AllowedValues`);
+    const hrTd = await call(
+      'GET',
+      `/typedefinition?query=${encodeURIComponent('(TypePath = "HierarchicalRequirement")')}&workspace=/workspace/${SEED_IDS.workspace}`,
+    );
+    const hrAttrs = await call(
+      'GET',
+      `${relRef(hrTd.json.QueryResult.Results[0]._ref)?.toString().replace(WSAPI, '')}/Attributes?query=${encodeURIComponent('(ElementName = ScheduleState)')}&fetch=AllowedValues`,
+    );
     const allowedRef = relRef(hrAttrs.json.QueryResult.Results[0].AllowedValues._ref) as string;
-    const allowed = await call('GET', `${allowedRef.replace(WSAPI, '')}?fetch=StringValue,LocalizedStringValue,ValueIndex&order=ValueIndex`);
+    const allowed = await call(
+      'GET',
+      `${allowedRef.replace(WSAPI, '')}?fetch=StringValue,LocalizedStringValue,ValueIndex&order=ValueIndex`,
+    );
     expect(shapeDiff(fixture('allowedvalues-schedulestate'), allowed.json)).toEqual([]);
-    expect(allowed.json.QueryResult.Results.map((v: { StringValue: string }) => v.StringValue)).toEqual(['Defined', 'In-Progress', 'Completed', 'Accepted']);
-    const piTypes = await call('GET', `/typedefinition?query=${encodeURIComponent('((Parent.Name = "Portfolio Item") AND (Creatable = true))')}&fetch=Name,TypePath,IDPrefix,Ordinal&order=Ordinal&workspace=/workspace/${SEED_IDS.workspace}`);
-    expect(piTypes.json.QueryResult.Results.map((t: { TypePath: string }) => t.TypePath)).toEqual(['PortfolioItem/Feature', 'PortfolioItem/Initiative']);
+    expect(
+      allowed.json.QueryResult.Results.map((v: { StringValue: string }) => v.StringValue),
+    ).toEqual(['Defined', 'In-Progress', 'Completed', 'Accepted']);
+    const piTypes = await call(
+      'GET',
+      `/typedefinition?query=${encodeURIComponent('((Parent.Name = "Portfolio Item") AND (Creatable = true))')}&fetch=Name,TypePath,IDPrefix,Ordinal&order=Ordinal&workspace=/workspace/${SEED_IDS.workspace}`,
+    );
+    expect(piTypes.json.QueryResult.Results.map((t: { TypePath: string }) => t.TypePath)).toEqual([
+      'PortfolioItem/Feature',
+      'PortfolioItem/Initiative',
+    ]);
   });
 
   it('collection add → OperationResult.Results; attachments in two steps', async () => {
-    const add = await call('POST', `/HierarchicalRequirement/${SEED_IDS.storyParent}/Tags/add`, { CollectionItems: [{ _ref: `/tag/${SEED_IDS.tagQ3}` }, { _ref: `/tag/${SEED_IDS.tagRoadmap}` }] });
-    expect(add.json).toEqual(JSON.parse(JSON.stringify(fixture('collection-add-result')).replaceAll('https://rally1.rallydev.com', sim.url)));
+    const add = await call('POST', `/HierarchicalRequirement/${SEED_IDS.storyParent}/Tags/add`, {
+      CollectionItems: [
+        { _ref: `/tag/${SEED_IDS.tagQ3}` },
+        { _ref: `/tag/${SEED_IDS.tagRoadmap}` },
+      ],
+    });
+    expect(add.json).toEqual(
+      JSON.parse(
+        JSON.stringify(fixture('collection-add-result')).replaceAll(
+          'https://rally1.rallydev.com',
+          sim.url,
+        ),
+      ),
+    );
 
     const steps = fixture('attachment-create-requests');
-    const content = await call('POST', '/attachmentcontent/create', steps['step1_POST_/attachmentcontent/create']);
+    const content = await call(
+      'POST',
+      '/attachmentcontent/create',
+      steps['step1_POST_/attachmentcontent/create'],
+    );
     expect(shapeDiff(steps.step1_response, content.json)).toEqual([]);
     const body = structuredClone(steps['step2_POST_/attachment/create']);
     body.Attachment.Content = relRef(content.json.CreateResult.Object._ref);
     const att = await call('POST', '/attachment/create', body);
     expect(shapeDiff(steps.step2_response, att.json)).toEqual([]);
-    const read = await call('GET', `${(relRef(att.json.CreateResult.Object.Content._ref) as string).replace(WSAPI, '')}`);
-    expect(read.json.AttachmentContent.Content).toBe(steps['step1_POST_/attachmentcontent/create'].AttachmentContent.Content);
+    const read = await call(
+      'GET',
+      `${(relRef(att.json.CreateResult.Object.Content._ref) as string).replace(WSAPI, '')}`,
+    );
+    expect(read.json.AttachmentContent.Content).toBe(
+      steps['step1_POST_/attachmentcontent/create'].AttachmentContent.Content,
+    );
     // Deleting the attachment deletes its content.
     await call('DELETE', (relRef(att.json.CreateResult.Object._ref) as string).replace(WSAPI, ''));
-    const gone = await call('GET', `${(relRef(att.json.CreateResult.Object.Content._ref) as string).replace(WSAPI, '')}`);
+    const gone = await call(
+      'GET',
+      `${(relRef(att.json.CreateResult.Object.Content._ref) as string).replace(WSAPI, '')}`,
+    );
     expect(gone.json.OperationResult.Errors).toEqual(['Cannot find object to read']);
   });
 });
@@ -200,47 +339,116 @@ describe('envelopes match the reference fixtures', () => {
 describe('behaviour that trips integrations', () => {
   it('required fields, allowed values, text size limit, HTML whitelist', async () => {
     const project = `/project/${SEED_IDS.projectAlpha}`;
-    const noProject = await call('POST', '/hierarchicalrequirement/create', { HierarchicalRequirement: { Name: 'x' } });
-    expect(noProject.json.CreateResult.Errors).toEqual(['Validation error: HierarchicalRequirement.Project should not be null']);
-    const badState = await call('POST', '/defect/create', { Defect: { Name: 'x', Project: project, Severity: 'Catastrophic' } });
-    expect(badState.json.CreateResult.Errors[0]).toMatch(/^Could not convert: Value \[ Catastrophic \] for field \[ Severity \] is invalid/);
-    const big = await call('POST', '/hierarchicalrequirement/create', { HierarchicalRequirement: { Name: 'x', Project: project, Description: 'a'.repeat(32769) } });
-    expect(big.json.CreateResult.Errors[0]).toMatch(/HierarchicalRequirement\.Description must not be longer than 32768/);
-    const html = await call('POST', '/hierarchicalrequirement/create', { HierarchicalRequirement: { Name: '<script>alert(1)</script>', Project: project } });
-    expect(html.json.CreateResult.Errors[0]).toContain("contained invalid input. Search 'HTML Whitelist'");
-    const both = await call('POST', '/hierarchicalrequirement/create', { HierarchicalRequirement: { Name: 'x', Project: project, Parent: `/hierarchicalrequirement/${SEED_IDS.storyParent}`, PortfolioItem: `/portfolioitem/feature/${SEED_IDS.feature}` } });
+    const noProject = await call('POST', '/hierarchicalrequirement/create', {
+      HierarchicalRequirement: { Name: 'x' },
+    });
+    expect(noProject.json.CreateResult.Errors).toEqual([
+      'Validation error: HierarchicalRequirement.Project should not be null',
+    ]);
+    const badState = await call('POST', '/defect/create', {
+      Defect: { Name: 'x', Project: project, Severity: 'Catastrophic' },
+    });
+    expect(badState.json.CreateResult.Errors[0]).toMatch(
+      /^Could not convert: Value \[ Catastrophic \] for field \[ Severity \] is invalid/,
+    );
+    const big = await call('POST', '/hierarchicalrequirement/create', {
+      HierarchicalRequirement: { Name: 'x', Project: project, Description: 'a'.repeat(32769) },
+    });
+    expect(big.json.CreateResult.Errors[0]).toMatch(
+      /HierarchicalRequirement\.Description must not be longer than 32768/,
+    );
+    const html = await call('POST', '/hierarchicalrequirement/create', {
+      HierarchicalRequirement: { Name: '<script>alert(1)</script>', Project: project },
+    });
+    expect(html.json.CreateResult.Errors[0]).toContain(
+      "contained invalid input. Search 'HTML Whitelist'",
+    );
+    const both = await call('POST', '/hierarchicalrequirement/create', {
+      HierarchicalRequirement: {
+        Name: 'x',
+        Project: project,
+        Parent: `/hierarchicalrequirement/${SEED_IDS.storyParent}`,
+        PortfolioItem: `/portfolioitem/feature/${SEED_IDS.feature}`,
+      },
+    });
     expect(both.json.CreateResult.Errors[0]).toContain('parentArtifact should not be set');
   });
 
   it('roll-ups: tasks drive the story state, children drive the parent, leaf stories drive the feature', async () => {
     const project = `/project/${SEED_IDS.projectAlpha}`;
-    const story = (await call('POST', '/hierarchicalrequirement/create', { HierarchicalRequirement: { Name: 'Rollup', Project: project, PortfolioItem: `/portfolioitem/feature/${SEED_IDS.feature}`, PlanEstimate: 2 } })).json.CreateResult.Object;
-    const task = (await call('POST', '/task/create', { Task: { Name: 't1', WorkProduct: story._ref, Estimate: 4 } })).json.CreateResult.Object;
+    const story = (
+      await call('POST', '/hierarchicalrequirement/create', {
+        HierarchicalRequirement: {
+          Name: 'Rollup',
+          Project: project,
+          PortfolioItem: `/portfolioitem/feature/${SEED_IDS.feature}`,
+          PlanEstimate: 2,
+        },
+      })
+    ).json.CreateResult.Object;
+    const task = (
+      await call('POST', '/task/create', {
+        Task: { Name: 't1', WorkProduct: story._ref, Estimate: 4 },
+      })
+    ).json.CreateResult.Object;
     await call('POST', `/task/${task.ObjectID}`, { Task: { State: 'In-Progress' } });
-    let s = (await call('GET', `/hierarchicalrequirement/${story.ObjectID}?fetch=ScheduleState,TaskEstimateTotal`)).json.HierarchicalRequirement;
+    let s = (
+      await call(
+        'GET',
+        `/hierarchicalrequirement/${story.ObjectID}?fetch=ScheduleState,TaskEstimateTotal`,
+      )
+    ).json.HierarchicalRequirement;
     expect(s.ScheduleState).toBe('In-Progress');
     expect(s.TaskEstimateTotal).toBe(4);
     await call('POST', `/task/${task.ObjectID}`, { Task: { State: 'Completed' } });
-    s = (await call('GET', `/hierarchicalrequirement/${story.ObjectID}?fetch=ScheduleState`)).json.HierarchicalRequirement;
+    s = (await call('GET', `/hierarchicalrequirement/${story.ObjectID}?fetch=ScheduleState`)).json
+      .HierarchicalRequirement;
     expect(s.ScheduleState).toBe('Completed');
-    await call('PUT', `/hierarchicalrequirement/${story.ObjectID}`, { HierarchicalRequirement: { ScheduleState: 'Accepted' } });
-    const feature = (await call('GET', `/portfolioitem/feature/${SEED_IDS.feature}?fetch=LeafStoryCount,AcceptedLeafStoryCount,PercentDoneByStoryCount,LeafStoryPlanEstimateTotal`)).json.Feature;
-    expect(feature).toMatchObject({ LeafStoryCount: 2, AcceptedLeafStoryCount: 1, PercentDoneByStoryCount: 0.5, LeafStoryPlanEstimateTotal: 5 });
+    await call('PUT', `/hierarchicalrequirement/${story.ObjectID}`, {
+      HierarchicalRequirement: { ScheduleState: 'Accepted' },
+    });
+    const feature = (
+      await call(
+        'GET',
+        `/portfolioitem/feature/${SEED_IDS.feature}?fetch=LeafStoryCount,AcceptedLeafStoryCount,PercentDoneByStoryCount,LeafStoryPlanEstimateTotal`,
+      )
+    ).json.Feature;
+    expect(feature).toMatchObject({
+      LeafStoryCount: 2,
+      AcceptedLeafStoryCount: 1,
+      PercentDoneByStoryCount: 0.5,
+      LeafStoryPlanEstimateTotal: 5,
+    });
   });
 
   it('moving to another project, and refusing another workspace', async () => {
-    const moved = await call('PUT', `/hierarchicalrequirement/${SEED_IDS.storyParent}?fetch=Project`, { HierarchicalRequirement: { Project: `/project/${SEED_IDS.projectBeta}` } });
+    const moved = await call(
+      'PUT',
+      `/hierarchicalrequirement/${SEED_IDS.storyParent}?fetch=Project`,
+      { HierarchicalRequirement: { Project: `/project/${SEED_IDS.projectBeta}` } },
+    );
     expect(moved.json.OperationResult.Object.Project._refObjectName).toBe('Team Beta');
-    const cross = await call('PUT', `/hierarchicalrequirement/${SEED_IDS.storyParent}`, { HierarchicalRequirement: { Project: `/project/${SEED_IDS.opsSre}` } });
+    const cross = await call('PUT', `/hierarchicalrequirement/${SEED_IDS.storyParent}`, {
+      HierarchicalRequirement: { Project: `/project/${SEED_IDS.opsSre}` },
+    });
     expect(cross.json.OperationResult.Errors[0]).toMatch(/same workspace/);
   });
 
   it('rank ordering with rankAbove / rankTo', async () => {
-    const ids = async () => (await call('GET', '/hierarchicalrequirement?order=Rank&fetch=FormattedID&pagesize=100')).json.QueryResult.Results.map((r: { FormattedID: string }) => r.FormattedID);
+    const ids = async () =>
+      (
+        await call('GET', '/hierarchicalrequirement?order=Rank&fetch=FormattedID&pagesize=100')
+      ).json.QueryResult.Results.map((r: { FormattedID: string }) => r.FormattedID);
     const before = await ids();
-    await call('PUT', `/hierarchicalrequirement/7000000105?rankTo=TOP`, { HierarchicalRequirement: {} });
+    await call('PUT', `/hierarchicalrequirement/7000000105?rankTo=TOP`, {
+      HierarchicalRequirement: {},
+    });
     expect((await ids())[0]).toBe('US105');
-    await call('PUT', `/hierarchicalrequirement/7000000103?rankAbove=/hierarchicalrequirement/7000000105`, { HierarchicalRequirement: { _ref: '/hierarchicalrequirement/7000000103' } });
+    await call(
+      'PUT',
+      `/hierarchicalrequirement/7000000103?rankAbove=/hierarchicalrequirement/7000000105`,
+      { HierarchicalRequirement: { _ref: '/hierarchicalrequirement/7000000103' } },
+    );
     const after = await ids();
     expect(after.slice(0, 2)).toEqual(['US103', 'US105']);
     expect(after.length).toBe(before.length);
@@ -249,12 +457,20 @@ describe('behaviour that trips integrations', () => {
   it('the 13th concurrent request of one user waits (queue) or gets 429 (reject mode)', async () => {
     sim.simulator.control.setLatency({ fixedMs: 150 });
     sim.simulator.control.setConcurrency({ limit: 12, mode: 'reject' });
-    const results = await Promise.all(Array.from({ length: 14 }, () => call('GET', `/hierarchicalrequirement/${SEED_IDS.storyParent}?fetch=Name`)));
+    const results = await Promise.all(
+      Array.from({ length: 14 }, () =>
+        call('GET', `/hierarchicalrequirement/${SEED_IDS.storyParent}?fetch=Name`),
+      ),
+    );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 429)).toHaveLength(2);
     expect(results.find((r) => r.status === 429)?.headers.get('retry-after')).toBe('1');
     sim.simulator.control.setConcurrency({ limit: 12, mode: 'queue' });
-    const queued = await Promise.all(Array.from({ length: 14 }, () => call('GET', `/hierarchicalrequirement/${SEED_IDS.storyParent}?fetch=Name`)));
+    const queued = await Promise.all(
+      Array.from({ length: 14 }, () =>
+        call('GET', `/hierarchicalrequirement/${SEED_IDS.storyParent}?fetch=Name`),
+      ),
+    );
     expect(queued.every((r) => r.status === 200)).toBe(true);
     expect(sim.simulator.state.limiter.peak.get(String(admin.oid))).toBe(12);
   });

@@ -2,9 +2,17 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', '..', 'shared', 'fixtures', 'rally');
-
-// biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON
+const FIXTURES = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  '..',
+  '..',
+  'shared',
+  'fixtures',
+  'rally',
+);
 export function fixture(name: string): any {
   return JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8'));
 }
@@ -24,7 +32,12 @@ function kind(v: unknown): string {
  * Every key of `expected` exists in `actual` with a value of the same JSON kind, recursively
  * (arrays: first elements; a null in the fixture accepts any kind). Returns the list of mismatches (empty when the shape holds).
  */
-export function shapeDiff(expected: unknown, actual: unknown, path = '$', out: string[] = []): string[] {
+export function shapeDiff(
+  expected: unknown,
+  actual: unknown,
+  path = '$',
+  out: string[] = [],
+): string[] {
   const ek = kind(expected);
   const ak = kind(actual);
   // A null in a hand-written fixture only says "may be null": derived values may differ.

@@ -1,8 +1,16 @@
-import { type RunningRallySimulator, type StartOptions, startRallySimulator } from '../src/index.ts';
+import {
+  type RunningRallySimulator,
+  type StartOptions,
+  startRallySimulator,
+} from '../src/index.ts';
 
 /** Start a simulator on a random port for one test file. */
 export async function startSim(options: StartOptions = {}): Promise<RunningRallySimulator> {
-  return startRallySimulator({ port: 0, webhookDelivery: { baseDelayMs: 20, timeoutMs: 2000 }, ...options });
+  return startRallySimulator({
+    port: 0,
+    webhookDelivery: { baseDelayMs: 20, timeoutMs: 2000 },
+    ...options,
+  });
 }
 
 export const ADMIN_KEY = '_tandemRallySimAdminKey000000000000000000';

@@ -4,7 +4,9 @@ import { createRallySimulator, DEFAULT_ADMIN_API_KEY } from '../src/index.ts';
 import { type Expr, OPERATORS, parse, print, QueryError, type Value } from '../src/query/index.ts';
 
 const ident = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/);
-const bare = fc.stringMatching(/^[A-Za-z0-9_./:-]{1,12}$/).filter((s) => s.toLowerCase() !== 'null');
+const bare = fc
+  .stringMatching(/^[A-Za-z0-9_./:-]{1,12}$/)
+  .filter((s) => s.toLowerCase() !== 'null');
 const value: fc.Arbitrary<Value> = fc.oneof(
   fc.constant<Value>({ kind: 'null' }),
   bare.map<Value>((v) => ({ kind: 'string', value: v, quoted: false })),
@@ -20,13 +22,43 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => ({
   expr: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     cmp,
-    fc.record({ kind: fc.constant('bool' as const), op: fc.constantFrom('AND' as const, 'OR' as const), left: tie('expr'), right: tie('expr') }),
+    fc.record({
+      kind: fc.constant('bool' as const),
+      op: fc.constantFrom('AND' as const, 'OR' as const),
+      left: tie('expr'),
+      right: tie('expr'),
+    }),
   ),
 }));
 
 /** Strings built from the language's own pieces, so the parser sees near-misses, not only noise. */
 const queryish = fc
-  .array(fc.constantFrom('(', ')', ' ', 'Name', 'Project.Name', '=', '!=', '<', '>=', 'contains', '!contains', 'AND', 'OR', 'and', '"x y"', '"', 'null', 'US101', '/project/1', '!', '.'), { maxLength: 30 })
+  .array(
+    fc.constantFrom(
+      '(',
+      ')',
+      ' ',
+      'Name',
+      'Project.Name',
+      '=',
+      '!=',
+      '<',
+      '>=',
+      'contains',
+      '!contains',
+      'AND',
+      'OR',
+      'and',
+      '"x y"',
+      '"',
+      'null',
+      'US101',
+      '/project/1',
+      '!',
+      '.',
+    ),
+    { maxLength: 30 },
+  )
   .map((xs) => xs.join(''));
 
 function parses(s: string): Expr | QueryError {
@@ -40,25 +72,47 @@ function parses(s: string): Expr | QueryError {
 
 describe('query parser', () => {
   it('parses nested AND/OR, dotted paths, quoted values and null', () => {
-    const e = parse('((Name contains "roadmap export") AND ((Project.Name = "Team Alpha") OR (Parent = null)))');
-    expect(print(e)).toBe('((Name contains "roadmap export") AND ((Project.Name = "Team Alpha") OR (Parent = null)))');
+    const e = parse(
+      '((Name contains "roadmap export") AND ((Project.Name = "Team Alpha") OR (Parent = null)))',
+    );
+    expect(print(e)).toBe(
+      '((Name contains "roadmap export") AND ((Project.Name = "Team Alpha") OR (Parent = null)))',
+    );
     expect(print(parse('(ScheduleState<Completed)'))).toBe('(ScheduleState < Completed)');
-    expect(print(parse('((A = 1) and (B = 2) or (C != 3))'))).toBe('(((A = 1) AND (B = 2)) OR (C != 3))');
+    expect(print(parse('((A = 1) and (B = 2) or (C != 3))'))).toBe(
+      '(((A = 1) AND (B = 2)) OR (C != 3))',
+    );
     expect(print(parse('(Name = Team Alpha)'))).toBe('(Name = "Team Alpha")');
   });
 
   it('rejects malformed queries with a QueryError', () => {
-    for (const bad of ['', 'Name = x', '(Name = x', '(Name x)', '((A = 1) XOR (B = 2))', '(= x)', '(Name = "x)', '(A = 1) (B = 2)']) {
+    for (const bad of [
+      '',
+      'Name = x',
+      '(Name = x',
+      '(Name x)',
+      '((A = 1) XOR (B = 2))',
+      '(= x)',
+      '(Name = "x)',
+      '(A = 1) (B = 2)',
+    ]) {
       expect(parses(bad), bad).toBeInstanceOf(QueryError);
     }
   });
 
   it('never crashes on arbitrary input', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 40 }), queryish), (s) => {
-        const r = parses(s);
-        expect(r instanceof QueryError || typeof r === 'object').toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 60 }),
+          fc.string({ unit: 'grapheme', maxLength: 40 }),
+          queryish,
+        ),
+        (s) => {
+          const r = parses(s);
+          expect(r instanceof QueryError || typeof r === 'object').toBe(true);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -91,15 +145,24 @@ describe('query parser', () => {
   it('through HTTP, any query answers a QueryResult envelope (HTTP 200), never a crash', async () => {
     const { app } = createRallySimulator();
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 40 }), queryish, expr.map(print)), async (q) => {
-        const res = await app.request(`/slm/webservice/v2.0/hierarchicalrequirement?query=${encodeURIComponent(q)}`, {
-          headers: { zsessionid: DEFAULT_ADMIN_API_KEY },
-        });
-        expect(res.status).toBe(200);
-        const body = (await res.json()) as { QueryResult: { Errors: string[]; Results: unknown[] } };
-        expect(Array.isArray(body.QueryResult.Errors)).toBe(true);
-        if (body.QueryResult.Errors.length) expect(body.QueryResult.Errors[0]).toMatch(/^Could not (parse|read): /);
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.string({ maxLength: 40 }), queryish, expr.map(print)),
+        async (q) => {
+          const res = await app.request(
+            `/slm/webservice/v2.0/hierarchicalrequirement?query=${encodeURIComponent(q)}`,
+            {
+              headers: { zsessionid: DEFAULT_ADMIN_API_KEY },
+            },
+          );
+          expect(res.status).toBe(200);
+          const body = (await res.json()) as {
+            QueryResult: { Errors: string[]; Results: unknown[] };
+          };
+          expect(Array.isArray(body.QueryResult.Errors)).toBe(true);
+          if (body.QueryResult.Errors.length)
+            expect(body.QueryResult.Errors[0]).toMatch(/^Could not (parse|read): /);
+        },
+      ),
       { numRuns: 300 },
     );
   });

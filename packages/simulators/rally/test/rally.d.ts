@@ -21,10 +21,26 @@ declare module 'rally' {
     toQueryString(): string;
   }
   interface RestApi {
-    create(o: { type: string; data: Obj; fetch?: string | string[]; scope?: Scope; requestOptions?: Obj }): Promise<Obj>;
-    update(o: { ref: string | Obj; data: Obj; fetch?: string | string[]; scope?: Scope; requestOptions?: Obj }): Promise<Obj>;
+    create(o: {
+      type: string;
+      data: Obj;
+      fetch?: string | string[];
+      scope?: Scope;
+      requestOptions?: Obj;
+    }): Promise<Obj>;
+    update(o: {
+      ref: string | Obj;
+      data: Obj;
+      fetch?: string | string[];
+      scope?: Scope;
+      requestOptions?: Obj;
+    }): Promise<Obj>;
     del(o: { ref: string | Obj; scope?: Scope; requestOptions?: Obj }): Promise<Obj>;
-    get(o: { ref: string | Obj; fetch?: string | string[]; scope?: Scope }): Promise<{ Errors: string[]; Warnings: string[]; Object: Obj }>;
+    get(o: {
+      ref: string | Obj;
+      fetch?: string | string[];
+      scope?: Scope;
+    }): Promise<{ Errors: string[]; Warnings: string[]; Object: Obj }>;
     query(o: {
       type?: string;
       ref?: string | Obj;
@@ -37,14 +53,30 @@ declare module 'rally' {
       scope?: Scope;
       requestOptions?: Obj;
     }): Promise<Obj>;
-    add(o: { ref: string | Obj; collection: string; data: Obj[]; fetch?: string | string[]; scope?: Scope }): Promise<Obj>;
-    remove(o: { ref: string | Obj; collection: string; data: Obj[]; fetch?: string | string[]; scope?: Scope }): Promise<Obj>;
+    add(o: {
+      ref: string | Obj;
+      collection: string;
+      data: Obj[];
+      fetch?: string | string[];
+      scope?: Scope;
+    }): Promise<Obj>;
+    remove(o: {
+      ref: string | Obj;
+      collection: string;
+      data: Obj[];
+      fetch?: string | string[];
+      scope?: Scope;
+    }): Promise<Obj>;
   }
   interface Rally {
     (options?: Options): RestApi;
     util: {
       query: { where(left: string, op: string, right: unknown): QueryNode };
-      ref: { getRelative(r: unknown): string | null; getId(r: unknown): string | null; getType(r: unknown): string | null };
+      ref: {
+        getRelative(r: unknown): string | null;
+        getId(r: unknown): string | null;
+        getType(r: unknown): string | null;
+      };
     };
   }
   const rally: Rally;

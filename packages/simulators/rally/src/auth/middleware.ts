@@ -12,7 +12,10 @@ export const BROWSER_COOKIE = 'RALLY_SIM_SESSION';
 const BASIC_REALM = 'Basic realm="Rally ALM"';
 
 function unauthorized(message: string, challenge: boolean): RallyError {
-  return new RallyError(message, { status: 401, headers: challenge ? { 'WWW-Authenticate': BASIC_REALM } : {} });
+  return new RallyError(message, {
+    status: 401,
+    headers: challenge ? { 'WWW-Authenticate': BASIC_REALM } : {},
+  });
 }
 
 function fromToken(sim: Sim, token: string): Principal {
@@ -38,13 +41,18 @@ function fromBasic(sim: Sim, c: Context<AppEnv>, header: string): Principal {
   const username = i >= 0 ? decoded.slice(0, i) : decoded;
   const password = i >= 0 ? decoded.slice(i + 1) : '';
   const user = findUserByName(sim, username);
-  if (!user || sim.auth.passwords.get(user) !== password || sim.store.get(user)?.values.Disabled === true) {
+  if (
+    !user ||
+    sim.auth.passwords.get(user) !== password ||
+    sim.store.get(user)?.values.Disabled === true
+  ) {
     throw unauthorized(MSG.badPassword, true);
   }
   // Reuse the caller's session when it belongs to the same user; the token is bound to it.
   const existing = getCookie(c, 'JSESSIONID');
   const session = existing ? sim.auth.basicSessions.get(existing) : undefined;
-  if (existing && session?.userOid === user) return { userOid: user, via: 'basic', readOnly: false, sessionId: existing };
+  if (existing && session?.userOid === user)
+    return { userOid: user, via: 'basic', readOnly: false, sessionId: existing };
   const id = sim.auth.newBasicSession(user);
   setCookie(c, 'JSESSIONID', id, { path: '/', httpOnly: true });
   setCookie(c, 'SUBBUCKETID', '1', { path: '/', httpOnly: true });
@@ -61,7 +69,11 @@ export function findUserByName(sim: Sim, username: string): number | undefined {
 }
 
 /** Resolve the principal or throw Rally's 401. */
-export function authenticate(sim: Sim, c: Context<AppEnv>, opts: { allowBasic: boolean; allowBrowser: boolean }): Principal {
+export function authenticate(
+  sim: Sim,
+  c: Context<AppEnv>,
+  opts: { allowBasic: boolean; allowBrowser: boolean },
+): Principal {
   const zsession = c.req.header('zsessionid');
   if (zsession) return fromToken(sim, zsession.trim());
   const authz = c.req.header('authorization');
@@ -75,7 +87,8 @@ export function authenticate(sim: Sim, c: Context<AppEnv>, opts: { allowBasic: b
   if (opts.allowBasic) {
     const jsession = getCookie(c, 'JSESSIONID');
     const session = jsession ? sim.auth.basicSessions.get(jsession) : undefined;
-    if (jsession && session) return { userOid: session.userOid, via: 'session', readOnly: false, sessionId: jsession };
+    if (jsession && session)
+      return { userOid: session.userOid, via: 'session', readOnly: false, sessionId: jsession };
   }
   if (opts.allowBrowser) {
     const browser = getCookie(c, BROWSER_COOKIE);
@@ -88,7 +101,10 @@ export function authenticate(sim: Sim, c: Context<AppEnv>, opts: { allowBasic: b
 /** WSAPI authentication; writes by basic-auth callers need `?key=<SecurityToken>`. */
 export function wsapiAuth(sim: Sim): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const principal = authenticate(sim, c, { allowBasic: true, allowBrowser: c.req.method === 'GET' });
+    const principal = authenticate(sim, c, {
+      allowBasic: true,
+      allowBrowser: c.req.method === 'GET',
+    });
     c.set('principal', principal);
     await next();
   };

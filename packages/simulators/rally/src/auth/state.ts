@@ -74,7 +74,11 @@ export class AuthState {
   rotateRefreshTokens: boolean;
   private now: () => number;
 
-  constructor(opts: { now: () => number; lifetimes: TokenLifetimes; rotateRefreshTokens: boolean }) {
+  constructor(opts: {
+    now: () => number;
+    lifetimes: TokenLifetimes;
+    rotateRefreshTokens: boolean;
+  }) {
     this.now = opts.now;
     this.lifetimes = { ...opts.lifetimes };
     this.rotateRefreshTokens = opts.rotateRefreshTokens;
@@ -86,7 +90,10 @@ export class AuthState {
       const key = u.apiKey === DEFAULT_ADMIN_API_KEY ? adminApiKey : u.apiKey;
       this.apiKeys.set(key, { key, userOid: u.oid, readOnly: u.apiKeyReadOnly });
     }
-    this.clients.set(DEFAULT_OAUTH_CLIENT.clientId, { ...DEFAULT_OAUTH_CLIENT, redirectUris: [...redirectUris] });
+    this.clients.set(DEFAULT_OAUTH_CLIENT.clientId, {
+      ...DEFAULT_OAUTH_CLIENT,
+      redirectUris: [...redirectUris],
+    });
   }
 
   snapshot(): AuthSnapshot {
@@ -157,16 +164,38 @@ export class AuthState {
     clientId: string,
     redirectUri: string | undefined,
     verifier: string | undefined,
-  ): { ok: true; userOid: number; scope: string } | { ok: false; error: string; description: string } {
+  ):
+    | { ok: true; userOid: number; scope: string }
+    | { ok: false; error: string; description: string } {
     const c = this.codes.get(code);
     this.codes.delete(code);
-    if (!c || c.expiresAt < this.now()) return { ok: false, error: 'invalid_grant', description: 'Invalid or expired authorization code' };
-    if (c.clientId !== clientId) return { ok: false, error: 'invalid_grant', description: 'Authorization code was issued to another client' };
-    if (redirectUri !== c.redirectUri) return { ok: false, error: 'invalid_grant', description: 'redirect_uri does not match the authorization request' };
+    if (!c || c.expiresAt < this.now())
+      return {
+        ok: false,
+        error: 'invalid_grant',
+        description: 'Invalid or expired authorization code',
+      };
+    if (c.clientId !== clientId)
+      return {
+        ok: false,
+        error: 'invalid_grant',
+        description: 'Authorization code was issued to another client',
+      };
+    if (redirectUri !== c.redirectUri)
+      return {
+        ok: false,
+        error: 'invalid_grant',
+        description: 'redirect_uri does not match the authorization request',
+      };
     if (c.challenge) {
-      if (!verifier) return { ok: false, error: 'invalid_grant', description: 'code_verifier is required' };
-      const computed = c.challengeMethod === 'plain' ? verifier : createHash('sha256').update(verifier).digest('base64url');
-      if (computed !== c.challenge) return { ok: false, error: 'invalid_grant', description: 'PKCE verification failed' };
+      if (!verifier)
+        return { ok: false, error: 'invalid_grant', description: 'code_verifier is required' };
+      const computed =
+        c.challengeMethod === 'plain'
+          ? verifier
+          : createHash('sha256').update(verifier).digest('base64url');
+      if (computed !== c.challenge)
+        return { ok: false, error: 'invalid_grant', description: 'PKCE verification failed' };
     }
     return { ok: true, userOid: c.userOid, scope: c.scope };
   }
@@ -200,11 +229,15 @@ export class AuthState {
     return { userOid: t.userOid };
   }
 
-  refresh(token: string, clientId: string):
+  refresh(
+    token: string,
+    clientId: string,
+  ):
     | { ok: true; access: Token; refresh: Token }
     | { ok: false; error: string; description: string } {
     const t = this.refreshTokens.get(token);
-    if (!t || t.clientId !== clientId) return { ok: false, error: 'invalid_grant', description: 'Invalid refresh token' };
+    if (!t || t.clientId !== clientId)
+      return { ok: false, error: 'invalid_grant', description: 'Invalid refresh token' };
     if (t.expiresAt <= this.now()) {
       this.refreshTokens.delete(token);
       return { ok: false, error: 'invalid_grant', description: 'Refresh token has expired' };
@@ -221,7 +254,11 @@ export class AuthState {
     let refresh = t;
     if (this.rotateRefreshTokens) {
       this.refreshTokens.delete(token);
-      refresh = { ...t, token: randomBytes(16).toString('hex'), expiresAt: now + this.lifetimes.refreshTokenSeconds * 1000 };
+      refresh = {
+        ...t,
+        token: randomBytes(16).toString('hex'),
+        expiresAt: now + this.lifetimes.refreshTokenSeconds * 1000,
+      };
       this.refreshTokens.set(refresh.token, refresh);
     }
     return { ok: true, access, refresh };
@@ -231,8 +268,14 @@ export class AuthState {
   expire(kind: 'access' | 'refresh' | 'all'): number {
     const past = this.now() - 1;
     let n = 0;
-    if (kind !== 'refresh') for (const t of this.accessTokens.values()) (t.expiresAt = past), n++;
-    if (kind !== 'access') for (const t of this.refreshTokens.values()) (t.expiresAt = past), n++;
+    const tokens = [
+      ...(kind !== 'refresh' ? this.accessTokens.values() : []),
+      ...(kind !== 'access' ? this.refreshTokens.values() : []),
+    ];
+    for (const t of tokens) {
+      t.expiresAt = past;
+      n++;
+    }
     return n;
   }
 

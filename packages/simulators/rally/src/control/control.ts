@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import type { Sim } from '../context.ts';
 import { RallyError } from '../errors.ts';
-import { seedStandard } from '../state/seed.ts';
 import { findType } from '../state/schema.ts';
+import { seedStandard } from '../state/seed.ts';
 import type { RallyObject, RankSpec } from '../state/store.ts';
 import type { RetryPolicy } from '../webhooks/registry.ts';
 import {
@@ -27,7 +27,11 @@ export const ActAsInput = z.object({
   ref: z.union([z.string(), z.number()]).optional(),
   data: z.record(z.string(), z.unknown()).default({}),
   rank: z
-    .union([z.object({ above: z.string() }), z.object({ below: z.string() }), z.object({ to: z.enum(['TOP', 'BOTTOM']) })])
+    .union([
+      z.object({ above: z.string() }),
+      z.object({ below: z.string() }),
+      z.object({ to: z.enum(['TOP', 'BOTTOM']) }),
+    ])
     .optional(),
 });
 export type ActAsInput = z.input<typeof ActAsInput>;
@@ -91,9 +95,12 @@ export class Control {
 
   setTokenSettings(input: z.input<typeof TokenSettingsInput>) {
     const p = TokenSettingsInput.parse(input);
-    if (p.accessTokenSeconds !== undefined) this.sim.auth.lifetimes.accessTokenSeconds = p.accessTokenSeconds;
-    if (p.refreshTokenSeconds !== undefined) this.sim.auth.lifetimes.refreshTokenSeconds = p.refreshTokenSeconds;
-    if (p.rotateRefreshTokens !== undefined) this.sim.auth.rotateRefreshTokens = p.rotateRefreshTokens;
+    if (p.accessTokenSeconds !== undefined)
+      this.sim.auth.lifetimes.accessTokenSeconds = p.accessTokenSeconds;
+    if (p.refreshTokenSeconds !== undefined)
+      this.sim.auth.lifetimes.refreshTokenSeconds = p.refreshTokenSeconds;
+    if (p.rotateRefreshTokens !== undefined)
+      this.sim.auth.rotateRefreshTokens = p.rotateRefreshTokens;
     return { ...this.sim.auth.lifetimes, rotateRefreshTokens: this.sim.auth.rotateRefreshTokens };
   }
 
@@ -104,7 +111,10 @@ export class Control {
 
   setWebhookRetry(input: z.input<typeof RetryInput>): RetryPolicy {
     const p = RetryInput.parse(input);
-    Object.assign(this.sim.webhooks.retry, Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)));
+    Object.assign(
+      this.sim.webhooks.retry,
+      Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)),
+    );
     return this.sim.webhooks.retry;
   }
 
@@ -115,7 +125,10 @@ export class Control {
 
   setMtls(required: boolean): void {
     if (required && !this.sim.mtls.available) {
-      throw new RallyError('mTLS needs the simulator to be started with tls: true (SIM_RALLY_TLS=1)', { status: 409 });
+      throw new RallyError(
+        'mTLS needs the simulator to be started with tls: true (SIM_RALLY_TLS=1)',
+        { status: 409 },
+      );
     }
     this.sim.mtls.required = required;
   }
@@ -127,12 +140,20 @@ export class Control {
     const user =
       typeof p.user === 'number'
         ? store.get(p.user)
-        : [...store.list(findType('User')!)].find((u) => String(u.values.UserName).toLowerCase() === p.user.toString().toLowerCase());
-    if (!user || user.type !== 'User') throw new RallyError(`Unknown user ${String(p.user)}`, { status: 404 });
+        : [...store.list(findType('User')!)].find(
+            (u) => String(u.values.UserName).toLowerCase() === p.user.toString().toLowerCase(),
+          );
+    if (user?.type !== 'User')
+      throw new RallyError(`Unknown user ${String(p.user)}`, { status: 404 });
     const ctx = { userOid: user.oid, warnings: [] as string[] };
     const target = () => {
       const ref = p.ref;
-      const o = typeof ref === 'number' ? store.find(ref) : ref ? (store.resolveRef(ref) ?? store.find(ref.toLowerCase())) : undefined;
+      const o =
+        typeof ref === 'number'
+          ? store.find(ref)
+          : ref
+            ? (store.resolveRef(ref) ?? store.find(ref.toLowerCase()))
+            : undefined;
       if (!o) throw new RallyError(`Cannot find object ${String(ref)}`, { status: 404 });
       return o;
     };
@@ -155,7 +176,12 @@ export class Control {
           if (!o) throw new RallyError(`Cannot find object ${s}`, { status: 404 });
           return o.oid;
         };
-        const spec: RankSpec = 'to' in r ? { to: r.to } : 'above' in r ? { above: anchor(r.above) } : { below: anchor(r.below) };
+        const spec: RankSpec =
+          'to' in r
+            ? { to: r.to }
+            : 'above' in r
+              ? { above: anchor(r.above) }
+              : { below: anchor(r.below) };
         result = store.update(target(), {}, ctx, spec);
         break;
       }
@@ -170,7 +196,9 @@ export class Control {
   /** Restore a deleted artifact from the recycle bin (by the artifact's or the entry's ObjectID). */
   restore(oid: number, userOid: number | null = null): RallyObject {
     const store = this.sim.store;
-    const entry = [...store.list(findType('RecycleBinEntry')!)].find((e) => e.oid === oid || e.values.DeletedObject === oid);
+    const entry = [...store.list(findType('RecycleBinEntry')!)].find(
+      (e) => e.oid === oid || e.values.DeletedObject === oid,
+    );
     if (!entry) throw new RallyError('Cannot find the recycle bin entry', { status: 404 });
     const o = store.restore(entry, userOid);
     this.sim.changed();

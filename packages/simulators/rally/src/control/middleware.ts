@@ -17,7 +17,10 @@ export function mtlsGuard(sim: Sim): MiddlewareHandler<AppEnv> {
     if (sim.mtls.required) {
       const socket = socketOf(c) as TLSSocket | undefined;
       if (!socket || !('authorized' in socket) || !socket.authorized) {
-        return c.json(envelopeBody('OperationResult', ['A valid client certificate is required']), 403);
+        return c.json(
+          envelopeBody('OperationResult', ['A valid client certificate is required']),
+          403,
+        );
       }
     }
     await next();
@@ -43,11 +46,16 @@ export function latencyAndFaults(sim: Sim, opts: { latency: boolean }): Middlewa
         return;
       case 'hang':
         await sleep(rule.delayMs);
-        return c.json(envelopeBody('OperationResult', ['The request took too long to complete']), (rule.status ?? 524) as 500);
+        return c.json(
+          envelopeBody('OperationResult', ['The request took too long to complete']),
+          (rule.status ?? 524) as 500,
+        );
       default: {
         const status = rule.status ?? 503;
-        if (rule.retryAfterSeconds !== undefined) c.header('Retry-After', String(rule.retryAfterSeconds));
-        const body = rule.body ?? envelopeBody('OperationResult', [`Simulated failure (HTTP ${status})`]);
+        if (rule.retryAfterSeconds !== undefined)
+          c.header('Retry-After', String(rule.retryAfterSeconds));
+        const body =
+          rule.body ?? envelopeBody('OperationResult', [`Simulated failure (HTTP ${status})`]);
         return c.json(body as object, status as 500);
       }
     }
@@ -61,7 +69,12 @@ export function concurrencyLimit(sim: Sim): MiddlewareHandler<AppEnv> {
     const release = await sim.limiter.acquire(String(p.userOid));
     if (!release) {
       c.header('Retry-After', '1');
-      return c.json(envelopeBody('OperationResult', ['Too many concurrent requests for this user; retry later']), 429);
+      return c.json(
+        envelopeBody('OperationResult', [
+          'Too many concurrent requests for this user; retry later',
+        ]),
+        429,
+      );
     }
     try {
       // Latency counts as time spent holding one of the user's request slots.

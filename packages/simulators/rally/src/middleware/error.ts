@@ -17,8 +17,17 @@ export function onError(err: Error, c: Context): Response {
     return c.json(envelopeBody('QueryResult', [queryErrorMessage(err)]), 200);
   }
   if (err instanceof z.ZodError) {
-    return c.json({ Errors: err.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`), Warnings: [] }, 400);
+    return c.json(
+      {
+        Errors: err.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`),
+        Warnings: [],
+      },
+      400,
+    );
   }
   console.error('[sim-rally] unexpected error', err);
-  return c.json(envelopeBody('OperationResult', [`An unexpected error occurred: ${err.message}`]), 500);
+  return c.json(
+    envelopeBody('OperationResult', [`An unexpected error occurred: ${err.message}`]),
+    500,
+  );
 }

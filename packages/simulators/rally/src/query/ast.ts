@@ -2,11 +2,18 @@
 
 export type Operator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'contains' | '!contains';
 
-export const OPERATORS: readonly Operator[] = ['=', '!=', '<', '<=', '>', '>=', 'contains', '!contains'];
+export const OPERATORS: readonly Operator[] = [
+  '=',
+  '!=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  'contains',
+  '!contains',
+];
 
-export type Value =
-  | { kind: 'string'; value: string; quoted: boolean }
-  | { kind: 'null' };
+export type Value = { kind: 'string'; value: string; quoted: boolean } | { kind: 'null' };
 
 export type Expr =
   | { kind: 'cmp'; path: string[]; op: Operator; value: Value }

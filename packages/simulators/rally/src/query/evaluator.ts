@@ -10,7 +10,10 @@ interface Step {
 }
 
 /** Resolve a dotted path against a type, failing the way Rally does for unknown attributes. */
-export function resolvePath(t: TypeSpec, path: string[]): { steps: Step[]; leaf: AttrDef; leafType: TypeSpec } {
+export function resolvePath(
+  t: TypeSpec,
+  path: string[],
+): { steps: Step[]; leaf: AttrDef; leafType: TypeSpec } {
   let cur = t;
   const steps: Step[] = [];
   for (let i = 0; i < path.length; i++) {
@@ -18,7 +21,10 @@ export function resolvePath(t: TypeSpec, path: string[]): { steps: Step[]; leaf:
     const a = findAttr(cur, name === 'Rank' ? 'DragAndDropRank' : name);
     if (!a || a.hidden) {
       if (cur.subtypes?.some((st) => findAttr(typeSpec(st), name))) {
-        throw new QueryError(`Could not read: could not read all instances of class com.f4tech.slm.domain.${cur.elementName}`, { cause: 'read' });
+        throw new QueryError(
+          `Could not read: could not read all instances of class com.f4tech.slm.domain.${cur.elementName}`,
+          { cause: 'read' },
+        );
       }
       throw new QueryError(`Could not find attribute '${name}'`);
     }
@@ -87,7 +93,12 @@ function isNullish(v: unknown): boolean {
   return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 }
 
-function comparator(store: Store, a: AttrDef, op: Expr extends { op: infer O } ? O : never, value: Value): (v: unknown) => boolean {
+function comparator(
+  store: Store,
+  a: AttrDef,
+  op: Expr extends { op: infer O } ? O : never,
+  value: Value,
+): (v: unknown) => boolean {
   const positive = op !== '!=' && op !== '!contains';
   if (value.kind === 'null') {
     if (op === '=') return isNullish;
@@ -108,17 +119,24 @@ function comparator(store: Store, a: AttrDef, op: Expr extends { op: infer O } ?
     case 'DECIMAL':
     case 'QUANTITY': {
       const n = Number(raw);
-      if (!Number.isFinite(n)) throw new QueryError(`Cannot parse "${raw}" as a number for ${a.name}`);
+      if (!Number.isFinite(n))
+        throw new QueryError(`Cannot parse "${raw}" as a number for ${a.name}`);
       return (v) => (typeof v === 'number' ? cmpOp(op, v - n) : !positive);
     }
     case 'BOOLEAN': {
       const b = raw.toLowerCase();
-      if (b !== 'true' && b !== 'false') throw new QueryError(`Cannot parse "${raw}" as a boolean for ${a.name}`);
-      return (v) => (typeof v === 'boolean' ? cmpOp(op, Number(v) - Number(b === 'true')) : !positive);
+      if (b !== 'true' && b !== 'false')
+        throw new QueryError(`Cannot parse "${raw}" as a boolean for ${a.name}`);
+      return (v) =>
+        typeof v === 'boolean' ? cmpOp(op, Number(v) - Number(b === 'true')) : !positive;
     }
     case 'DATE': {
-      const d = raw.toLowerCase() === 'today' ? new Date(new Date().toISOString().slice(0, 10)) : new Date(raw);
-      if (Number.isNaN(d.getTime())) throw new QueryError(`Cannot parse "${raw}" as a date for ${a.name}`);
+      const d =
+        raw.toLowerCase() === 'today'
+          ? new Date(new Date().toISOString().slice(0, 10))
+          : new Date(raw);
+      if (Number.isNaN(d.getTime()))
+        throw new QueryError(`Cannot parse "${raw}" as a date for ${a.name}`);
       const ms = d.getTime();
       return (v) => (typeof v === 'string' ? cmpOp(op, new Date(v).getTime() - ms) : !positive);
     }
@@ -128,15 +146,21 @@ function comparator(store: Store, a: AttrDef, op: Expr extends { op: infer O } ?
         const list = a.allowed.map((x) => x.toLowerCase());
         if (op === 'contains' || op === '!contains') return stringCmp(op, raw);
         const idx = list.indexOf(raw.toLowerCase());
-        return ordered((v) => (typeof v === 'string' ? list.indexOf(v.toLowerCase()) : undefined), idx < 0 ? undefined : idx);
+        return ordered(
+          (v) => (typeof v === 'string' ? list.indexOf(v.toLowerCase()) : undefined),
+          idx < 0 ? undefined : idx,
+        );
       }
       // Portfolio item State: a ref or a state name; ordered by OrderIndex.
       const ref = parseRef(raw);
       const state = ref ? store.find(ref.id) : undefined;
-      const orderOf = (v: unknown) => (typeof v === 'number' ? (store.get(v)?.values.OrderIndex as number | undefined) : undefined);
+      const orderOf = (v: unknown) =>
+        typeof v === 'number' ? (store.get(v)?.values.OrderIndex as number | undefined) : undefined;
       if (state) return ordered(orderOf, state.values.OrderIndex as number);
-      const byName = (v: unknown) => (typeof v === 'number' ? String(store.get(v)?.values.Name ?? '') : '');
-      if (op === '=' || op === '!=') return (v) => cmpOp(op, byName(v).toLowerCase() === raw.toLowerCase() ? 0 : 1);
+      const byName = (v: unknown) =>
+        typeof v === 'number' ? String(store.get(v)?.values.Name ?? '') : '';
+      if (op === '=' || op === '!=')
+        return (v) => cmpOp(op, byName(v).toLowerCase() === raw.toLowerCase() ? 0 : 1);
       if (op === 'contains' || op === '!contains') return (v) => stringCmp(op, raw)(byName(v));
       throw new QueryError(`Invalid value "${raw}" for ${a.name}`);
     }
@@ -149,10 +173,16 @@ function comparator(store: Store, a: AttrDef, op: Expr extends { op: infer O } ?
         const matches = (oid: unknown) => {
           const x = typeof oid === 'number' ? store.get(oid) : undefined;
           if (!x) return false;
-          return x.uuid === lower || store.displayName(x).toLowerCase() === lower || String(x.values.UserName ?? '').toLowerCase() === lower;
+          return (
+            x.uuid === lower ||
+            store.displayName(x).toLowerCase() === lower ||
+            String(x.values.UserName ?? '').toLowerCase() === lower
+          );
         };
-        if (op === '=' || op === 'contains') return (v) => (Array.isArray(v) ? v.some(matches) : matches(v));
-        if (op === '!=' || op === '!contains') return (v) => !(Array.isArray(v) ? v.some(matches) : matches(v));
+        if (op === '=' || op === 'contains')
+          return (v) => (Array.isArray(v) ? v.some(matches) : matches(v));
+        if (op === '!=' || op === '!contains')
+          return (v) => !(Array.isArray(v) ? v.some(matches) : matches(v));
         throw new QueryError(`Operator ${op} is not supported for ${a.name}`);
       }
       const target = store.find(ref.id);
@@ -197,9 +227,16 @@ function cmpOp(op: string, d: number): boolean {
 }
 
 /** Parse `order` (`Rank,FormattedID DESC`) into a comparator; unknown attributes fail. */
-export function compileOrder(store: Store, t: TypeSpec, order: string | undefined): (a: RallyObject, b: RallyObject) => number {
+export function compileOrder(
+  store: Store,
+  t: TypeSpec,
+  order: string | undefined,
+): (a: RallyObject, b: RallyObject) => number {
   const keys: Array<{ steps: Step[]; leaf: AttrDef; desc: boolean }> = [];
-  for (const part of (order ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of (order ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [name = '', dir = ''] = part.split(/\s+/);
     const d = dir.toLowerCase();
     if (d && d !== 'asc' && d !== 'desc') throw new QueryError(`Invalid sort direction "${dir}"`);
@@ -207,12 +244,14 @@ export function compileOrder(store: Store, t: TypeSpec, order: string | undefine
     keys.push({ steps, leaf, desc: d === 'desc' });
   }
   const objectId = findAttr(t, 'ObjectID');
-  if (objectId && !keys.some((k) => k.leaf.name === 'ObjectID')) keys.push({ steps: [{ attr: objectId }], leaf: objectId, desc: false });
+  if (objectId && !keys.some((k) => k.leaf.name === 'ObjectID'))
+    keys.push({ steps: [{ attr: objectId }], leaf: objectId, desc: false });
   const sortValue = (o: RallyObject, steps: Step[], leaf: AttrDef): unknown => {
     const v = collect(store, o, steps)[0];
     if (v === null || v === undefined) return null;
     if (leaf.allowed && typeof v === 'string') return leaf.allowed.indexOf(v);
-    if (leaf.type === 'STATE' && typeof v === 'number') return store.get(v)?.values.OrderIndex ?? null;
+    if (leaf.type === 'STATE' && typeof v === 'number')
+      return store.get(v)?.values.OrderIndex ?? null;
     if (leaf.type === 'OBJECT' && typeof v === 'number') {
       const x = store.get(v);
       return x ? store.displayName(x) : null;
@@ -228,7 +267,8 @@ export function compileOrder(store: Store, t: TypeSpec, order: string | undefine
       if (va === null && vb !== null) d = -1;
       else if (va !== null && vb === null) d = 1;
       else if (typeof va === 'number' && typeof vb === 'number') d = va - vb;
-      else if (va !== null && vb !== null) d = String(va) < String(vb) ? -1 : String(va) > String(vb) ? 1 : 0;
+      else if (va !== null && vb !== null)
+        d = String(va) < String(vb) ? -1 : String(va) > String(vb) ? 1 : 0;
       if (d !== 0) return k.desc ? -d : d;
     }
     return 0;

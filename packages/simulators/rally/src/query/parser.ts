@@ -1,4 +1,4 @@
-import { type Expr, type Operator, OPERATORS, QueryError, type Value } from './ast.ts';
+import { type Expr, OPERATORS, type Operator, QueryError, type Value } from './ast.ts';
 import { type Token, tokenize } from './tokenizer.ts';
 
 const MAX_DEPTH = 64;
@@ -14,7 +14,10 @@ export function parse(input: string): Expr {
   const p = new Parser(tokens);
   if (tokens.length === 0) throw new QueryError('Error parsing expression -- the query is empty');
   const e = p.expr(0);
-  if (!p.done()) throw new QueryError(`Error parsing expression -- expected end of query but saw "${p.show()}" instead.`);
+  if (!p.done())
+    throw new QueryError(
+      `Error parsing expression -- expected end of query but saw "${p.show()}" instead.`,
+    );
   return e;
 }
 
@@ -39,7 +42,9 @@ class Parser {
   private expect(t: 'lparen' | 'rparen'): void {
     const tok = this.tokens[this.i];
     if (!tok || tok.t !== t) {
-      throw new QueryError(`Error parsing expression -- expected "${t === 'lparen' ? '(' : ')'}" but saw "${this.show()}" instead.`);
+      throw new QueryError(
+        `Error parsing expression -- expected "${t === 'lparen' ? '(' : ')'}" but saw "${this.show()}" instead.`,
+      );
     }
     this.i++;
   }
@@ -63,7 +68,9 @@ class Parser {
         if (op?.t !== 'word') break;
         const upper = op.value.toUpperCase();
         if (upper !== 'AND' && upper !== 'OR') {
-          throw new QueryError(`Error parsing expression -- expected "AND" or "OR" but saw "${op.value}" instead.`);
+          throw new QueryError(
+            `Error parsing expression -- expected "AND" or "OR" but saw "${op.value}" instead.`,
+          );
         }
         this.i++;
         const right = this.expr(depth + 1);
@@ -77,13 +84,18 @@ class Parser {
   private comparison(): Expr {
     const attr = this.tokens[this.i];
     if (attr?.t !== 'word' || !PATH.test(attr.value)) {
-      throw new QueryError(`Error parsing expression -- expected an attribute name but saw "${this.show()}" instead.`);
+      throw new QueryError(
+        `Error parsing expression -- expected an attribute name but saw "${this.show()}" instead.`,
+      );
     }
     this.i++;
     const opTok = this.tokens[this.i];
-    const op = opTok?.t === 'word' ? OPERATORS.find((o) => o === opTok.value.toLowerCase()) : undefined;
+    const op =
+      opTok?.t === 'word' ? OPERATORS.find((o) => o === opTok.value.toLowerCase()) : undefined;
     if (!op) {
-      throw new QueryError(`Error parsing expression -- expected an operator (=, !=, <, <=, >, >=, contains, !contains) but saw "${this.show()}" instead.`);
+      throw new QueryError(
+        `Error parsing expression -- expected an operator (=, !=, <, <=, >, >=, contains, !contains) but saw "${this.show()}" instead.`,
+      );
     }
     this.i++;
     const value = this.value();
@@ -102,7 +114,10 @@ class Parser {
       words.push((this.tokens[this.i] as { value: string }).value);
       this.i++;
     }
-    if (words.length === 0) throw new QueryError(`Error parsing expression -- expected a value but saw "${this.show()}" instead.`);
+    if (words.length === 0)
+      throw new QueryError(
+        `Error parsing expression -- expected a value but saw "${this.show()}" instead.`,
+      );
     const joined = words.join(' ');
     if (joined.toLowerCase() === 'null') return { kind: 'null' };
     return { kind: 'string', value: joined, quoted: false };

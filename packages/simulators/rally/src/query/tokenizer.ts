@@ -28,12 +28,19 @@ export function tokenize(input: string): Token[] {
       const start = i++;
       let value = '';
       while (i < input.length && input[i] !== '"') {
-        if (input[i] === '\\' && i + 1 < input.length && (input[i + 1] === '"' || input[i + 1] === '\\')) {
+        if (
+          input[i] === '\\' &&
+          i + 1 < input.length &&
+          (input[i + 1] === '"' || input[i + 1] === '\\')
+        ) {
           value += input[i + 1];
           i += 2;
         } else value += input[i++];
       }
-      if (i >= input.length) throw new QueryError(`Error parsing expression -- unterminated string starting at position ${start}`);
+      if (i >= input.length)
+        throw new QueryError(
+          `Error parsing expression -- unterminated string starting at position ${start}`,
+        );
       i++;
       out.push({ t: 'string', value, pos: start });
     } else {

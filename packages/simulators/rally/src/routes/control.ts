@@ -14,7 +14,8 @@ export interface ControlInfo {
 
 export function controlRoutes(sim: Sim, control: Control, info: ControlInfo) {
   const app = new Hono<AppEnv>();
-  const json = async (c: { req: { json: () => Promise<unknown> } }) => (await c.req.json().catch(() => ({}))) as Record<string, unknown>;
+  const json = async (c: { req: { json: () => Promise<unknown> } }) =>
+    (await c.req.json().catch(() => ({}))) as Record<string, unknown>;
 
   app.get('/', (c) =>
     c.json({
@@ -25,7 +26,11 @@ export function controlRoutes(sim: Sim, control: Control, info: ControlInfo) {
         readOnlyKey: u.apiKeyReadOnly,
         subscriptionAdmin: u.subscriptionAdmin,
       })),
-      oauth: { clientId: info.clientId, clientSecret: info.clientSecret, redirectUris: sim.auth.clients.get(info.clientId)?.redirectUris ?? [] },
+      oauth: {
+        clientId: info.clientId,
+        clientSecret: info.clientSecret,
+        redirectUris: sim.auth.clients.get(info.clientId)?.redirectUris ?? [],
+      },
       latency: sim.faults.latency,
       faults: sim.faults.rules,
       webhookFaults: sim.faults.webhooks,
@@ -84,7 +89,11 @@ export function controlRoutes(sim: Sim, control: Control, info: ControlInfo) {
   });
   app.get('/mtls/client', (c) => {
     if (!info.tlsMaterial) return c.json({ error: 'TLS is not enabled' }, 409);
-    return c.json({ ca: info.tlsMaterial.ca, cert: info.tlsMaterial.clientCert, key: info.tlsMaterial.clientKey });
+    return c.json({
+      ca: info.tlsMaterial.ca,
+      cert: info.tlsMaterial.clientCert,
+      key: info.tlsMaterial.clientKey,
+    });
   });
   return app;
 }

@@ -2,14 +2,23 @@
  * OAuth 2.0 (`/login/oauth2/auth`, `/login/oauth2/token`) with a real login page, a consent page
  * and a browser-session cookie, plus `/login` for the artifact pages.
  */
-import { Hono } from 'hono';
+
 import type { Context } from 'hono';
+import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { BROWSER_COOKIE, findUserByName } from '../auth/middleware.ts';
 import type { AppEnv, Sim } from '../context.ts';
 import { esc, layout } from '../pages/html.ts';
 
-const AUTH_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'state', 'scope', 'code_challenge', 'code_challenge_method'] as const;
+const AUTH_PARAMS = [
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'state',
+  'scope',
+  'code_challenge',
+  'code_challenge_method',
+] as const;
 
 function loginPage(returnTo: string, error?: string, username = ''): string {
   return layout(
@@ -27,7 +36,12 @@ ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
   );
 }
 
-function consentPage(params: Record<string, string>, clientName: string, userName: string, csrf: string): string {
+function consentPage(
+  params: Record<string, string>,
+  clientName: string,
+  userName: string,
+  csrf: string,
+): string {
   const hidden = AUTH_PARAMS.filter((k) => params[k] !== undefined)
     .map((k) => `<input type="hidden" name="${k}" value="${esc(params[k])}">`)
     .join('\n  ');
@@ -44,8 +58,16 @@ function consentPage(params: Record<string, string>, clientName: string, userNam
   );
 }
 
-function tokenError(c: Context<AppEnv>, error: string, description: string, status: 400 | 401 = 400) {
-  return c.json({ client_id: null, client_secret: null, error_description: description, error }, status);
+function tokenError(
+  c: Context<AppEnv>,
+  error: string,
+  description: string,
+  status: 400 | 401 = 400,
+) {
+  return c.json(
+    { client_id: null, client_secret: null, error_description: description, error },
+    status,
+  );
 }
 
 function redirectWith(uri: string, params: Record<string, string | undefined>): string {
@@ -66,9 +88,26 @@ export function oauthRoutes(sim: Sim) {
   /** Validate the client and redirect URI; errors here are shown, never redirected. */
   const checkRequest = (c: Context<AppEnv>, params: Record<string, string>) => {
     const client = sim.auth.clients.get(params.client_id ?? '');
-    if (!client) return { error: c.html(layout('Error', '<h1>Unknown client</h1><p class="error">client_id is not registered.</p>'), 400) };
+    if (!client)
+      return {
+        error: c.html(
+          layout(
+            'Error',
+            '<h1>Unknown client</h1><p class="error">client_id is not registered.</p>',
+          ),
+          400,
+        ),
+      };
     if (!params.redirect_uri || !sim.auth.redirectAllowed(client, params.redirect_uri)) {
-      return { error: c.html(layout('Error', '<h1>Invalid redirect URI</h1><p class="error">redirect_uri is not registered for this client.</p>'), 400) };
+      return {
+        error: c.html(
+          layout(
+            'Error',
+            '<h1>Invalid redirect URI</h1><p class="error">redirect_uri is not registered for this client.</p>',
+          ),
+          400,
+        ),
+      };
     }
     return { client };
   };
@@ -82,7 +121,10 @@ export function oauthRoutes(sim: Sim) {
       challengeMethod: params.code_challenge_method,
       scope: params.scope || 'alm',
     });
-    return c.redirect(redirectWith(params.redirect_uri as string, { code, state: params.state }), 302);
+    return c.redirect(
+      redirectWith(params.redirect_uri as string, { code, state: params.state }),
+      302,
+    );
   };
 
   app.get('/oauth2/auth', (c) => {
@@ -92,19 +134,36 @@ export function oauthRoutes(sim: Sim) {
     const { client } = checked;
     const redirect = params.redirect_uri as string;
     if (params.response_type !== 'code') {
-      return c.redirect(redirectWith(redirect, { error: 'unsupported_response_type', state: params.state }), 302);
+      return c.redirect(
+        redirectWith(redirect, { error: 'unsupported_response_type', state: params.state }),
+        302,
+      );
     }
-    if (params.code_challenge_method && params.code_challenge_method !== 'S256' && params.code_challenge_method !== 'plain') {
-      return c.redirect(redirectWith(redirect, { error: 'invalid_request', error_description: 'code_challenge_method must be S256', state: params.state }), 302);
+    if (
+      params.code_challenge_method &&
+      params.code_challenge_method !== 'S256' &&
+      params.code_challenge_method !== 'plain'
+    ) {
+      return c.redirect(
+        redirectWith(redirect, {
+          error: 'invalid_request',
+          error_description: 'code_challenge_method must be S256',
+          state: params.state,
+        }),
+        302,
+      );
     }
     const session = browserUser(c);
     if (!session) {
       const returnTo = new URL(c.req.url);
       return c.html(loginPage(`${returnTo.pathname}${returnTo.search}`));
     }
-    if (sim.auth.consents.has(`${session.userOid}:${client.clientId}`)) return finish(c, params, session.userOid);
+    if (sim.auth.consents.has(`${session.userOid}:${client.clientId}`))
+      return finish(c, params, session.userOid);
     const user = sim.store.get(session.userOid);
-    return c.html(consentPage(params, client.name, String(user?.values.DisplayName ?? ''), session.csrf));
+    return c.html(
+      consentPage(params, client.name, String(user?.values.DisplayName ?? ''), session.csrf),
+    );
   });
 
   app.post('/oauth2/login', async (c) => {
@@ -114,8 +173,15 @@ export function oauthRoutes(sim: Sim) {
     let returnTo = String(form.return_to ?? '/slm/');
     if (!returnTo.startsWith('/') || returnTo.startsWith('//')) returnTo = '/slm/';
     const oid = findUserByName(sim, username);
-    if (oid === undefined || sim.auth.passwords.get(oid) !== password || sim.store.get(oid)?.values.Disabled === true) {
-      return c.html(loginPage(returnTo, 'The username or password you entered is incorrect.', username), 401);
+    if (
+      oid === undefined ||
+      sim.auth.passwords.get(oid) !== password ||
+      sim.store.get(oid)?.values.Disabled === true
+    ) {
+      return c.html(
+        loginPage(returnTo, 'The username or password you entered is incorrect.', username),
+        401,
+      );
     }
     const sid = sim.auth.newBrowserSession(oid);
     setCookie(c, BROWSER_COOKIE, sid, { path: '/', httpOnly: true, sameSite: 'Lax' });
@@ -127,11 +193,21 @@ export function oauthRoutes(sim: Sim) {
     const params = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
     const session = browserUser(c);
     if (!session) return c.html(loginPage('/slm/', 'Your session has expired; log in again.'), 401);
-    if (params.csrf !== session.csrf) return c.html(layout('Error', '<h1>Invalid request</h1><p class="error">The form has expired.</p>'), 400);
+    if (params.csrf !== session.csrf)
+      return c.html(
+        layout('Error', '<h1>Invalid request</h1><p class="error">The form has expired.</p>'),
+        400,
+      );
     const checked = checkRequest(c, params);
     if (checked.error) return checked.error;
     if (params.decision !== 'allow') {
-      return c.redirect(redirectWith(params.redirect_uri as string, { error: 'access_denied', state: params.state }), 302);
+      return c.redirect(
+        redirectWith(params.redirect_uri as string, {
+          error: 'access_denied',
+          state: params.state,
+        }),
+        302,
+      );
     }
     sim.auth.consents.add(`${session.userOid}:${checked.client.clientId}`);
     sim.changed();
@@ -139,7 +215,9 @@ export function oauthRoutes(sim: Sim) {
   });
 
   app.post('/oauth2/token', async (c) => {
-    const form = Object.fromEntries(Object.entries(await c.req.parseBody()).map(([k, v]) => [k, String(v)]));
+    const form = Object.fromEntries(
+      Object.entries(await c.req.parseBody()).map(([k, v]) => [k, String(v)]),
+    );
     let clientId = form.client_id;
     let clientSecret = form.client_secret;
     const authz = c.req.header('authorization');
@@ -150,8 +228,12 @@ export function oauthRoutes(sim: Sim) {
       clientSecret = decodeURIComponent(decoded.slice(i + 1));
     }
     const client = sim.auth.clients.get(clientId ?? '');
-    if (!client || client.clientSecret !== clientSecret) return tokenError(c, 'invalid_client', 'Invalid client credentials', 401);
-    const respond = (access: { token: string; expiresAt: number; userOid: number }, refresh: { token: string }) => {
+    if (!client || client.clientSecret !== clientSecret)
+      return tokenError(c, 'invalid_client', 'Invalid client credentials', 401);
+    const respond = (
+      access: { token: string; expiresAt: number; userOid: number },
+      refresh: { token: string },
+    ) => {
       c.header('Cache-Control', 'no-store');
       const user = sim.store.get(access.userOid);
       return c.json({
@@ -163,7 +245,12 @@ export function oauthRoutes(sim: Sim) {
       });
     };
     if (form.grant_type === 'authorization_code') {
-      const r = sim.auth.redeemCode(form.code ?? '', client.clientId, form.redirect_uri, form.code_verifier);
+      const r = sim.auth.redeemCode(
+        form.code ?? '',
+        client.clientId,
+        form.redirect_uri,
+        form.code_verifier,
+      );
       if (!r.ok) return tokenError(c, r.error, r.description);
       const { access, refresh } = sim.auth.issueTokens(client.clientId, r.userOid, r.scope);
       sim.changed();
@@ -175,7 +262,11 @@ export function oauthRoutes(sim: Sim) {
       sim.changed();
       return respond(r.access, r.refresh);
     }
-    return tokenError(c, 'invalid_grant', 'Invalid value for grant_type params - must be authorization_code or refresh_token');
+    return tokenError(
+      c,
+      'invalid_grant',
+      'Invalid value for grant_type params - must be authorization_code or refresh_token',
+    );
   });
 
   // Plain login for the artifact pages.

@@ -2,9 +2,16 @@
 import type { Context } from 'hono';
 import type { AppEnv, Sim } from '../context.ts';
 import { MSG, RallyError } from '../errors.ts';
-import { typeSpec, type TypeSpec } from '../state/schema.ts';
+import { type TypeSpec, typeSpec } from '../state/schema.ts';
 import type { RankSpec, Values, WriteContext } from '../state/store.ts';
-import { defaultWorkspace, filterAndSort, inScope, paging, type QueryParams, scopeOf } from '../wsapi/query-run.ts';
+import {
+  defaultWorkspace,
+  filterAndSort,
+  inScope,
+  paging,
+  type QueryParams,
+  scopeOf,
+} from '../wsapi/query-run.ts';
 import { API, parseFetch, Renderer } from '../wsapi/render.ts';
 
 export function renderer(sim: Sim, c: Context<AppEnv>): Renderer {
@@ -29,7 +36,13 @@ export function queryParams(c: Context<AppEnv>): QueryParams {
   };
 }
 
-export function queryResult(total: number, start: number, pagesize: number, results: unknown[], warnings: string[]) {
+export function queryResult(
+  total: number,
+  start: number,
+  pagesize: number,
+  results: unknown[],
+  warnings: string[],
+) {
   return {
     QueryResult: {
       ...API,
@@ -43,7 +56,12 @@ export function queryResult(total: number, start: number, pagesize: number, resu
   };
 }
 
-export function handleQuery(sim: Sim, c: Context<AppEnv>, t: TypeSpec, warnings: string[]): Response {
+export function handleQuery(
+  sim: Sim,
+  c: Context<AppEnv>,
+  t: TypeSpec,
+  warnings: string[],
+): Response {
   const p = queryParams(c);
   const { start, pagesize } = paging(p, warnings);
   const scope = scopeOf(sim.store, p, c.get('principal').userOid);
@@ -55,13 +73,19 @@ export function handleQuery(sim: Sim, c: Context<AppEnv>, t: TypeSpec, warnings:
   return c.json(queryResult(all.length, start, pagesize, page, warnings));
 }
 
-function envelopeKey(t: TypeSpec, concreteType: string): string {
+/** Single reads are keyed by the type name; portfolio items by their level (`Feature`). */
+function envelopeKey(concreteType: string): string {
   const ct = typeSpec(concreteType);
   return ct.typePath.startsWith('PortfolioItem/') ? ct.elementName : ct.typePath;
-  void t;
 }
 
-export function handleRead(sim: Sim, c: Context<AppEnv>, t: TypeSpec, id: number | string, warnings: string[]): Response {
+export function handleRead(
+  sim: Sim,
+  c: Context<AppEnv>,
+  t: TypeSpec,
+  id: number | string,
+  warnings: string[],
+): Response {
   const o = sim.store.find(id, t);
   if (!o) throw new RallyError(MSG.notFound);
   const fetch = parseFetch(c.req.query('fetch'), true);
@@ -71,17 +95,23 @@ export function handleRead(sim: Sim, c: Context<AppEnv>, t: TypeSpec, id: number
   const type = body._type;
   delete body._type;
   body._type = type;
-  return c.json({ [envelopeKey(t, o.type)]: body });
+  return c.json({ [envelopeKey(o.type)]: body });
 }
 
-async function readBody(c: Context<AppEnv>, envelope: 'CreateResult' | 'OperationResult'): Promise<Record<string, unknown>> {
+async function readBody(
+  c: Context<AppEnv>,
+  envelope: 'CreateResult' | 'OperationResult',
+): Promise<Record<string, unknown>> {
   const text = await c.req.text();
   if (text.trim() === '') return {};
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new RallyError(`Could not parse: Cannot parse input stream as JSON: ${(e as Error).message}`, { envelope });
+    throw new RallyError(
+      `Could not parse: Cannot parse input stream as JSON: ${(e as Error).message}`,
+      { envelope },
+    );
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new RallyError('Could not parse: the request body must be a JSON object', { envelope });
@@ -90,15 +120,25 @@ async function readBody(c: Context<AppEnv>, envelope: 'CreateResult' | 'Operatio
 }
 
 /** `{ "<type>": { fields } }` → the fields (the key is matched loosely, as Rally does). */
-function objectData(body: Record<string, unknown>, envelope: 'CreateResult' | 'OperationResult'): { key: string; data: Values } {
+function objectData(
+  body: Record<string, unknown>,
+  envelope: 'CreateResult' | 'OperationResult',
+): { key: string; data: Values } {
   const [key, data] = Object.entries(body)[0] ?? [];
   if (!key || !data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new RallyError('Could not parse: Cannot find the object in the request body', { envelope });
+    throw new RallyError('Could not parse: Cannot find the object in the request body', {
+      envelope,
+    });
   }
   return { key, data: data as Values };
 }
 
-function writeContext(sim: Sim, c: Context<AppEnv>, bodyKey: string, warnings: string[]): WriteContext {
+function writeContext(
+  sim: Sim,
+  c: Context<AppEnv>,
+  bodyKey: string,
+  warnings: string[],
+): WriteContext {
   const p = c.get('principal');
   const ws = c.req.query('workspace');
   const wsObj = ws ? sim.store.resolveRef(ws) : undefined;
@@ -110,14 +150,27 @@ function writeContext(sim: Sim, c: Context<AppEnv>, bodyKey: string, warnings: s
   };
 }
 
-export async function handleCreate(sim: Sim, c: Context<AppEnv>, t: TypeSpec, pathType: string, warnings: string[]): Promise<Response> {
+export async function handleCreate(
+  sim: Sim,
+  c: Context<AppEnv>,
+  t: TypeSpec,
+  pathType: string,
+  warnings: string[],
+): Promise<Response> {
   const body = await readBody(c, 'CreateResult');
   const { key, data } = objectData(body, 'CreateResult');
   const ctx = writeContext(sim, c, key || pathType, warnings);
   const o = sim.store.create(t, data, ctx);
   sim.changed();
   const fetch = parseFetch(c.req.query('fetch'), true);
-  return c.json({ CreateResult: { ...API, Errors: [], Warnings: warnings, Object: renderer(sim, c).object(o, fetch) } });
+  return c.json({
+    CreateResult: {
+      ...API,
+      Errors: [],
+      Warnings: warnings,
+      Object: renderer(sim, c).object(o, fetch),
+    },
+  });
 }
 
 function rankSpec(sim: Sim, c: Context<AppEnv>): RankSpec | undefined {
@@ -133,25 +186,48 @@ function rankSpec(sim: Sim, c: Context<AppEnv>): RankSpec | undefined {
   if (below) return { below: anchor(below) };
   if (to) {
     const upper = to.toUpperCase();
-    if (upper !== 'TOP' && upper !== 'BOTTOM') throw new RallyError(`Invalid rankTo value: ${to} (TOP or BOTTOM)`);
+    if (upper !== 'TOP' && upper !== 'BOTTOM')
+      throw new RallyError(`Invalid rankTo value: ${to} (TOP or BOTTOM)`);
     return { to: upper };
   }
   return undefined;
 }
 
-export async function handleUpdate(sim: Sim, c: Context<AppEnv>, t: TypeSpec, id: number | string, pathType: string, warnings: string[]): Promise<Response> {
+export async function handleUpdate(
+  sim: Sim,
+  c: Context<AppEnv>,
+  t: TypeSpec,
+  id: number | string,
+  pathType: string,
+  warnings: string[],
+): Promise<Response> {
   const o = sim.store.find(id, t);
   if (!o) throw new RallyError(MSG.notFound);
   const body = await readBody(c, 'OperationResult');
-  const { key, data } = Object.keys(body).length ? objectData(body, 'OperationResult') : { key: pathType, data: {} };
+  const { key, data } = Object.keys(body).length
+    ? objectData(body, 'OperationResult')
+    : { key: pathType, data: {} };
   const ctx = writeContext(sim, c, key, warnings);
   sim.store.update(o, data, ctx, rankSpec(sim, c));
   sim.changed();
   const fetch = parseFetch(c.req.query('fetch'), true);
-  return c.json({ OperationResult: { ...API, Errors: [], Warnings: warnings, Object: renderer(sim, c).object(o, fetch) } });
+  return c.json({
+    OperationResult: {
+      ...API,
+      Errors: [],
+      Warnings: warnings,
+      Object: renderer(sim, c).object(o, fetch),
+    },
+  });
 }
 
-export function handleDelete(sim: Sim, c: Context<AppEnv>, t: TypeSpec, id: number | string, warnings: string[]): Response {
+export function handleDelete(
+  sim: Sim,
+  c: Context<AppEnv>,
+  t: TypeSpec,
+  id: number | string,
+  warnings: string[],
+): Response {
   const o = sim.store.find(id, t);
   if (!o) throw new RallyError('Cannot find object to delete');
   sim.store.delete(o, writeContext(sim, c, t.refPath, warnings));

@@ -7,11 +7,11 @@ import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { BROWSER_COOKIE } from '../auth/middleware.ts';
 import type { AppEnv, Sim } from '../context.ts';
+import { esc, layout } from '../pages/html.ts';
 import { ALL_TYPES, typeSpec } from '../state/schema.ts';
 import type { RallyObject } from '../state/store.ts';
 import { detailLink } from '../webhooks/payload.ts';
 import { Renderer } from '../wsapi/render.ts';
-import { esc, layout } from '../pages/html.ts';
 
 const FORWARD = `<script>
   (function () {
@@ -43,7 +43,11 @@ export function pageRoutes(sim: Sim) {
     const m = /^(.+)\/(\d+)$/.exec(rest);
     const t = m ? ALL_TYPES.find((x) => x.detailPath === m[1]?.toLowerCase()) : undefined;
     const o = m && t ? sim.store.find(Number(m[2]), t) : undefined;
-    if (!o) return c.html(layout('Not found', '<h1>Not found</h1><p>This item does not exist or was deleted.</p>'), 404);
+    if (!o)
+      return c.html(
+        layout('Not found', '<h1>Not found</h1><p>This item does not exist or was deleted.</p>'),
+        404,
+      );
     return c.html(renderArtifact(sim, c.get('base'), o));
   });
 
@@ -61,9 +65,14 @@ function renderArtifact(sim: Sim, base: string, o: RallyObject): string {
     if (a.type === 'COLLECTION') {
       const members = sim.store.collection(o, a);
       cell = members.length
-        ? members.map((m) => `<a href="${esc(detailLink(base, m))}">${esc(label(sim, m))}</a>`).join(', ')
+        ? members
+            .map((m) => `<a href="${esc(detailLink(base, m))}">${esc(label(sim, m))}</a>`)
+            .join(', ')
         : '<span class="id">none</span>';
-    } else if ((a.type === 'OBJECT' || (a.type === 'STATE' && !a.allowed)) && typeof v === 'number') {
+    } else if (
+      (a.type === 'OBJECT' || (a.type === 'STATE' && !a.allowed)) &&
+      typeof v === 'number'
+    ) {
       const x = sim.store.get(v);
       cell = x ? `<a href="${esc(detailLink(base, x))}">${esc(label(sim, x))}</a>` : '';
     } else if (a.type === 'TEXT') {
@@ -72,7 +81,9 @@ function renderArtifact(sim: Sim, base: string, o: RallyObject): string {
     } else {
       cell = esc(v ?? '');
     }
-    rows.push(`<tr><th scope="row">${esc(a.display)}</th><td data-field="${esc(a.name)}">${cell}</td></tr>`);
+    rows.push(
+      `<tr><th scope="row">${esc(a.display)}</th><td data-field="${esc(a.name)}">${cell}</td></tr>`,
+    );
   }
   const title = `${o.values.FormattedID ? `${o.values.FormattedID}: ` : ''}${sim.store.displayName(o)}`;
   return layout(

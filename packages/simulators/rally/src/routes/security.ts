@@ -8,5 +8,7 @@ export function handleAuthorize(sim: Sim, c: Context<AppEnv>, warnings: string[]
   const p = c.get('principal');
   const session = p.sessionId ? sim.auth.basicSessions.get(p.sessionId) : undefined;
   const token = session?.token ?? randomBytes(24).toString('base64url');
-  return c.json({ OperationResult: { ...API, Errors: [], Warnings: warnings, SecurityToken: token } });
+  return c.json({
+    OperationResult: { ...API, Errors: [], Warnings: warnings, SecurityToken: token },
+  });
 }

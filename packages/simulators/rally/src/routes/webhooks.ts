@@ -19,7 +19,10 @@ export function webhookRoutes(sim: Sim) {
     }
     const user = sim.store.get(principal.userOid);
     if (user?.values.SubscriptionAdmin !== true) {
-      return c.json({ Errors: ['Only subscription administrators can manage webhooks'], Warnings: [] }, 403);
+      return c.json(
+        { Errors: ['Only subscription administrators can manage webhooks'], Warnings: [] },
+        403,
+      );
     }
     c.set('principal', principal);
     await next();

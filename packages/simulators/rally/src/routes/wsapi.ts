@@ -4,9 +4,9 @@
  * dynatypes such as `/portfolioitem/feature/{id}`, optional `.js` suffix, case-insensitive types).
  */
 import { Hono, type MiddlewareHandler } from 'hono';
-import { type AppEnv, type Sim } from '../context.ts';
-import { MSG, RallyError } from '../errors.ts';
 import { requireWriteAccess, wsapiAuth } from '../auth/middleware.ts';
+import type { AppEnv, Sim } from '../context.ts';
+import { MSG, RallyError } from '../errors.ts';
 import { findType, type TypeSpec } from '../state/schema.ts';
 import { handleCollectionQuery, handleCollectionWrite } from './collections.ts';
 import { handleCreate, handleDelete, handleQuery, handleRead, handleUpdate } from './objects.ts';
@@ -48,10 +48,13 @@ export function wsapiRoutes(sim: Sim, limit: MiddlewareHandler<AppEnv>) {
     }
     const bodyKey = segs.slice(0, type.refPath.includes('/') ? 2 : 1).join('/');
     if (tail.length === 0) {
-      if (method !== 'GET') throw new RallyError(`Method ${method} is not allowed on a type`, { status: 405 });
+      if (method !== 'GET')
+        throw new RallyError(`Method ${method} is not allowed on a type`, { status: 405 });
       const self = lower[0] === 'user' || lower[0] === 'subscription';
       const q = c.req.query();
-      const isQuery = ['query', 'start', 'pagesize', 'order'].some((k) => Object.keys(q).some((x) => x.toLowerCase() === k));
+      const isQuery = ['query', 'start', 'pagesize', 'order'].some((k) =>
+        Object.keys(q).some((x) => x.toLowerCase() === k),
+      );
       if (self && !isQuery) {
         const p = c.get('principal');
         const oid = lower[0] === 'user' ? p.userOid : sim.store.subscriptionOid();
@@ -60,12 +63,14 @@ export function wsapiRoutes(sim: Sim, limit: MiddlewareHandler<AppEnv>) {
       return handleQuery(sim, c, type, warnings);
     }
     if (tail.length === 1 && tail[0]?.toLowerCase() === 'create') {
-      if (method !== 'POST' && method !== 'PUT') throw new RallyError(`Method ${method} is not allowed for create`, { status: 405 });
+      if (method !== 'POST' && method !== 'PUT')
+        throw new RallyError(`Method ${method} is not allowed for create`, { status: 405 });
       requireWriteAccess(sim, c);
       return handleCreate(sim, c, type, bodyKey, warnings);
     }
     const id = tail[0] ?? '';
-    if (!ID.test(id)) throw new RallyError(`Could not read: invalid object identifier "${id}"`, { status: 404 });
+    if (!ID.test(id))
+      throw new RallyError(`Could not read: invalid object identifier "${id}"`, { status: 404 });
     const ident: number | string = /^-?\d+$/.test(id) ? Number(id) : id.toLowerCase();
     if (tail.length === 1) {
       if (method === 'GET') return handleRead(sim, c, type, ident, warnings);
@@ -80,9 +85,14 @@ export function wsapiRoutes(sim: Sim, limit: MiddlewareHandler<AppEnv>) {
       throw new RallyError(`Method ${method} is not allowed`, { status: 405 });
     }
     const collection = tail[1] ?? '';
-    if (tail.length === 2 && method === 'GET') return handleCollectionQuery(sim, c, type, ident, collection, warnings);
+    if (tail.length === 2 && method === 'GET')
+      return handleCollectionQuery(sim, c, type, ident, collection, warnings);
     const op = tail[2]?.toLowerCase();
-    if (tail.length === 3 && (op === 'add' || op === 'remove') && (method === 'POST' || method === 'PUT')) {
+    if (
+      tail.length === 3 &&
+      (op === 'add' || op === 'remove') &&
+      (method === 'POST' || method === 'PUT')
+    ) {
       requireWriteAccess(sim, c);
       return handleCollectionWrite(sim, c, type, ident, collection, op, warnings);
     }

@@ -14,7 +14,8 @@ export interface PersistedState {
 export function loadStateFile(file: string): PersistedState | null {
   if (!existsSync(file)) return null;
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as PersistedState;
-  if (parsed.version !== 1) throw new Error(`${file}: unsupported state version ${String(parsed.version)}`);
+  if (parsed.version !== 1)
+    throw new Error(`${file}: unsupported state version ${String(parsed.version)}`);
   return parsed;
 }
 

@@ -1,6 +1,7 @@
 /** Parsing Rally refs (absolute or relative) the way the official toolkits write them. */
 
-const ID = '(-?[0-9]+|[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}|[a-fA-F0-9]{32})';
+const ID =
+  '(-?[0-9]+|[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}|[a-fA-F0-9]{32})';
 const DYNA = new RegExp(`(?:^|/)(portfolioitem/\\w+)/${ID}(?:/(\\w+))?(?:\\.js)?(?:\\?.*)?$`, 'i');
 const PLAIN = new RegExp(`(?:^|/)(\\w+)/${ID}(?:/(\\w+))?(?:\\.js)?(?:\\?.*)?$`);
 
@@ -26,7 +27,7 @@ export function parseRef(input: unknown): ParsedRef | null {
   if (s && typeof s === 'object' && '_ref' in s) s = (s as { _ref: unknown })._ref;
   if (typeof s !== 'string' || s.length === 0 || s.length > 2000) return null;
   const m = DYNA.exec(s) ?? PLAIN.exec(s);
-  if (!m || !m[1] || !m[2]) return null;
+  if (!m?.[1] || !m[2]) return null;
   const ref: ParsedRef = { type: m[1], id: normaliseId(m[2]) };
   if (m[3]) ref.collection = m[3];
   return ref;

@@ -99,6 +99,13 @@ const textLimit = 32768;
 const artifactCommon: AttrDef[] = [
   ...inWorkspace,
   { name: 'FormattedID', display: 'ID', type: 'STRING', readOnly: true, maxLength: 256 },
+  {
+    name: 'FormattedIDPrefix',
+    display: 'Formatted ID Prefix',
+    type: 'STRING',
+    readOnly: true,
+    maxLength: 256,
+  },
   { name: 'Name', display: 'Name', type: 'STRING', required: true, maxLength: 256 },
   { name: 'Description', display: 'Description', type: 'TEXT', maxLength: textLimit, default: '' },
   { name: 'Notes', display: 'Notes', type: 'TEXT', maxLength: textLimit, default: '' },

@@ -70,7 +70,8 @@ const SCHEDULE_PREFIX: Record<string, string> = {
   Accepted: 'A',
 };
 const RANK_STEP = 1 << 20;
-const RANK_ALPHABET = '!#$%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~';
+const RANK_ALPHABET =
+  '!#$%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~';
 const HTML_BLACKLIST = /<\s*(script|iframe|object|embed)\b|javascript:|\son\w+\s*=/i;
 
 /** Encode a non-negative integer rank as a fixed-width, lexically sortable string. */
@@ -155,13 +156,16 @@ export class Store {
       return out;
     }
     const ids = (o.values[attr.name] as number[] | undefined) ?? [];
-    return ids.map((id) => this.get(id)).filter((x): x is RallyObject => Boolean(x && x.values.Recycled !== true));
+    return ids
+      .map((id) => this.get(id))
+      .filter((x): x is RallyObject => Boolean(x && x.values.Recycled !== true));
   }
 
   collectionCount(o: RallyObject, attr: AttrDef): number {
     if (!attr.inverse) return this.collection(o, attr).length;
     let n = 0;
-    for (const x of this.list(typeSpec(attr.target ?? ''))) if (x.values[attr.inverse] === o.oid) n++;
+    for (const x of this.list(typeSpec(attr.target ?? '')))
+      if (x.values[attr.inverse] === o.oid) n++;
     return n;
   }
 
@@ -233,7 +237,13 @@ export class Store {
     const t = typeSpec(type);
     const oid = ids.oid ?? this.allocOid();
     if (oid >= this.nextOid) this.nextOid = oid + 1;
-    const o: RallyObject = { oid, uuid: ids.uuid ?? randomUUID(), type: t.typePath, version: 1, values: {} };
+    const o: RallyObject = {
+      oid,
+      uuid: ids.uuid ?? randomUUID(),
+      type: t.typePath,
+      version: 1,
+      values: {},
+    };
     const now = this.now().toISOString();
     for (const a of t.attrs) {
       if (a.type === 'COLLECTION' && !a.inverse) o.values[a.name] = [];
@@ -244,8 +254,11 @@ export class Store {
     o.values.ObjectUUID = o.uuid;
     o.values.CreationDate ??= now;
     if ('LastUpdateDate' in o.values) o.values.LastUpdateDate ??= now;
-    if (t.idPrefix && !o.values.FormattedID) o.values.FormattedID = this.nextFormattedId(t, o.values.Workspace as number);
-    if (t.rankable && !o.values.DragAndDropRank) o.values.DragAndDropRank = encodeRank(this.bottomRank() + RANK_STEP);
+    if (t.idPrefix && !o.values.FormattedID)
+      o.values.FormattedID = this.nextFormattedId(t, o.values.Workspace as number);
+    if (t.idPrefix && 'FormattedIDPrefix' in o.values) o.values.FormattedIDPrefix = t.idPrefix;
+    if (t.rankable && !o.values.DragAndDropRank)
+      o.values.DragAndDropRank = encodeRank(this.bottomRank() + RANK_STEP);
     this.insert(o);
     this.derive(o, false);
     o.values.VersionId = String(o.version);
@@ -276,7 +289,9 @@ export class Store {
 
   create(type: TypeSpec, input: Values, ctx: WriteContext): RallyObject {
     if (!type.creatable || type.subtypes) {
-      throw new ValidationError(`Cannot create object of type ${type.typePath}`, { envelope: 'CreateResult' });
+      throw new ValidationError(`Cannot create object of type ${type.typePath}`, {
+        envelope: 'CreateResult',
+      });
     }
     const tx = new Transaction(this);
     const oid = this.allocOid();
@@ -295,12 +310,18 @@ export class Store {
     if (type.artifact && 'Owner' in o.values) o.values.Owner = ctx.userOid;
     const errors = this.applyInput(type, o, input, ctx, true);
     // Workspace: explicit > from project > from work product/artifact > context default.
-    if ('Workspace' in o.values && (o.values.Workspace === null || o.values.Workspace === undefined)) {
-      const viaProject = o.values.Project ? this.get(o.values.Project as number)?.values.Workspace : undefined;
+    if (
+      'Workspace' in o.values &&
+      (o.values.Workspace === null || o.values.Workspace === undefined)
+    ) {
+      const viaProject = o.values.Project
+        ? this.get(o.values.Project as number)?.values.Workspace
+        : undefined;
       const viaParent =
         (o.values.WorkProduct && this.get(o.values.WorkProduct as number)?.values.Workspace) ||
         (o.values.Artifact && this.get(o.values.Artifact as number)?.values.Workspace);
-      o.values.Workspace = (viaProject as number) ?? (viaParent as number) ?? ctx.workspaceOid ?? null;
+      o.values.Workspace =
+        (viaProject as number) ?? (viaParent as number) ?? ctx.workspaceOid ?? null;
     }
     if (type.typePath === 'Task' && o.values.Project === null && o.values.WorkProduct) {
       o.values.Project = this.get(o.values.WorkProduct as number)?.values.Project ?? null;
@@ -308,7 +329,10 @@ export class Store {
     this.checkRequired(type, o, errors);
     this.checkRules(type, o, errors, null);
     if (errors.length) throw new ValidationError(errors, { envelope: 'CreateResult' });
-    if (type.idPrefix) o.values.FormattedID = this.nextFormattedId(type, o.values.Workspace as number);
+    if (type.idPrefix)
+      o.values.FormattedID = this.nextFormattedId(type, o.values.Workspace as number);
+    if (type.idPrefix && 'FormattedIDPrefix' in o.values)
+      o.values.FormattedIDPrefix = type.idPrefix;
     if (type.rankable) o.values.DragAndDropRank = encodeRank(this.bottomRank() + RANK_STEP);
     if ('LastUpdateDate' in o.values) o.values.LastUpdateDate = now;
     this.insert(o);
@@ -352,7 +376,10 @@ export class Store {
       const ot = typeSpec(other.type);
       for (const a of ot.attrs) {
         if (a.type === 'OBJECT' && other.values[a.name] === o.oid) {
-          if ((other.type === 'Task' && a.name === 'WorkProduct') || (other.type === 'Attachment' && a.name === 'Artifact')) {
+          if (
+            (other.type === 'Task' && a.name === 'WorkProduct') ||
+            (other.type === 'Attachment' && a.name === 'Artifact')
+          ) {
             if (!tx.deleted.has(other.oid)) this.deleteInto(other, ctx, tx);
           } else if (!a.readOnly || a.name === 'Feature') {
             tx.touch(other);
@@ -409,7 +436,12 @@ export class Store {
     return o;
   }
 
-  addToCollection(o: RallyObject, attr: AttrDef, items: unknown[], ctx: WriteContext): RallyObject[] {
+  addToCollection(
+    o: RallyObject,
+    attr: AttrDef,
+    items: unknown[],
+    ctx: WriteContext,
+  ): RallyObject[] {
     const tx = new Transaction(this);
     const added: RallyObject[] = [];
     const errors: string[] = [];
@@ -420,7 +452,11 @@ export class Store {
         target = [...this.list(typeSpec('Tag'))].find(
           (t) => t.values.Name === name && t.values.Workspace === o.values.Workspace,
         );
-        target ??= this.create(typeSpec('Tag'), { Name: name, Workspace: `/workspace/${String(o.values.Workspace)}` }, { ...ctx, warnings: [] });
+        target ??= this.create(
+          typeSpec('Tag'),
+          { Name: name, Workspace: `/workspace/${String(o.values.Workspace)}` },
+          { ...ctx, warnings: [] },
+        );
       }
       if (!target || !isAssignable(attr.target ?? '', target.type)) {
         errors.push(`Could not read: Cannot find object to add to collection: ${describe(item)}`);
@@ -429,7 +465,8 @@ export class Store {
       if (attr.inverse) {
         tx.touch(target);
         target.values[attr.inverse] = o.oid;
-        if (o.type === 'HierarchicalRequirement' && attr.name === 'Children') target.values.PortfolioItem = null;
+        if (o.type === 'HierarchicalRequirement' && attr.name === 'Children')
+          target.values.PortfolioItem = null;
       } else {
         tx.touch(o);
         const ids = (o.values[attr.name] as number[]) ?? [];
@@ -445,7 +482,12 @@ export class Store {
     return added;
   }
 
-  removeFromCollection(o: RallyObject, attr: AttrDef, items: unknown[], ctx: WriteContext): RallyObject[] {
+  removeFromCollection(
+    o: RallyObject,
+    attr: AttrDef,
+    items: unknown[],
+    ctx: WriteContext,
+  ): RallyObject[] {
     const tx = new Transaction(this);
     const removed: RallyObject[] = [];
     for (const item of items) {
@@ -456,13 +498,17 @@ export class Store {
         const inv = findAttr(typeSpec(target.type), attr.inverse);
         if (inv?.required) {
           tx.rollback();
-          throw new ValidationError(`Validation error: ${typeSpec(target.type).elementName}.${attr.inverse} should not be null`);
+          throw new ValidationError(
+            `Validation error: ${typeSpec(target.type).elementName}.${attr.inverse} should not be null`,
+          );
         }
         tx.touch(target);
         target.values[attr.inverse] = null;
       } else {
         tx.touch(o);
-        o.values[attr.name] = ((o.values[attr.name] as number[]) ?? []).filter((x) => x !== target.oid);
+        o.values[attr.name] = ((o.values[attr.name] as number[]) ?? []).filter(
+          (x) => x !== target.oid,
+        );
       }
       removed.push(target);
     }
@@ -472,19 +518,34 @@ export class Store {
 
   // ---- input conversion and validation -------------------------------------------------------
 
-  private applyInput(t: TypeSpec, o: RallyObject, input: Values, ctx: WriteContext, creating: boolean): string[] {
+  private applyInput(
+    t: TypeSpec,
+    o: RallyObject,
+    input: Values,
+    ctx: WriteContext,
+    creating: boolean,
+  ): string[] {
     const errors: string[] = [];
     for (const [key, raw] of Object.entries(input)) {
       if (key.startsWith('_') || key === 'Errors' || key === 'Warnings') continue;
       const a = findAttr(t, key);
       const writableOnCreate = creating && a?.name === 'Workspace';
-      if (!a || a.hidden || (a.readOnly && !writableOnCreate) || (a.type === 'COLLECTION' && a.inverse)) {
-        ctx.warnings.push(`Ignored JSON element ${ctx.bodyKey ?? t.typePath.toLowerCase()}.${key} during processing of this request.`);
+      if (
+        !a ||
+        a.hidden ||
+        (a.readOnly && !writableOnCreate) ||
+        (a.type === 'COLLECTION' && a.inverse)
+      ) {
+        ctx.warnings.push(
+          `Ignored JSON element ${ctx.bodyKey ?? t.typePath.toLowerCase()}.${key} during processing of this request.`,
+        );
         continue;
       }
       if (a.name === 'Workspace' && !creating) {
         if (raw !== null && this.resolveRef(raw)?.oid !== o.values.Workspace) {
-          errors.push(`Validation error: ${t.elementName}.Workspace cannot be changed; objects cannot be moved between workspaces`);
+          errors.push(
+            `Validation error: ${t.elementName}.Workspace cannot be changed; objects cannot be moved between workspaces`,
+          );
         }
         continue;
       }
@@ -494,9 +555,24 @@ export class Store {
     return errors;
   }
 
-  private convert(t: TypeSpec, a: AttrDef, raw: unknown, o: RallyObject, errors: string[]): unknown {
+  private convert(
+    t: TypeSpec,
+    a: AttrDef,
+    raw: unknown,
+    o: RallyObject,
+    errors: string[],
+  ): unknown {
     const field = `${t.elementName}.${a.name}`;
-    if (raw === null || raw === undefined || (raw === '' && (a.type === 'OBJECT' || a.type === 'DATE' || a.type === 'QUANTITY' || a.type === 'DECIMAL' || a.type === 'INTEGER'))) {
+    if (
+      raw === null ||
+      raw === undefined ||
+      (raw === '' &&
+        (a.type === 'OBJECT' ||
+          a.type === 'DATE' ||
+          a.type === 'QUANTITY' ||
+          a.type === 'DECIMAL' ||
+          a.type === 'INTEGER'))
+    ) {
       if (a.type === 'COLLECTION') return [];
       if (a.type === 'STRING' || a.type === 'TEXT') return raw === '' ? '' : null;
       return null;
@@ -506,17 +582,26 @@ export class Store {
       case 'TEXT':
       case 'RAW':
       case 'BINARY_DATA': {
-        const s = typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : null;
+        const s =
+          typeof raw === 'string'
+            ? raw
+            : typeof raw === 'number' || typeof raw === 'boolean'
+              ? String(raw)
+              : null;
         if (s === null) {
           errors.push(`Could not convert: "${a.name}" must be a string`);
           return undefined;
         }
         if (a.maxLength !== undefined && a.maxLength > 0 && s.length > a.maxLength) {
-          errors.push(`Validation error: ${field} must not be longer than ${a.maxLength} characters`);
+          errors.push(
+            `Validation error: ${field} must not be longer than ${a.maxLength} characters`,
+          );
           return undefined;
         }
         if ((a.type === 'STRING' || a.type === 'TEXT') && HTML_BLACKLIST.test(s)) {
-          errors.push(`Validation error: ${field} contained invalid input. Search 'HTML Whitelist' at help.rallydev.com for details.`);
+          errors.push(
+            `Validation error: ${field} contained invalid input. Search 'HTML Whitelist' at help.rallydev.com for details.`,
+          );
           return undefined;
         }
         return s;
@@ -524,9 +609,16 @@ export class Store {
       case 'INTEGER':
       case 'DECIMAL':
       case 'QUANTITY': {
-        const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
+        const n =
+          typeof raw === 'number'
+            ? raw
+            : typeof raw === 'string' && raw.trim() !== ''
+              ? Number(raw)
+              : Number.NaN;
         if (!Number.isFinite(n) || (a.type === 'INTEGER' && !Number.isInteger(n))) {
-          errors.push(`Could not convert: Value [ ${String(raw)} ] for field [ ${a.name} ] is not a number`);
+          errors.push(
+            `Could not convert: Value [ ${String(raw)} ] for field [ ${a.name} ] is not a number`,
+          );
           return undefined;
         }
         if (a.type === 'QUANTITY' && n < 0) {
@@ -538,13 +630,18 @@ export class Store {
       case 'BOOLEAN': {
         if (typeof raw === 'boolean') return raw;
         if (raw === 'true' || raw === 'false') return raw === 'true';
-        errors.push(`Could not convert: Value [ ${String(raw)} ] for field [ ${a.name} ] is not a boolean`);
+        errors.push(
+          `Could not convert: Value [ ${String(raw)} ] for field [ ${a.name} ] is not a boolean`,
+        );
         return undefined;
       }
       case 'DATE': {
-        const d = typeof raw === 'string' || typeof raw === 'number' ? new Date(raw) : new Date(Number.NaN);
+        const d =
+          typeof raw === 'string' || typeof raw === 'number' ? new Date(raw) : new Date(Number.NaN);
         if (Number.isNaN(d.getTime())) {
-          errors.push(`Could not convert: Value [ ${String(raw)} ] for field [ ${a.name} ] is not a valid date`);
+          errors.push(
+            `Could not convert: Value [ ${String(raw)} ] for field [ ${a.name} ] is not a valid date`,
+          );
           return undefined;
         }
         return d.toISOString();
@@ -565,8 +662,10 @@ export class Store {
         // Portfolio item State: a ref to a State of this type (a state name is accepted too).
         const state = this.resolveRef(raw) ?? this.findStateByName(t, o, String(raw));
         const typeDef = this.typeDefinitionFor(t.typePath, o.values.Workspace as number);
-        if (!state || state.type !== 'State' || (typeDef && state.values.TypeDef !== typeDef.oid)) {
-          errors.push(`Could not convert: Value [ ${describe(raw)} ] for field [ State ] is not a valid ${t.elementName} state`);
+        if (state?.type !== 'State' || (typeDef && state.values.TypeDef !== typeDef.oid)) {
+          errors.push(
+            `Could not convert: Value [ ${describe(raw)} ] for field [ State ] is not a valid ${t.elementName} state`,
+          );
           return undefined;
         }
         return state.oid;
@@ -578,7 +677,9 @@ export class Store {
           return undefined;
         }
         if (!isAssignable(a.target ?? '', target.type)) {
-          errors.push(`Validation error: ${field} must reference a ${a.target}, not a ${target.type}`);
+          errors.push(
+            `Validation error: ${field} must reference a ${a.target}, not a ${target.type}`,
+          );
           return undefined;
         }
         return target.oid;
@@ -592,7 +693,9 @@ export class Store {
         for (const item of raw) {
           const target = this.resolveRef(item);
           if (!target || !isAssignable(a.target ?? '', target.type)) {
-            errors.push(`Could not read: Could not resolve reference ${describe(item)} for ${field}`);
+            errors.push(
+              `Could not read: Could not resolve reference ${describe(item)} for ${field}`,
+            );
             return undefined;
           }
           if (!ids.includes(target.oid)) ids.push(target.oid);
@@ -605,14 +708,25 @@ export class Store {
   private findStateByName(t: TypeSpec, o: RallyObject, name: string): RallyObject | undefined {
     const typeDef = this.typeDefinitionFor(t.typePath, o.values.Workspace as number);
     for (const s of this.list(typeSpec('State'))) {
-      if (s.values.TypeDef === typeDef?.oid && String(s.values.Name).toLowerCase() === name.toLowerCase()) return s;
+      if (
+        s.values.TypeDef === typeDef?.oid &&
+        String(s.values.Name).toLowerCase() === name.toLowerCase()
+      )
+        return s;
     }
     return undefined;
   }
 
-  typeDefinitionFor(typePath: string, workspaceOid: number | null | undefined): RallyObject | undefined {
+  typeDefinitionFor(
+    typePath: string,
+    workspaceOid: number | null | undefined,
+  ): RallyObject | undefined {
     for (const td of this.list(typeSpec('TypeDefinition'))) {
-      if (td.values.TypePath === typePath && (workspaceOid == null || td.values.Workspace === workspaceOid)) return td;
+      if (
+        td.values.TypePath === typePath &&
+        (workspaceOid == null || td.values.Workspace === workspaceOid)
+      )
+        return td;
     }
     return undefined;
   }
@@ -626,7 +740,8 @@ export class Store {
     for (const a of t.attrs) {
       if (!a.required || a.readOnly || a.type === 'COLLECTION') continue;
       const v = o.values[a.name];
-      if (v === null || v === undefined || v === '') errors.push(`Validation error: ${t.elementName}.${a.name} should not be null`);
+      if (v === null || v === undefined || v === '')
+        errors.push(`Validation error: ${t.elementName}.${a.name} should not be null`);
     }
   }
 
@@ -635,17 +750,25 @@ export class Store {
     const ws = v.Workspace as number | null;
     // Every referenced project/release/iteration must live in the object's workspace.
     for (const a of t.attrs) {
-      if (a.type !== 'OBJECT' || a.readOnly || a.name === 'Workspace' || a.name === 'Subscription') continue;
+      if (a.type !== 'OBJECT' || a.readOnly || a.name === 'Workspace' || a.name === 'Subscription')
+        continue;
       const ref = v[a.name];
       if (typeof ref !== 'number') continue;
       const target = this.get(ref);
       const tws = target?.values.Workspace;
       if (ws !== null && ws !== undefined && typeof tws === 'number' && tws !== ws) {
-        errors.push(`Validation error: ${t.elementName}.${a.name} must be in the same workspace as the ${t.elementName}`);
+        errors.push(
+          `Validation error: ${t.elementName}.${a.name} must be in the same workspace as the ${t.elementName}`,
+        );
       }
     }
     if (t.typePath === 'HierarchicalRequirement') {
-      if (v.Parent !== null && v.PortfolioItem !== null && v.Parent !== undefined && v.PortfolioItem !== undefined) {
+      if (
+        v.Parent !== null &&
+        v.PortfolioItem !== null &&
+        v.Parent !== undefined &&
+        v.PortfolioItem !== undefined
+      ) {
         const changedPi = before ? before.PortfolioItem !== v.PortfolioItem : true;
         const changedParent = before ? before.Parent !== v.Parent : true;
         if (changedPi || changedParent) {
@@ -659,7 +782,9 @@ export class Store {
         const seen = new Set<number>();
         while (cur !== null && !seen.has(cur)) {
           if (cur === o.oid) {
-            errors.push('Validation error: HierarchicalRequirement.Parent cannot be the story itself or one of its descendants');
+            errors.push(
+              'Validation error: HierarchicalRequirement.Parent cannot be the story itself or one of its descendants',
+            );
             break;
           }
           seen.add(cur);
@@ -674,14 +799,21 @@ export class Store {
       }
     }
     if (t.typePath === 'Release' || t.typePath === 'Iteration') {
-      const [s, e] = t.typePath === 'Release' ? ['ReleaseStartDate', 'ReleaseDate'] : ['StartDate', 'EndDate'];
-      if (typeof v[s] === 'string' && typeof v[e] === 'string' && (v[s] as string) > (v[e] as string)) {
+      const [s, e] =
+        t.typePath === 'Release' ? ['ReleaseStartDate', 'ReleaseDate'] : ['StartDate', 'EndDate'];
+      if (
+        typeof v[s] === 'string' &&
+        typeof v[e] === 'string' &&
+        (v[s] as string) > (v[e] as string)
+      ) {
         errors.push(`Validation error: ${t.elementName}.${e} must be after ${t.elementName}.${s}`);
       }
     }
     if (t.typePath === 'Project' && typeof v.Parent === 'number') {
       if (this.projectDescendants(o.oid).has(v.Parent) || v.Parent === o.oid) {
-        errors.push('Validation error: Project.Parent cannot be the project itself or one of its children');
+        errors.push(
+          'Validation error: Project.Parent cannot be the project itself or one of its children',
+        );
       }
     }
   }
@@ -691,7 +823,9 @@ export class Store {
   private rankables(): RallyObject[] {
     const out: RallyObject[] = [];
     for (const t of CONCRETE_TYPES) if (t.rankable) for (const o of this.list(t)) out.push(o);
-    return out.sort((a, b) => String(a.values.DragAndDropRank).localeCompare(String(b.values.DragAndDropRank)));
+    return out.sort((a, b) =>
+      String(a.values.DragAndDropRank).localeCompare(String(b.values.DragAndDropRank)),
+    );
   }
 
   private bottomRank(): number {
@@ -714,11 +848,15 @@ export class Store {
     else {
       const anchorOid = 'above' in rank ? rank.above : rank.below;
       const i = list.findIndex((x) => x.oid === anchorOid);
-      if (i < 0) throw new RallyError('Could not read: the object to rank relative to was not found');
+      if (i < 0)
+        throw new RallyError('Could not read: the object to rank relative to was not found');
       index = 'above' in rank ? i : i + 1;
     }
     const prev = index > 0 ? decodeRank(String(list[index - 1]?.values.DragAndDropRank)) : 0;
-    const next = index < list.length ? decodeRank(String(list[index]?.values.DragAndDropRank)) : prev + 2 * RANK_STEP;
+    const next =
+      index < list.length
+        ? decodeRank(String(list[index]?.values.DragAndDropRank))
+        : prev + 2 * RANK_STEP;
     if (next - prev >= 2) {
       o.values.DragAndDropRank = encodeRank(Math.floor((prev + next) / 2));
       return;
@@ -744,11 +882,14 @@ export class Store {
       v.TaskActualTotal = sum(tasks.map((x) => x.values.Actuals));
       let children: RallyObject[] = [];
       if (o.type === 'HierarchicalRequirement') {
-        children = [...this.list(typeSpec('HierarchicalRequirement'))].filter((x) => x.values.Parent === o.oid);
+        children = [...this.list(typeSpec('HierarchicalRequirement'))].filter(
+          (x) => x.values.Parent === o.oid,
+        );
         v.DirectChildrenCount = children.length;
         v.HasParent = v.Parent !== null && v.Parent !== undefined;
         const parent = typeof v.Parent === 'number' ? this.get(v.Parent) : undefined;
-        v.Feature = (v.PortfolioItem as number | null) ?? (parent?.values.Feature as number | null) ?? null;
+        v.Feature =
+          (v.PortfolioItem as number | null) ?? (parent?.values.Feature as number | null) ?? null;
       }
       if (children.length > 0) {
         v.ScheduleState = rollupScheduleState(children.map((c) => String(c.values.ScheduleState)));
@@ -782,15 +923,20 @@ export class Store {
       v.PercentDoneByStoryPlanEstimate = total ? acceptedTotal / total : 0;
       v.DirectChildrenCount =
         o.type === 'PortfolioItem/Feature'
-          ? [...this.list(typeSpec('HierarchicalRequirement'))].filter((s) => s.values.PortfolioItem === o.oid).length
-          : [...this.list(typeSpec('PortfolioItem/Feature'))].filter((f) => f.values.Parent === o.oid).length;
+          ? [...this.list(typeSpec('HierarchicalRequirement'))].filter(
+              (s) => s.values.PortfolioItem === o.oid,
+            ).length
+          : [...this.list(typeSpec('PortfolioItem/Feature'))].filter(
+              (f) => f.values.Parent === o.oid,
+            ).length;
       const started = leaves.some((s) => s.values.ScheduleState !== 'Defined');
       if (started && !v.ActualStartDate) v.ActualStartDate = nowIso;
       if (!started) v.ActualStartDate = null;
       const done = leaves.length > 0 && accepted.length === leaves.length;
       if (done && !v.ActualEndDate) v.ActualEndDate = nowIso;
       if (!done) v.ActualEndDate = null;
-      if (!v.PortfolioItemType) v.PortfolioItemType = this.typeDefinitionFor(o.type, v.Workspace as number)?.oid ?? null;
+      if (!v.PortfolioItemType)
+        v.PortfolioItemType = this.typeDefinitionFor(o.type, v.Workspace as number)?.oid ?? null;
     }
   }
 
@@ -798,9 +944,15 @@ export class Store {
     const features =
       pi.type === 'PortfolioItem/Feature'
         ? new Set([pi.oid])
-        : new Set([...this.list(typeSpec('PortfolioItem/Feature'))].filter((f) => f.values.Parent === pi.oid).map((f) => f.oid));
+        : new Set(
+            [...this.list(typeSpec('PortfolioItem/Feature'))]
+              .filter((f) => f.values.Parent === pi.oid)
+              .map((f) => f.oid),
+          );
     const stories = [...this.list(typeSpec('HierarchicalRequirement'))];
-    const parents = new Set(stories.map((s) => s.values.Parent).filter((p) => typeof p === 'number'));
+    const parents = new Set(
+      stories.map((s) => s.values.Parent).filter((p) => typeof p === 'number'),
+    );
     return stories.filter((s) => features.has(s.values.Feature as number) && !parents.has(s.oid));
   }
 
@@ -834,7 +986,11 @@ export class Store {
     // Stories first (deepest first is guaranteed by the walk), then features, then initiatives.
     const rank = (oid: number) => {
       const t = this.get(oid)?.type;
-      return t === 'HierarchicalRequirement' || t === 'Defect' ? 0 : t === 'PortfolioItem/Feature' ? 1 : 2;
+      return t === 'HierarchicalRequirement' || t === 'Defect'
+        ? 0
+        : t === 'PortfolioItem/Feature'
+          ? 1
+          : 2;
     };
     return out.sort((a, b) => rank(a) - rank(b));
   }
@@ -843,7 +999,8 @@ export class Store {
 function decodeRank(s: string): number {
   if (!s.startsWith('P') || s.length !== 11) return 0;
   let n = 0;
-  for (const ch of s.slice(1)) n = n * RANK_ALPHABET.length + Math.max(0, RANK_ALPHABET.indexOf(ch));
+  for (const ch of s.slice(1))
+    n = n * RANK_ALPHABET.length + Math.max(0, RANK_ALPHABET.indexOf(ch));
   return n;
 }
 
@@ -863,7 +1020,7 @@ function rollupScheduleState(states: string[]): string {
 
 function describe(x: unknown): string {
   if (x && typeof x === 'object' && '_ref' in x) return String((x as { _ref: unknown })._ref);
-  return typeof x === 'string' ? x : JSON.stringify(x) ?? String(x);
+  return typeof x === 'string' ? x : (JSON.stringify(x) ?? String(x));
 }
 
 /** Tracks the objects a write touches, runs roll-ups, bumps versions and emits change events. */
@@ -878,7 +1035,8 @@ class Transaction {
   }
 
   touch(o: RallyObject): void {
-    if (!this.before.has(o.oid) && !this.created.has(o.oid)) this.before.set(o.oid, structuredClone(o.values));
+    if (!this.before.has(o.oid) && !this.created.has(o.oid))
+      this.before.set(o.oid, structuredClone(o.values));
   }
 
   rollback(): void {
@@ -905,14 +1063,18 @@ class Transaction {
     const fromTasks = new Set<number>();
     const toDerive: number[] = [];
     for (const r of roots) {
-      if (r.type === 'Task' && typeof r.values.WorkProduct === 'number') fromTasks.add(r.values.WorkProduct);
-      for (const oid of s.ancestors(r.values, r.type)) if (!toDerive.includes(oid)) toDerive.push(oid);
+      if (r.type === 'Task' && typeof r.values.WorkProduct === 'number')
+        fromTasks.add(r.values.WorkProduct);
+      for (const oid of s.ancestors(r.values, r.type))
+        if (!toDerive.includes(oid)) toDerive.push(oid);
     }
     // A story that just got its first child hands its tasks to that child.
     for (const oid of this.created) {
       const o = s.get(oid);
       if (o?.type !== 'HierarchicalRequirement' || typeof o.values.Parent !== 'number') continue;
-      const siblings = [...s.list(findType('HierarchicalRequirement')!)].filter((x) => x.values.Parent === o.values.Parent);
+      const siblings = [...s.list(findType('HierarchicalRequirement')!)].filter(
+        (x) => x.values.Parent === o.values.Parent,
+      );
       if (siblings.length !== 1) continue;
       for (const task of s.list(findType('Task')!)) {
         if (task.values.WorkProduct === o.values.Parent) {
@@ -927,7 +1089,11 @@ class Transaction {
     }
     const order = (oid: number) => {
       const t = s.get(oid)?.type;
-      return t === 'HierarchicalRequirement' || t === 'Defect' ? 0 : t === 'PortfolioItem/Feature' ? 1 : 2;
+      return t === 'HierarchicalRequirement' || t === 'Defect'
+        ? 0
+        : t === 'PortfolioItem/Feature'
+          ? 1
+          : 2;
     };
     toDerive.sort((a, b) => order(a) - order(b));
     // Stories may nest: derive repeatedly until nothing changes (bounded by depth).
@@ -968,13 +1134,27 @@ class Transaction {
       const t = typeSpec(o.type);
       const versionAttr = findAttr(t, 'VersionId');
       const updateAttr = findAttr(t, 'LastUpdateDate');
-      if (versionAttr) changes.push({ attr: versionAttr, oldValue: Number(oldVersion), newValue: o.version });
-      if (updateAttr && oldUpdate !== nowIso) changes.push({ attr: updateAttr, oldValue: oldUpdate, newValue: nowIso });
-      events.push({ action: restored ? 'Created' : 'Updated', object: o, changes, userOid, timestamp: now.getTime() });
+      if (versionAttr)
+        changes.push({ attr: versionAttr, oldValue: Number(oldVersion), newValue: o.version });
+      if (updateAttr && oldUpdate !== nowIso)
+        changes.push({ attr: updateAttr, oldValue: oldUpdate, newValue: nowIso });
+      events.push({
+        action: restored ? 'Created' : 'Updated',
+        object: o,
+        changes,
+        userOid,
+        timestamp: now.getTime(),
+      });
     }
     for (const o of this.deleted.values()) {
       const current = s.get(o.oid) ?? o;
-      events.push({ action: 'Deleted', object: current, changes: [], userOid, timestamp: now.getTime() });
+      events.push({
+        action: 'Deleted',
+        object: current,
+        changes: [],
+        userOid,
+        timestamp: now.getTime(),
+      });
     }
     for (const e of events) for (const l of listeners) l(e);
   }

@@ -23,6 +23,14 @@ const KNOWN_ATTRIBUTE_IDS: Record<string, string> = {
   Release: 'cbb5095f-fa47-43f3-a728-ed6326ccd665',
   Iteration: '639d9d96-b69b-41fa-9087-6379053fe091',
   InProgressDate: '132f4604-7855-4de7-8179-652e05f02fe5',
+  FormattedIDPrefix: 'fd9e708c-402d-c1c8-9a4c-6c7802432ae5',
+  CreatedBy: 'f005ba11-f005-ba11-f005-ba11f005ba11',
+};
+
+/** Type-specific attribute UUIDs seen in real deliveries. */
+const KNOWN_PER_TYPE: Record<string, string> = {
+  'HierarchicalRequirement.Recycled': '85f5ee6a-21b4-4fb0-8247-262e9adbc5c6',
+  'PortfolioItem/Feature.Recycled': 'a5245298-8a3f-0297-0a0c-79c2acf41406',
 };
 
 function nameUuid(seed: string): string {
@@ -31,10 +39,11 @@ function nameUuid(seed: string): string {
 }
 
 export function attributeId(t: TypeSpec, a: AttrDef): string {
-  const known = KNOWN_ATTRIBUTE_IDS[a.name];
+  const known = KNOWN_PER_TYPE[`${t.typePath}.${a.name}`] ?? KNOWN_ATTRIBUTE_IDS[a.name];
   if (known) return known;
   // Some built-ins differ per type (e.g. Recycled, DragAndDropRank, PI State): key those by type.
-  const perType = a.name === 'Recycled' || a.name === 'DragAndDropRank' || a.name === 'State' || a.custom;
+  const perType =
+    a.name === 'Recycled' || a.name === 'DragAndDropRank' || a.name === 'State' || a.custom;
   return nameUuid(perType ? `${t.typePath}.${a.name}` : a.name);
 }
 
@@ -146,7 +155,10 @@ function entry(ctx: PayloadContext, o: RallyObject, a: AttrDef): Record<string, 
     type: isVersion ? 'Integer' : typeName(a),
     name: a.name,
     display_name: a.display,
-    ref: a.type === 'COLLECTION' ? `${ctx.base}/slm/webservice/v2.x/${t.typePath}/${o.oid}/${a.name}` : null,
+    ref:
+      a.type === 'COLLECTION'
+        ? `${ctx.base}/slm/webservice/v2.x/${t.typePath}/${o.oid}/${a.name}`
+        : null,
   };
 }
 
@@ -160,7 +172,11 @@ export function buildState(ctx: PayloadContext, o: RallyObject): Record<string, 
   return state;
 }
 
-export function buildChanges(ctx: PayloadContext, o: RallyObject, changes: AttributeChange[]): Record<string, unknown> {
+export function buildChanges(
+  ctx: PayloadContext,
+  o: RallyObject,
+  changes: AttributeChange[],
+): Record<string, unknown> {
   const t = typeSpec(o.type);
   const out: Record<string, unknown> = {};
   for (const c of changes) {
@@ -180,11 +196,17 @@ export function buildChanges(ctx: PayloadContext, o: RallyObject, changes: Attri
 }
 
 /** The `message` part of a delivery. `messageId` is shared by duplicates of one change. */
-export function buildMessage(ctx: PayloadContext, e: ChangeEvent, subscriptionId: number, messageId: string = randomUUID()): Record<string, unknown> {
+export function buildMessage(
+  ctx: PayloadContext,
+  e: ChangeEvent,
+  subscriptionId: number,
+  messageId: string = randomUUID(),
+): Record<string, unknown> {
   const o = e.object;
   const t = typeSpec(o.type);
   const user = e.userOid !== null ? ctx.store.get(e.userOid) : undefined;
-  const project = typeof o.values.Project === 'number' ? ctx.store.get(o.values.Project) : undefined;
+  const project =
+    typeof o.values.Project === 'number' ? ctx.store.get(o.values.Project) : undefined;
   return {
     object_id: o.uuid,
     ref: v2xRef(ctx, o),

@@ -7,7 +7,20 @@ import { CONCRETE_TYPES, findAttr, typeSpec } from '../state/schema.ts';
 import type { ChangeEvent, RallyObject, Store } from '../state/store.ts';
 import { buildMessage, findAttributeById } from './payload.ts';
 
-export const EXPRESSION_OPERATORS = ['=', '!=', '<', '<=', '>', '>=', '~', '!~', 'changed', 'has', '!has', 'project'] as const;
+export const EXPRESSION_OPERATORS = [
+  '=',
+  '!=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '~',
+  '!~',
+  'changed',
+  'has',
+  '!has',
+  'project',
+] as const;
 
 const Expression = z.object({
   AttributeID: z.string().nullish(),
@@ -26,9 +39,12 @@ export const WebhookInput = z.object({
   ObjectTypes: z
     .array(z.string())
     .min(1)
-    .refine((xs) => xs.every((x) => WEBHOOK_TYPE_NAMES.some((n) => n.toLowerCase() === x.toLowerCase())), {
-      message: `ObjectTypes must be type names such as ${WEBHOOK_TYPE_NAMES.slice(5, 10).join(', ')}`,
-    }),
+    .refine(
+      (xs) => xs.every((x) => WEBHOOK_TYPE_NAMES.some((n) => n.toLowerCase() === x.toLowerCase())),
+      {
+        message: `ObjectTypes must be type names such as ${WEBHOOK_TYPE_NAMES.slice(5, 10).join(', ')}`,
+      },
+    ),
   Expressions: z.array(Expression).default([]),
   CreatedBy: z.string().max(256).nullish(),
   Disabled: z.boolean().default(false),
@@ -44,7 +60,12 @@ export interface Webhook {
   AppUrl: string | null;
   TargetUrl: string;
   ObjectTypes: string[];
-  Expressions: Array<{ AttributeID: string | null; AttributeName: string | null; Operator: string; Value: unknown }>;
+  Expressions: Array<{
+    AttributeID: string | null;
+    AttributeName: string | null;
+    Operator: string;
+    Value: unknown;
+  }>;
   SubscriptionID: number;
   OwnerID: string;
   CreatedBy: string | null;
@@ -93,7 +114,13 @@ export class Webhooks {
   private pending = new Set<Promise<void>>();
   private timers = new Set<NodeJS.Timeout>();
 
-  constructor(opts: { store: Store; faults: Faults; base: () => string; retry: RetryPolicy; now: () => Date }) {
+  constructor(opts: {
+    store: Store;
+    faults: Faults;
+    base: () => string;
+    retry: RetryPolicy;
+    now: () => Date;
+  }) {
     this.store = opts.store;
     this.faults = opts.faults;
     this.base = opts.base;
@@ -194,16 +221,21 @@ export class Webhooks {
       if (project === null || !scope) return false;
       return this.store.projectDescendants(scope.oid).has(project);
     }
-    const a = x.AttributeID ? findAttributeById(t, x.AttributeID) : findAttr(t, x.AttributeName ?? '');
+    const a = x.AttributeID
+      ? findAttributeById(t, x.AttributeID)
+      : findAttr(t, x.AttributeName ?? '');
     if (!a) return false;
-    if (x.Operator === 'changed') return e.action === 'Created' || e.changes.some((c) => c.attr.name === a.name);
+    if (x.Operator === 'changed')
+      return e.action === 'Created' || e.changes.some((c) => c.attr.name === a.name);
     const raw = o.values[a.name];
-    const present = raw !== null && raw !== undefined && raw !== '' && !(Array.isArray(raw) && raw.length === 0);
+    const present =
+      raw !== null && raw !== undefined && raw !== '' && !(Array.isArray(raw) && raw.length === 0);
     if (x.Operator === 'has') return present;
     if (x.Operator === '!has') return !present;
     // Reference values compare by UUID (or ref); others as strings/numbers.
     const actual = (v: unknown): string => {
-      if (typeof v === 'number' && (a.type === 'OBJECT' || (a.type === 'STATE' && !a.allowed))) return this.store.get(v)?.uuid ?? '';
+      if (typeof v === 'number' && (a.type === 'OBJECT' || (a.type === 'STATE' && !a.allowed)))
+        return this.store.get(v)?.uuid ?? '';
       return v === null || v === undefined ? '' : String(v);
     };
     const wanted = (s: string): string => {
@@ -222,13 +254,23 @@ export class Webhooks {
       case '!=':
         return values.every((v) => v.toLowerCase() !== wanted(value).toLowerCase());
       case '~':
-        return value.split(',').map((s) => wanted(s.trim()).toLowerCase()).some((w) => values.some((v) => v.toLowerCase() === w));
+        return value
+          .split(',')
+          .map((s) => wanted(s.trim()).toLowerCase())
+          .some((w) => values.some((v) => v.toLowerCase() === w));
       case '!~':
-        return !value.split(',').map((s) => wanted(s.trim()).toLowerCase()).some((w) => values.some((v) => v.toLowerCase() === w));
+        return !value
+          .split(',')
+          .map((s) => wanted(s.trim()).toLowerCase())
+          .some((w) => values.some((v) => v.toLowerCase() === w));
       default: {
         const n = Number(raw);
         const m = Number(value);
-        const order = a.allowed ? a.allowed.indexOf(String(raw)) - a.allowed.indexOf(value) : Number.isFinite(n) && Number.isFinite(m) ? n - m : String(raw ?? '').localeCompare(value);
+        const order = a.allowed
+          ? a.allowed.indexOf(String(raw)) - a.allowed.indexOf(value)
+          : Number.isFinite(n) && Number.isFinite(m)
+            ? n - m
+            : String(raw ?? '').localeCompare(value);
         if (x.Operator === '<') return order < 0;
         if (x.Operator === '<=') return order <= 0;
         if (x.Operator === '>') return order > 0;
@@ -276,20 +318,31 @@ export class Webhooks {
     void p.finally(() => this.pending.delete(p));
   }
 
-  private async deliver(hookId: string, message: Record<string, unknown>, eventTime: number): Promise<void> {
+  private async deliver(
+    hookId: string,
+    message: Record<string, unknown>,
+    eventTime: number,
+  ): Promise<void> {
     for (let attempt = 1; attempt <= this.retry.attempts; attempt++) {
       const hook = this.hooks.get(hookId);
       if (!hook || hook.Disabled) return;
       const started = Date.now();
       const transaction = message.transaction as Record<string, unknown>;
       transaction.message_lag = Math.max(0, this.now().getTime() - eventTime);
-      const body = JSON.stringify({ message, rule: this.render(hook), Timestamp: this.now().toISOString() });
+      const body = JSON.stringify({
+        message,
+        rule: this.render(hook),
+        Timestamp: this.now().toISOString(),
+      });
       let status: number | null = null;
       let error: string | null = null;
       try {
         const res = await fetch(hook.TargetUrl, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'user-agent': 'Rally-Webhooks (rally-sim)' },
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'Rally-Webhooks (rally-sim)',
+          },
           body,
           signal: AbortSignal.timeout(this.retry.timeoutMs),
         });
@@ -325,10 +378,13 @@ export class Webhooks {
       if (this.log.length > 1000) this.log.splice(0, this.log.length - 1000);
       if (ok || attempt === this.retry.attempts) return;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          this.timers.delete(timer);
-          resolve();
-        }, this.retry.baseDelayMs * 2 ** (attempt - 1));
+        const timer = setTimeout(
+          () => {
+            this.timers.delete(timer);
+            resolve();
+          },
+          this.retry.baseDelayMs * 2 ** (attempt - 1),
+        );
         this.timers.add(timer);
       });
     }

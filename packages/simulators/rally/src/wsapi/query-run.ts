@@ -22,10 +22,14 @@ export function paging(p: QueryParams, warnings: string[]): { start: number; pag
   let pagesize = p.pagesize === undefined ? 20 : Number(p.pagesize);
   if (!Number.isInteger(start) || start < 1) start = 1;
   if (!Number.isInteger(pagesize) || pagesize < 1) {
-    throw new RallyError(`The pagesize must be between 1 and ${MAX_PAGESIZE}`, { envelope: 'QueryResult' });
+    throw new RallyError(`The pagesize must be between 1 and ${MAX_PAGESIZE}`, {
+      envelope: 'QueryResult',
+    });
   }
   if (pagesize > MAX_PAGESIZE) {
-    warnings.push(`The maximum page size is ${MAX_PAGESIZE}; the page size was set to ${MAX_PAGESIZE}.`);
+    warnings.push(
+      `The maximum page size is ${MAX_PAGESIZE}; the page size was set to ${MAX_PAGESIZE}.`,
+    );
     pagesize = MAX_PAGESIZE;
   }
   return { start, pagesize };
@@ -34,20 +38,28 @@ export function paging(p: QueryParams, warnings: string[]): { start: number; pag
 function resolveScopeObject(store: Store, raw: string, typePath: string): RallyObject {
   const o = store.resolveRef(raw) ?? (/^\d+$/.test(raw) ? store.find(Number(raw)) : undefined);
   if (!o || o.type !== typePath) {
-    throw new RallyError(`Could not read: Could not find ${typePath.toLowerCase()} ${raw}`, { envelope: 'QueryResult' });
+    throw new RallyError(`Could not read: Could not find ${typePath.toLowerCase()} ${raw}`, {
+      envelope: 'QueryResult',
+    });
   }
   return o;
 }
 
 /** The workspace and the set of projects in scope (null = whole workspace). */
-export function scopeOf(store: Store, p: QueryParams, userOid: number): { workspace: number; projects: Set<number> | null } {
+export function scopeOf(
+  store: Store,
+  p: QueryParams,
+  userOid: number,
+): { workspace: number; projects: Set<number> | null } {
   let workspace: number | undefined;
   if (p.workspace) workspace = resolveScopeObject(store, p.workspace, 'Workspace').oid;
   if (p.project && p.project !== 'null') {
     const project = resolveScopeObject(store, p.project, 'Project');
     const pws = project.values.Workspace as number;
     if (workspace !== undefined && workspace !== pws) {
-      throw new RallyError('Could not read: the project is not in the given workspace', { envelope: 'QueryResult' });
+      throw new RallyError('Could not read: the project is not in the given workspace', {
+        envelope: 'QueryResult',
+      });
     }
     const down = (p.projectScopeDown ?? 'true').toLowerCase() !== 'false';
     const up = (p.projectScopeUp ?? 'false').toLowerCase() === 'true';
@@ -67,7 +79,12 @@ export function defaultWorkspace(store: Store, userOid: number): number {
   return -1;
 }
 
-export function filterAndSort(store: Store, t: TypeSpec, candidates: Iterable<RallyObject>, p: QueryParams): RallyObject[] {
+export function filterAndSort(
+  store: Store,
+  t: TypeSpec,
+  candidates: Iterable<RallyObject>,
+  p: QueryParams,
+): RallyObject[] {
   const predicate = p.query && p.query.trim() !== '' ? compile(store, t, parse(p.query)) : null;
   const sorter = compileOrder(store, t, p.order);
   const out: RallyObject[] = [];
@@ -75,10 +92,15 @@ export function filterAndSort(store: Store, t: TypeSpec, candidates: Iterable<Ra
   return out.sort(sorter);
 }
 
-export function inScope(o: RallyObject, t: TypeSpec, scope: { workspace: number; projects: Set<number> | null }): boolean {
+export function inScope(
+  o: RallyObject,
+  t: TypeSpec,
+  scope: { workspace: number; projects: Set<number> | null },
+): boolean {
   if (t.scope === 'subscription') return true;
   if (o.values.Workspace !== scope.workspace) return false;
-  if (t.scope === 'project' && scope.projects) return scope.projects.has(o.values.Project as number);
+  if (t.scope === 'project' && scope.projects)
+    return scope.projects.has(o.values.Project as number);
   return true;
 }
 

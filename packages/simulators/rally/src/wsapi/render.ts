@@ -12,7 +12,12 @@ export function parseFetch(raw: string | undefined, defaultAll: boolean): Fetch 
   if (raw === undefined || raw === '') return defaultAll ? 'all' : null;
   if (raw.toLowerCase() === 'true') return 'all';
   if (raw.toLowerCase() === 'false') return defaultAll ? 'all' : null;
-  return new Set(raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
+  return new Set(
+    raw
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  );
 }
 
 export class Renderer {
@@ -48,7 +53,9 @@ export class Renderer {
       Count: this.store.collectionCount(o, a),
     };
     if (a.name === 'Tags' || a.name === 'Milestones') {
-      out._tagsNameArray = this.store.collection(o, a).map((m) => ({ Name: m.values.Name, _ref: this.ref(m) }));
+      out._tagsNameArray = this.store
+        .collection(o, a)
+        .map((m) => ({ Name: m.values.Name, _ref: this.ref(m) }));
     }
     return out;
   }
@@ -68,7 +75,12 @@ export class Renderer {
     if (fetch === 'all') out._CreatedAt = createdAt(o.values.CreationDate);
     for (const a of t.attrs) {
       if (a.hidden) continue;
-      if (fetch !== 'all' && !fetch.has(a.name.toLowerCase()) && !(a.name === 'DragAndDropRank' && fetch.has('rank'))) continue;
+      if (
+        fetch !== 'all' &&
+        !fetch.has(a.name.toLowerCase()) &&
+        !(a.name === 'DragAndDropRank' && fetch.has('rank'))
+      )
+        continue;
       out[a.name] = this.value(o, a, fetch);
     }
     if (opts.errors) {
