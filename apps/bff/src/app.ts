@@ -3,14 +3,22 @@ import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './app-env.ts';
+import { fromDomainError } from './lib/domain-errors.ts';
 import { AppError, toErrorBody } from './lib/errors.ts';
 import { createFailureLimiter } from './lib/rate-limit.ts';
 import { createLiveBus } from './live/live-bus.ts';
 import { requireCsrfToken } from './middleware/csrf.ts';
 import { loadSession } from './middleware/session.ts';
+import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
+import { customFieldRoutes } from './routes/custom-fields.ts';
 import { eventRoutes } from './routes/events.ts';
+import { featureRoutes } from './routes/features.ts';
 import { healthRoutes } from './routes/health.ts';
+import { initiativeRoutes } from './routes/initiatives.ts';
+import { releaseRoutes } from './routes/releases.ts';
+import { requirementRoutes } from './routes/requirements.ts';
+import { workflowRoutes } from './routes/workflows.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 import { spaRoutes } from './spa.ts';
 
@@ -20,7 +28,14 @@ function createApi() {
     .route('/health', healthRoutes)
     .route('/auth', authRoutes)
     .route('/workspaces', workspaceRoutes)
-    .route('/workspaces', eventRoutes);
+    .route('/workspaces', eventRoutes)
+    .route('/workspaces/:workspaceId/workflows', workflowRoutes)
+    .route('/workspaces/:workspaceId/releases', releaseRoutes)
+    .route('/workspaces/:workspaceId/initiatives', initiativeRoutes)
+    .route('/workspaces/:workspaceId/features', featureRoutes)
+    .route('/workspaces/:workspaceId/custom-fields', customFieldRoutes)
+    .route('/workspaces/:workspaceId', requirementRoutes)
+    .route('/workspaces/:workspaceId', attachmentRoutes);
 }
 
 export type AppType = ReturnType<typeof createApi>;
@@ -55,18 +70,23 @@ export function createApp(deps: AppDeps) {
     }
   });
 
+  const jsonBodyLimit = bodyLimit({
+    maxSize: full.env.MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError(
+        413,
+        'payload_too_large',
+        `The request body is larger than ${full.env.MAX_BODY_BYTES} bytes`,
+      );
+    },
+  });
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: full.env.MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError(
-          413,
-          'payload_too_large',
-          `The request body is larger than ${full.env.MAX_BODY_BYTES} bytes`,
-        );
-      },
-    }),
+    // Uploads have a larger limit of their own, enforced by their route.
+    (c, next) =>
+      c.req.method === 'POST' && ATTACHMENT_UPLOAD_PATH.test(c.req.path)
+        ? next()
+        : jsonBodyLimit(c, next),
     csrf(),
     loadSession,
   );
@@ -82,7 +102,7 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => c.json(toErrorBody(AppError.notFound('Page')).body, 404));
   app.onError((error, c) => {
-    const { status, body } = toErrorBody(error);
+    const { status, body } = toErrorBody(fromDomainError(error));
     if (status >= 500) c.var.log?.error({ err: error }, 'unhandled error');
     return c.json(body, status);
   });
