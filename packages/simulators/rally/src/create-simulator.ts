@@ -175,7 +175,7 @@ export function createRallySimulator(options: RallySimulatorOptions = {}): Rally
   };
   const control = new Control(sim);
 
-  const app = new Hono<AppEnv>();
+  const app = new Hono<AppEnv>({ strict: false });
   app.onError(onError);
   app.use('*', async (c, next) => {
     const origin = new URL(c.req.url).origin;
