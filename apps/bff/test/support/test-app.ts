@@ -42,17 +42,26 @@ export async function createTestApp(
       body?: unknown,
       headers: Record<string, string> = {},
     ) {
-      const init: RequestInit = {
+      // Form data and streams go as they are (uploads); anything else is sent as JSON.
+      const raw = body instanceof FormData || body instanceof ReadableStream;
+      const init: RequestInit & { duplex?: 'half' } = {
         method,
         headers: {
           origin: ORIGIN,
           ...(cookie ? { cookie } : {}),
           ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(body !== undefined && !raw ? { 'content-type': 'application/json' } : {}),
           ...headers,
         },
+        ...(body instanceof ReadableStream ? { duplex: 'half' as const } : {}),
         ...(body !== undefined
-          ? { body: typeof body === 'string' ? body : JSON.stringify(body) }
+          ? {
+              body: raw
+                ? (body as BodyInit)
+                : typeof body === 'string'
+                  ? body
+                  : JSON.stringify(body),
+            }
           : {}),
       };
       const res = await app.request(`${ORIGIN}${path}`, init);
