@@ -69,7 +69,7 @@ const dropAfterCommit: Step = async (request) => {
 const hang =
   (ms: number): Step =>
   async (_request, response) => {
-    await new Promise((resolve) => setTimeout(resolve, ms));
+    await new Promise((resolve) => setTimeout(resolve, ms).unref());
     if (!response.destroyed) sendJson(response, 200, { late: true });
   };
 
@@ -159,7 +159,7 @@ describe('retries of idempotent requests', () => {
   });
 
   it('retries a GET that timed out waiting for headers', async () => {
-    const server = await scripted([hang(1000), ok]);
+    const server = await scripted([hang(5000), ok]);
     const { transport: t, log } = transport(server.url);
     expect((await t.request({ method: 'GET', url: '/x' })).status).toBe(200);
     expect(log[0]?.error?.kind).toBe('timeout');
@@ -178,7 +178,7 @@ describe('non-idempotent requests (POST creates)', () => {
   });
 
   it('does not repeat a POST that timed out after sending: ambiguous', async () => {
-    const server = await scripted([hang(1000), ok]);
+    const server = await scripted([hang(5000), ok]);
     const { transport: t } = transport(server.url);
     const error = await failure(t.request({ method: 'POST', url: '/items', json: {} }));
     expect(error).toMatchObject({ kind: 'timeout', ambiguous: true });
