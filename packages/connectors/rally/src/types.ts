@@ -53,7 +53,10 @@ export function detailSlug(type: string): string {
 
 /** The field of `child` that points at a parent of `parentType`, or `null` when none does. */
 export function parentField(childType: string, parentType: string): string | null {
-  if (parentType === 'Release') return childType === 'Task' ? null : 'Release';
+  if (parentType === 'Release') {
+    const scheduled = ['HierarchicalRequirement', 'Defect', 'PortfolioItem/Feature'];
+    return scheduled.includes(childType) ? 'Release' : null;
+  }
   if (childType === 'HierarchicalRequirement') {
     if (isPortfolioItem(parentType)) return 'PortfolioItem';
     if (parentType === 'HierarchicalRequirement') return 'Parent';

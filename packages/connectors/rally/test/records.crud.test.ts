@@ -1,0 +1,215 @@
+import type { RemoteRecord } from '@tandem/connector-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rallyConnector as rally } from '../src/index.ts';
+import {
+  DEFAULT_ADMIN_API_KEY,
+  makeCtx,
+  scope,
+  startSim,
+  type TestContext,
+} from './support/sim.ts';
+
+let sim: Awaited<ReturnType<typeof startSim>>;
+let ctx: TestContext;
+beforeAll(async () => {
+  sim = await startSim();
+  ctx = makeCtx(sim.url, { config: { timeZone: 'America/Chicago' } });
+});
+afterAll(async () => {
+  await ctx.transport.close();
+  await sim.close();
+});
+
+let n = 0;
+const token = () => `records-test-${++n}`;
+const create = (type: string, fields: Record<string, unknown>, parent?: RemoteRecord) =>
+  rally.createRecord(ctx, {
+    scope,
+    type,
+    fields,
+    idempotencyToken: token(),
+    ...(parent ? { parent: { type: parent.type, id: parent.id } } : {}),
+  });
+
+describe('what each roadmap record becomes in Rally', () => {
+  it('release → Release with inclusive dates, Planning, in the integrated project', async () => {
+    const release = await create('Release', {
+      Name: '2025.Q3',
+      ReleaseStartDate: '2025-07-01',
+      ReleaseDate: '2025-09-30',
+      State: 'Planning',
+      Notes: '<p>Theme: <em>exports</em></p>',
+    });
+    expect(release).toMatchObject({
+      type: 'Release',
+      formattedId: '2025.Q3',
+      url: `${sim.url}/#/detail/release/${release.id}`,
+    });
+    expect(release.fields).toMatchObject({
+      ReleaseStartDate: '2025-07-01',
+      ReleaseDate: '2025-09-30',
+      State: 'Planning',
+      Project: scope.projectId,
+      Notes: '<p>Theme: <em>exports</em></p>',
+    });
+    const raw = await fetch(
+      `${sim.url}/slm/webservice/v2.0/release/${release.id}?fetch=ReleaseDate`,
+      {
+        headers: { zsessionid: DEFAULT_ADMIN_API_KEY },
+      },
+    );
+    const body = (await raw.json()) as { Release: { ReleaseDate: string } };
+    // The last second of 30 September in Chicago.
+    expect(body.Release.ReleaseDate).toBe('2025-10-01T04:59:59.000Z');
+  });
+
+  it('initiative → feature (Parent) → story (PortfolioItem), with the release by ref', async () => {
+    const release = await create('Release', {
+      Name: 'R-links',
+      ReleaseStartDate: '2025-10-01',
+      ReleaseDate: '2025-12-31',
+    });
+    const initiative = await create('PortfolioItem/Initiative', { Name: 'Self-service reporting' });
+    expect(initiative.formattedId).toMatch(/^I\d+$/);
+    const feature = await create(
+      'PortfolioItem/Feature',
+      {
+        Name: 'Roadmap CSV export',
+        Description: '<p>Export <strong>everything</strong></p>',
+        State: 'Developing',
+        PlannedStartDate: '2025-10-01',
+        PlannedEndDate: '2025-12-31',
+        Release: { type: 'Release', id: release.id },
+        Tags: ['roadmap', 'csv'],
+      },
+      initiative,
+    );
+    expect(feature.formattedId).toMatch(/^F\d+$/);
+    expect(feature.parentId).toBe(initiative.id);
+    expect(feature.fields).toMatchObject({
+      Name: 'Roadmap CSV export',
+      Description: '<p>Export <strong>everything</strong></p>',
+      State: 'Developing',
+      PlannedStartDate: '2025-10-01',
+      PlannedEndDate: '2025-12-31',
+      Release: release.id,
+      Parent: initiative.id,
+      Tags: ['roadmap', 'csv'],
+      Notes: '',
+    });
+    const story = await create(
+      'HierarchicalRequirement',
+      { Name: 'CSV columns', ScheduleState: 'Defined' },
+      feature,
+    );
+    expect(story.formattedId).toMatch(/^US\d+$/);
+    expect(story.parentId).toBe(feature.id);
+    expect(story.fields.PortfolioItem).toBe(feature.id);
+    expect(story.url).toBe(`${sim.url}/#/detail/userstory/${story.id}`);
+  });
+
+  it('a story under a story uses Parent', async () => {
+    const parent = await create('HierarchicalRequirement', { Name: 'Parent story' });
+    const child = await create('HierarchicalRequirement', { Name: 'Child story' }, parent);
+    expect(child.parentId).toBe(parent.id);
+    expect(child.fields.Parent).toBe(parent.id);
+  });
+
+  it('refuses a parent Rally cannot hold, before calling it', async () => {
+    const release = await create('Release', {
+      Name: 'R-x',
+      ReleaseStartDate: '2025-01-01',
+      ReleaseDate: '2025-01-31',
+    });
+    const initiative = await create('PortfolioItem/Initiative', { Name: 'I' });
+    await expect(
+      create('PortfolioItem/Initiative', { Name: 'nested' }, release),
+    ).rejects.toMatchObject({
+      kind: 'validation',
+    });
+    await expect(rally.linkChild(ctx, { type: 'Task', id: '1' }, initiative)).rejects.toMatchObject(
+      { kind: 'validation' },
+    );
+  });
+});
+
+describe('records', () => {
+  it('read → update → read: fields, version and updatedAt move together', async () => {
+    const feature = await create('PortfolioItem/Feature', { Name: 'Before', State: 'Discovering' });
+    const read = await rally.readRecord(ctx, feature);
+    expect(read.version).toBe(feature.version);
+    const updated = await rally.updateRecord(ctx, feature, {
+      fields: { Name: 'After', State: 'Done', Description: '<p>new</p>' },
+      expectedVersion: read.version,
+    });
+    expect(updated.version).not.toBe(feature.version);
+    expect(updated.fields).toMatchObject({
+      Name: 'After',
+      State: 'Done',
+      Description: '<p>new</p>',
+    });
+    await expect(
+      rally.updateRecord(ctx, feature, {
+        fields: { Name: 'Stale' },
+        expectedVersion: feature.version,
+      }),
+    ).rejects.toMatchObject({ kind: 'conflict', retryable: false });
+    expect((await rally.readRecord(ctx, feature)).fields.Name).toBe('After');
+  });
+
+  it('an unknown state name is a validation error listing the states', async () => {
+    const error = await create('PortfolioItem/Feature', { Name: 'x', State: 'Shipped' }).catch(
+      (e) => e,
+    );
+    expect(error).toMatchObject({ kind: 'validation' });
+    expect(error.fieldErrors[0]).toMatchObject({ field: 'State' });
+    expect(error.fieldErrors[0].message).toContain('Discovering');
+  });
+
+  it('ranks: Rank { above } puts a record above another, TOP and BOTTOM work', async () => {
+    const first = await create('PortfolioItem/Feature', { Name: 'Rank A' });
+    const second = await create('PortfolioItem/Feature', {
+      Name: 'Rank B',
+      Rank: { above: first },
+    });
+    // Rally's rank strings are opaque: ask Rally for the order, as its boards do.
+    const order = async () => {
+      const query = `((ObjectID = ${first.id}) OR (ObjectID = ${second.id}))`;
+      const url = `${sim.url}/slm/webservice/v2.0/portfolioitem/feature?query=${encodeURIComponent(query)}&order=DragAndDropRank&fetch=Name`;
+      const res = await fetch(url, { headers: { zsessionid: DEFAULT_ADMIN_API_KEY } });
+      const body = (await res.json()) as { QueryResult: { Results: { Name: string }[] } };
+      return body.QueryResult.Results.map((r) => r.Name);
+    };
+    expect(await order()).toEqual(['Rank B', 'Rank A']);
+    await rally.updateRecord(ctx, second, { fields: { Rank: 'BOTTOM' } });
+    expect(await order()).toEqual(['Rank A', 'Rank B']);
+    await rally.updateRecord(ctx, second, { fields: { Rank: { above: first } } });
+    expect(await order()).toEqual(['Rank B', 'Rank A']);
+    await rally.updateRecord(ctx, first, { fields: { Rank: 'TOP' } });
+    expect(await order()).toEqual(['Rank A', 'Rank B']);
+  });
+
+  it('linkChild moves a story under another feature and a feature into a release', async () => {
+    const a = await create('PortfolioItem/Feature', { Name: 'Feature A' });
+    const b = await create('PortfolioItem/Feature', { Name: 'Feature B' });
+    const story = await create('HierarchicalRequirement', { Name: 'Moving story' }, a);
+    await rally.linkChild(ctx, b, story);
+    expect((await rally.readRecord(ctx, story)).parentId).toBe(b.id);
+    const release = await create('Release', {
+      Name: 'R-link',
+      ReleaseStartDate: '2026-01-01',
+      ReleaseDate: '2026-03-31',
+    });
+    await rally.linkChild(ctx, release, b);
+    expect((await rally.readRecord(ctx, b)).fields.Release).toBe(release.id);
+  });
+
+  it('deleteRecord sends the record to the recycle bin: reads fail with not_found', async () => {
+    const feature = await create('PortfolioItem/Feature', { Name: 'Doomed' });
+    await rally.deleteRecord(ctx, feature);
+    await expect(rally.readRecord(ctx, feature)).rejects.toMatchObject({
+      kind: 'not_found',
+      retryable: false,
+    });
+  });
+});
