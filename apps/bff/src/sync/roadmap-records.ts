@@ -1,0 +1,88 @@
+import { type Database, readJson } from '@tandem/storage';
+import type { FieldValue, RoadmapFields, RoadmapRecord } from '@tandem/sync-engine';
+import type { Selectable } from 'kysely';
+
+const EMPTY: Omit<RoadmapFields, 'name' | 'rank'> = {
+  descriptionHtml: '',
+  statusId: null,
+  releaseId: null,
+  initiativeId: null,
+  parentFeatureId: null,
+  tags: [],
+  score: null,
+  startDate: null,
+  dueDate: null,
+  custom: {},
+};
+
+type Row<T extends keyof Database> = Selectable<Database[T]>;
+
+const custom = (value: unknown) => readJson<Record<string, FieldValue>>(value) ?? {};
+
+/** Roadmap rows as the sync core sees them. */
+export const toRoadmapRecord = {
+  feature: (r: Row<'features'>): RoadmapRecord => ({
+    kind: 'feature',
+    id: r.id,
+    workspaceId: r.workspace_id,
+    referenceNum: r.reference_num,
+    version: r.version,
+    fields: {
+      ...EMPTY,
+      name: r.name,
+      descriptionHtml: r.description_html,
+      statusId: r.status_id,
+      releaseId: r.release_id,
+      initiativeId: r.initiative_id,
+      tags: readJson<string[]>(r.tags) ?? [],
+      score: r.score,
+      rank: r.rank,
+      custom: custom(r.custom_fields),
+    },
+  }),
+  requirement: (r: Row<'requirements'>): RoadmapRecord => ({
+    kind: 'requirement',
+    id: r.id,
+    workspaceId: r.workspace_id,
+    referenceNum: r.reference_num,
+    version: r.version,
+    fields: {
+      ...EMPTY,
+      name: r.name,
+      descriptionHtml: r.description_html,
+      statusId: r.status_id,
+      parentFeatureId: r.feature_id,
+      rank: r.rank,
+      custom: custom(r.custom_fields),
+    },
+  }),
+  release: (r: Row<'releases'>): RoadmapRecord => ({
+    kind: 'release',
+    id: r.id,
+    workspaceId: r.workspace_id,
+    referenceNum: r.reference_num,
+    version: r.version,
+    fields: {
+      ...EMPTY,
+      name: r.name,
+      statusId: r.status_id,
+      rank: r.position,
+      startDate: r.start_date,
+      dueDate: r.release_date,
+    },
+  }),
+  initiative: (r: Row<'initiatives'>): RoadmapRecord => ({
+    kind: 'initiative',
+    id: r.id,
+    workspaceId: r.workspace_id,
+    referenceNum: r.reference_num,
+    version: r.version,
+    fields: {
+      ...EMPTY,
+      name: r.name,
+      descriptionHtml: r.description_html,
+      statusId: r.status_id,
+      rank: 0,
+    },
+  }),
+};

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { DatabaseHandle, SecretBox } from '@tandem/storage';
+import {
+  createKyselyJobQueue,
+  createWorker,
+  type SyncDeps,
+  syncTaskHandlers,
+  type Worker,
+} from '@tandem/sync-engine/runner';
+import type { Logger } from 'pino';
+import { createIntegrationGateway } from './integration-runtime.ts';
+import { createRoadmapGateway } from './roadmap-gateway.ts';
+
+export type SyncService = {
+  deps: SyncDeps;
+  worker: Worker;
+  close(): Promise<void>;
+};
+
+/**
+ * The sync runner inside the BFF process: the durable queue on the app's database, a worker
+ * running the sync tasks, and the gateways to the roadmap and to the connectors.
+ */
+export function createSyncService(options: {
+  database: DatabaseHandle;
+  box: SecretBox;
+  logger: Logger;
+  now?: () => Date;
+  concurrency?: number;
+  workerId?: string;
+}): SyncService {
+  const now = options.now ?? (() => new Date());
+  let worker: Worker | undefined;
+  const queue = createKyselyJobQueue({
+    db: options.database.db,
+    now,
+    onAdded: () => worker?.wake(),
+  });
+  const integrations = createIntegrationGateway({
+    database: options.database,
+    box: options.box,
+    now,
+  });
+  const deps: SyncDeps = {
+    db: options.database.db,
+    queue,
+    roadmap: createRoadmapGateway(options.database, now),
+    integrations,
+    now,
+    newToken: randomUUID,
+  };
+  worker = createWorker({
+    queue,
+    workerId: options.workerId ?? `bff-${process.pid}-${randomUUID().slice(0, 8)}`,
+    concurrency: options.concurrency ?? 24,
+    pollMs: 250,
+    handlers: syncTaskHandlers(deps),
+    onError: (job, error, outcome) =>
+      options.logger.warn(
+        { job: { id: job.id, task: job.task }, err: error, outcome },
+        'sync job failed',
+      ),
+    onPickError: (error) => options.logger.warn({ err: error }, 'sync queue pick failed'),
+  });
+  return {
+    deps,
+    worker,
+    async close() {
+      await worker?.stop();
+      await integrations.close();
+    },
+  };
+}
