@@ -38,8 +38,11 @@ async function signInThroughApi(page: Page, role: DemoRole, path = '/'): Promise
 
 type LoginAs = (path?: string) => Promise<ShellPage>;
 
-/** Runs axe on the page as it is now; fails on any WCAG 2.1 A/AA violation, listing them. */
-type ExpectAccessible = (what: string) => Promise<void>;
+/**
+ * Runs axe on the page as it is now (or only inside `within`, a CSS selector); fails on any
+ * WCAG 2.1 A/AA violation, listing them.
+ */
+type ExpectAccessible = (what: string, options?: { within?: string }) => Promise<void>;
 
 export interface TandemFixtures {
   loginPage: LoginPage;
@@ -69,10 +72,10 @@ export const test = base.extend<TandemFixtures>({
     use((path) => signInThroughApi(page, 'contributor', path)),
   loginAsViewer: async ({ page }, use) => use((path) => signInThroughApi(page, 'viewer', path)),
   expectAccessible: async ({ page }, use) =>
-    use(async (what) => {
-      const { violations } = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
+    use(async (what, options = {}) => {
+      let axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+      if (options.within) axe = axe.include(options.within);
+      const { violations } = await axe.analyze();
       const summary = violations.map(
         (v) =>
           `${v.impact ?? 'unknown'} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
