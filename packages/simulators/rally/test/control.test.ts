@@ -17,22 +17,41 @@ beforeEach(async () => {
 });
 
 const control = (method: string, path: string, body?: unknown) =>
-  fetch(`${sim.url}/__sim${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${sim.url}/__sim${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 const countDefects = async () => {
   const r = await fetch(`${sim.url}${WSAPI}/defect?pagesize=200`, { headers: key });
-  return ((await r.json()) as { QueryResult: { TotalResultCount: number } }).QueryResult.TotalResultCount;
+  return ((await r.json()) as { QueryResult: { TotalResultCount: number } }).QueryResult
+    .TotalResultCount;
 };
 
 describe('/__sim/ control API', () => {
   it('describes the seeded credentials', async () => {
-    const info = (await (await control('GET', '/')).json()) as { users: Array<{ username: string; apiKey: string }>; oauth: { clientId: string } };
-    expect(info.users[0]).toMatchObject({ username: 'pat.planner@acme.example', apiKey: DEFAULT_ADMIN_API_KEY });
+    const info = (await (await control('GET', '/')).json()) as {
+      users: Array<{ username: string; apiKey: string }>;
+      oauth: { clientId: string };
+    };
+    expect(info.users[0]).toMatchObject({
+      username: 'pat.planner@acme.example',
+      apiKey: DEFAULT_ADMIN_API_KEY,
+    });
     expect(info.oauth.clientId).toBe('tandem-local-client');
   });
 
   it('status faults with Retry-After, limited by times, matched by method and path', async () => {
-    const rule = (await (await control('POST', '/faults', { method: 'GET', path: '/hierarchicalrequirement', status: 429, retryAfterSeconds: 2, times: 2 })).json()) as { id: string };
+    const rule = (await (
+      await control('POST', '/faults', {
+        method: 'GET',
+        path: '/hierarchicalrequirement',
+        status: 429,
+        retryAfterSeconds: 2,
+        times: 2,
+      })
+    ).json()) as { id: string };
     expect(rule.id).toBeTruthy();
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -47,16 +66,39 @@ describe('/__sim/ control API', () => {
 
   it('drops the connection after committing a create (the retry-duplicates trap)', async () => {
     const before = await countDefects();
-    await control('POST', '/faults', { method: 'POST', path: '/defect/create', action: 'drop-after-commit', times: 1 });
+    await control('POST', '/faults', {
+      method: 'POST',
+      path: '/defect/create',
+      action: 'drop-after-commit',
+      times: 1,
+    });
     const api = rally({ server: sim.url, apiKey: DEFAULT_ADMIN_API_KEY });
-    await expect(api.create({ type: 'defect', data: { Name: 'Lost answer', Project: `/project/${SEED_IDS.projectAlpha}` } })).rejects.toThrow(/socket hang up|ECONNRESET/);
+    await expect(
+      api.create({
+        type: 'defect',
+        data: { Name: 'Lost answer', Project: `/project/${SEED_IDS.projectAlpha}` },
+      }),
+    ).rejects.toThrow(/socket hang up|ECONNRESET/);
     expect(await countDefects()).toBe(before + 1);
   });
 
   it('drops the connection before processing', async () => {
     const before = await countDefects();
-    await control('POST', '/faults', { method: 'POST', path: '/defect/create', action: 'drop', times: 1 });
-    await expect(fetch(`${sim.url}${WSAPI}/defect/create`, { method: 'POST', headers: key, body: JSON.stringify({ Defect: { Name: 'x', Project: `/project/${SEED_IDS.projectAlpha}` } }) })).rejects.toThrow();
+    await control('POST', '/faults', {
+      method: 'POST',
+      path: '/defect/create',
+      action: 'drop',
+      times: 1,
+    });
+    await expect(
+      fetch(`${sim.url}${WSAPI}/defect/create`, {
+        method: 'POST',
+        headers: key,
+        body: JSON.stringify({
+          Defect: { Name: 'x', Project: `/project/${SEED_IDS.projectAlpha}` },
+        }),
+      }),
+    ).rejects.toThrow();
     expect(await countDefects()).toBe(before);
   });
 
@@ -81,15 +123,32 @@ describe('/__sim/ control API', () => {
   });
 
   it('act-as create and delete, recycle bin restore', async () => {
-    const created = (await (await control('POST', '/act-as', { user: 'dana.developer@acme.example', action: 'create', type: 'HierarchicalRequirement', data: { Name: 'From the Rally UI', Project: `/project/${SEED_IDS.projectAlpha}` } })).json()) as { Object: { ObjectID: number; Owner: { _refObjectName: string } } };
+    const created = (await (
+      await control('POST', '/act-as', {
+        user: 'dana.developer@acme.example',
+        action: 'create',
+        type: 'HierarchicalRequirement',
+        data: { Name: 'From the Rally UI', Project: `/project/${SEED_IDS.projectAlpha}` },
+      })
+    ).json()) as { Object: { ObjectID: number; Owner: { _refObjectName: string } } };
     expect(created.Object.Owner._refObjectName).toBe('Dana Developer');
     const oid = created.Object.ObjectID;
-    await control('POST', '/act-as', { user: 'dana.developer@acme.example', action: 'delete', ref: `/hierarchicalrequirement/${oid}` });
-    expect((await fetch(`${sim.url}${WSAPI}/hierarchicalrequirement/${oid}`, { headers: key })).status).toBe(200);
-    const gone = (await (await fetch(`${sim.url}${WSAPI}/hierarchicalrequirement/${oid}`, { headers: key })).json()) as { OperationResult: { Errors: string[] } };
+    await control('POST', '/act-as', {
+      user: 'dana.developer@acme.example',
+      action: 'delete',
+      ref: `/hierarchicalrequirement/${oid}`,
+    });
+    expect(
+      (await fetch(`${sim.url}${WSAPI}/hierarchicalrequirement/${oid}`, { headers: key })).status,
+    ).toBe(200);
+    const gone = (await (
+      await fetch(`${sim.url}${WSAPI}/hierarchicalrequirement/${oid}`, { headers: key })
+    ).json()) as { OperationResult: { Errors: string[] } };
     expect(gone.OperationResult.Errors).toEqual(['Cannot find object to read']);
     await control('POST', `/recyclebin/${oid}/restore`);
-    const back = (await (await fetch(`${sim.url}${WSAPI}/hierarchicalrequirement/${oid}?fetch=Name`, { headers: key })).json()) as { HierarchicalRequirement: { Name: string } };
+    const back = (await (
+      await fetch(`${sim.url}${WSAPI}/hierarchicalrequirement/${oid}?fetch=Name`, { headers: key })
+    ).json()) as { HierarchicalRequirement: { Name: string } };
     expect(back.HierarchicalRequirement.Name).toBe('From the Rally UI');
   });
 
@@ -99,9 +158,16 @@ describe('/__sim/ control API', () => {
   });
 
   it('reset restores the seed', async () => {
-    await fetch(`${sim.url}${WSAPI}/hierarchicalrequirement/${SEED_IDS.storyParent}`, { method: 'DELETE', headers: key });
+    await fetch(`${sim.url}${WSAPI}/hierarchicalrequirement/${SEED_IDS.storyParent}`, {
+      method: 'DELETE',
+      headers: key,
+    });
     await control('POST', '/reset');
-    const r = (await (await fetch(`${sim.url}${WSAPI}/hierarchicalrequirement/${SEED_IDS.storyParent}?fetch=Name`, { headers: key })).json()) as { HierarchicalRequirement: { Name: string } };
+    const r = (await (
+      await fetch(`${sim.url}${WSAPI}/hierarchicalrequirement/${SEED_IDS.storyParent}?fetch=Name`, {
+        headers: key,
+      })
+    ).json()) as { HierarchicalRequirement: { Name: string } };
     expect(r.HierarchicalRequirement.Name).toBe('Export roadmap to CSV');
   });
 });
