@@ -11,14 +11,14 @@ import { fileURLToPath } from 'node:url';
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 
-const crypto = webcrypto as unknown as Crypto;
-x509.cryptoProvider.set(crypto);
+const crypto = webcrypto;
+x509.cryptoProvider.set(crypto as never);
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-ca');
 const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 const notBefore = new Date('2025-01-01T00:00:00Z');
 const notAfter = new Date('2045-01-01T00:00:00Z');
 
-async function pemKey(key: CryptoKey): Promise<string> {
+async function pemKey(key: webcrypto.CryptoKey): Promise<string> {
   const der = Buffer.from(await crypto.subtle.exportKey('pkcs8', key)).toString('base64');
   return `-----BEGIN PRIVATE KEY-----\n${der.match(/.{1,64}/g)?.join('\n')}\n-----END PRIVATE KEY-----\n`;
 }
