@@ -34,7 +34,8 @@ export function withToken(
 export function tokenQuery(config: Pick<RallyConfig, 'idempotencyField'>, token: string): string {
   assertToken(token);
   return config.idempotencyField === 'Notes'
-    ? `(Notes contains "${marker(token)}")`
+    ? // The brackets keep `tok-1` from matching `tok-10`.
+      `(Notes contains "[${marker(token)}]")`
     : `(${config.idempotencyField} = "${token}")`;
 }
 
