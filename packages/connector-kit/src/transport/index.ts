@@ -11,7 +11,11 @@ export {
   processBudget,
 } from './concurrency.ts';
 export { isSecretName, REDACTED, Redactor } from './redact.ts';
-export { createTransport } from './transport.ts';
+export {
+  type AccountTransportOptions,
+  createAccountTransport,
+  createTransport,
+} from './transport.ts';
 export type {
   ClientCertificate,
   Clock,

@@ -7,10 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import { Agent } from 'undici';
 import { RemoteError } from '../port/errors.ts';
+import type { ConnectorManifest } from '../port/model.ts';
 import { fullJitterDelay, parseRetryAfter } from './backoff.ts';
 import { classifyNetworkError, classifyStatus, type Failure } from './classify.ts';
 import { systemClock } from './clock.ts';
-import { processBudget } from './concurrency.ts';
+import { accountKey, processBudget } from './concurrency.ts';
 import { Redactor } from './redact.ts';
 import type {
   HttpMethod,
@@ -153,6 +154,10 @@ export function createTransport(options: TransportOptions): Transport {
           body: body === undefined ? null : typeof body === 'string' ? body : Buffer.from(body),
           idempotent,
           signal: input.signal ?? null,
+          ...(input.timeouts?.headersMs === undefined
+            ? {}
+            : { headersTimeout: input.timeouts.headersMs }),
+          ...(input.timeouts?.bodyMs === undefined ? {} : { bodyTimeout: input.timeouts.bodyMs }),
         });
         const bytes = new Uint8Array(await answer.body.arrayBuffer());
         response = makeResponse(answer.statusCode, answer.headers, bytes, what);
@@ -245,6 +250,31 @@ export function createTransport(options: TransportOptions): Transport {
     request,
     close: () => agent.close(),
   };
+}
+
+export interface AccountTransportOptions
+  extends Omit<TransportOptions, 'accountKey' | 'maxConcurrent'> {
+  /** The URL the user typed for the remote account. */
+  accountUrl: string;
+  /** The remote user: an id, a login, or `principalFromSecret(apiKey)` before it is known. */
+  principal: string;
+  /** Default: the manifest's `maxConcurrentPerAccount`. */
+  maxConcurrent?: number;
+}
+
+/**
+ * The transport for one remote account, keyed the same way everywhere (`rally:<origin>|<user>`)
+ * so every integration on that account shares its concurrency budget.
+ */
+export function createAccountTransport(
+  manifest: Pick<ConnectorManifest, 'id' | 'maxConcurrentPerAccount'>,
+  { accountUrl, principal, maxConcurrent, ...options }: AccountTransportOptions,
+): Transport {
+  return createTransport({
+    ...options,
+    accountKey: accountKey(manifest.id, accountUrl, principal),
+    maxConcurrent: maxConcurrent ?? manifest.maxConcurrentPerAccount,
+  });
 }
 
 function makeResponse(

@@ -25,6 +25,8 @@ export interface TransportRequest {
   /** Statuses returned rather than thrown as `RemoteError`. Default: 2xx. */
   acceptStatus?: (status: number) => boolean;
   signal?: AbortSignal;
+  /** Overrides for this request (a large attachment upload, a slow report). */
+  timeouts?: Partial<Pick<TransportTimeouts, 'headersMs' | 'bodyMs'>>;
   /** A label for the log (`createRecord`, `listProjects`). */
   operation?: string;
 }

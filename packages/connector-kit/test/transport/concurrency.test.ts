@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   accountKey,
+  createAccountTransport,
   createLocalBudget,
   createTransport,
   type Lease,
@@ -153,6 +154,34 @@ describe('concurrency per remote account', () => {
     expect((await t.request({ method: 'GET', url: '/other' })).json()).toEqual({ path: '/other' });
     wake();
     expect((await limited).json()).toEqual({ path: '/limited' });
+  });
+});
+
+describe('createAccountTransport', () => {
+  it('keys the budget by system, origin and user, with the manifest limit', async () => {
+    const server = await countingServer(15);
+    const manifest = { id: 'rally', maxConcurrentPerAccount: 2 };
+    const principal = `pm-${Date.now()}`;
+    const first = createAccountTransport(manifest, {
+      accountUrl: `${server.url}/slm/webservice/v2.0`,
+      principal,
+      headers: { 'x-account': 'm' },
+    });
+    const second = createAccountTransport(manifest, {
+      accountUrl: server.url,
+      principal,
+      baseUrl: server.url,
+      headers: { 'x-account': 'm' },
+    });
+    open.push(first, second);
+    expect(first.accountKey).toBe(second.accountKey);
+    expect(first.accountKey).toBe(`rally:${server.url}|${principal}`);
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        (i % 2 ? first : second).request({ method: 'GET', url: `${server.url}/r/${i}` }),
+      ),
+    );
+    expect(server.peak('m')).toBe(2);
   });
 });
 

@@ -292,6 +292,17 @@ describe('timeouts and cancellation', () => {
     expect(clock.sleeps).toHaveLength(1);
   });
 
+  it('lets one request wait longer than the transport default', async () => {
+    const server = await scripted([hang(600)]);
+    const { transport: t } = transport(server.url, { retry: { maxAttempts: 1 } });
+    const response = await t.request({
+      method: 'GET',
+      url: '/slow-report',
+      timeouts: { headersMs: 5000 },
+    });
+    expect(response.json()).toEqual({ late: true });
+  });
+
   it('stops at once when the caller aborts', async () => {
     const server = await scripted([hang(2000)]);
     const { transport: t } = transport(server.url, { timeouts: { headersMs: 5000 } });
