@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { DatabaseUnavailableError, databaseConfigFromEnv, openDatabase } from '@tandem/storage';
 import { createApp } from './app.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoIdentity } from './demo/seed-identity.ts';
+import { seedDemoRoadmap } from './demo/seed-roadmap.ts';
 import { EnvError, parseEnv } from './env.ts';
 import { createLogger } from './lib/logger.ts';
 import { createLiveBus } from './live/live-bus.ts';
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
   if (env.TANDEM_DEMO) {
     const { created } = await seedDemoIdentity(database);
     if (created) logger.info('demo data seeded');
+    const roadmap = await seedDemoRoadmap(database);
+    if (roadmap.created) logger.info('demo roadmap seeded');
   }
 
   const live = createLiveBus();

@@ -57,7 +57,7 @@ export async function createTestApp(
         ...(body !== undefined
           ? {
               body: raw
-                ? (body as BodyInit)
+                ? (body as RequestInit['body'])
                 : typeof body === 'string'
                   ? body
                   : JSON.stringify(body),
