@@ -18,6 +18,8 @@ export type Worker = {
   /** Wakes idle slots now (a job was just added in this process). */
   wake(): void;
   /** Resolves once the queue has no ready job and no job is running here. */
+  idle(): Promise<void>;
+  /** Resolves once no job is pending at all (postponed and scheduled ones included). */
   drained(): Promise<void>;
   stop(): Promise<void>;
 };
@@ -51,6 +53,13 @@ export function createWorker(options: WorkerOptions): Worker {
       for (const w of idleWaiters) w();
       idleWaiters.clear();
     }
+  }
+
+  function idle(): Promise<void> {
+    return new Promise((resolve) => {
+      idleWaiters.add(resolve);
+      for (const wake of [...sleepers]) wake();
+    });
   }
 
   async function runOne(job: Job) {
@@ -99,11 +108,14 @@ export function createWorker(options: WorkerOptions): Worker {
     wake() {
       for (const wake of [...sleepers]) wake();
     },
-    drained() {
-      return new Promise((resolve) => {
-        idleWaiters.add(resolve);
-        for (const wake of [...sleepers]) wake();
-      });
+    idle,
+    async drained() {
+      for (;;) {
+        await idle();
+        const { pending, running } = await queue.counts();
+        if (pending === 0 && running === 0) return;
+        await new Promise((r) => setTimeout(r, Math.min(pollMs, 50)));
+      }
     },
     async stop() {
       running = false;

@@ -205,22 +205,21 @@ function describeIssues(issues: readonly { code: string }[]): string {
 async function linkedParents(deps: SyncDeps, runtime: IntegrationRuntime, record: RoadmapRecord) {
   const parents = parentsOf(record);
   const integrationId = runtime.config.id;
+  // States first: a parent's link and its `linked` state commit together, so reading the state
+  // before the links can never see "not pending" and then miss a link that just landed.
+  const states = await syncStateNames(
+    deps.db,
+    integrationId,
+    parents.map((p) => p.id),
+  );
+  if (parents.some((p) => states.get(p.id) === 'create_pending')) {
+    throw new PostponeJob('waiting for a parent to be created', PARENT_WAIT_MS);
+  }
   const links = await deps.roadmap.loadLinks(
     [integrationId],
     parents.map((p) => p.id),
   );
   const byId = new Map(links.map((l) => [l.recordId, linkAsRemoteRef(l)]));
-  const unlinked = parents.filter((p) => !byId.get(p.id));
-  if (unlinked.length > 0) {
-    const states = await syncStateNames(
-      deps.db,
-      integrationId,
-      unlinked.map((p) => p.id),
-    );
-    if (unlinked.some((p) => states.get(p.id) === 'create_pending')) {
-      throw new PostponeJob('waiting for a parent to be created', PARENT_WAIT_MS);
-    }
-  }
   const feature = record.fields.parentFeatureId
     ? byId.get(record.fields.parentFeatureId)
     : undefined;

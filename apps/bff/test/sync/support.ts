@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import type { RecordMapping } from '@tandem/contracts';
+import {
+  createFeature,
+  createRelease,
+  createRequirement,
+  ensureWorkflows,
+  userContext,
+} from '@tandem/roadmap';
+import { DEFAULT_ADMIN_API_KEY, SEED_IDS } from '@tandem/sim-rally';
+import {
+  createSecretBox,
+  type DatabaseHandle,
+  integrationsRepository,
+  usersRepository,
+  workspacesRepository,
+} from '@tandem/storage';
+import pino from 'pino';
+import { createSyncService } from '../../src/sync/sync-service.ts';
+
+/** Tandem's default Rally mappings, as the wizard proposes them. */
+export const RALLY_MAPPINGS: RecordMapping[] = [
+  {
+    roadmapKind: 'release',
+    remoteType: 'Release',
+    enabled: true,
+    fields: [
+      { roadmapField: 'name', remoteField: 'Name', direction: 'both' },
+      { roadmapField: 'startDate', remoteField: 'ReleaseStartDate', direction: 'both' },
+      { roadmapField: 'dueDate', remoteField: 'ReleaseDate', direction: 'both' },
+    ],
+    links: [],
+    status: null,
+    defaults: { State: 'Planning' },
+  },
+  {
+    roadmapKind: 'feature',
+    remoteType: 'PortfolioItem/Feature',
+    enabled: true,
+    fields: [
+      { roadmapField: 'name', remoteField: 'Name', direction: 'both' },
+      { roadmapField: 'description', remoteField: 'Description', direction: 'both' },
+    ],
+    links: [{ parentKind: 'release', remoteField: 'Release', direction: 'to_remote' }],
+    status: null,
+    defaults: {},
+  },
+  {
+    roadmapKind: 'requirement',
+    remoteType: 'HierarchicalRequirement',
+    enabled: true,
+    fields: [
+      { roadmapField: 'name', remoteField: 'Name', direction: 'both' },
+      { roadmapField: 'description', remoteField: 'Description', direction: 'both' },
+    ],
+    links: [],
+    status: null,
+    defaults: {},
+  },
+];
+
+/** A workspace with a dated release, an owner, and an enabled Rally integration on `rallyUrl`. */
+export async function rallyWorkspace(database: DatabaseHandle, rallyUrl: string) {
+  const key = `S${randomBytes(3).toString('hex').toUpperCase()}`;
+  const owner = await usersRepository(database.db).create({
+    email: `${key.toLowerCase()}@send.test`,
+    name: 'Sam Sender',
+    passwordHash: 'x',
+  });
+  const workspace = await workspacesRepository(database.db).create({ key, name: `Send ${key}` });
+  await workspacesRepository(database.db).addMember(workspace.id, owner.id, 'owner');
+  const ctx = userContext(owner.id);
+  await ensureWorkflows(database, ctx, workspace.id);
+  const release = await createRelease(database, ctx, workspace.id, {
+    name: '2027.1 — Offline first',
+    startDate: '2027-01-04',
+    releaseDate: '2027-03-26',
+    parkingLot: false,
+  });
+  const box = createSecretBox(randomBytes(32));
+  const repo = integrationsRepository(database.db);
+  const row = await repo.create({
+    workspaceId: workspace.id,
+    system: 'rally',
+    name: 'Rally',
+    templateId: null,
+    config: {
+      accountUrl: rallyUrl,
+      remoteWorkspace: { id: String(SEED_IDS.workspace), name: 'Acme' },
+      remoteProject: { id: String(SEED_IDS.projectAlpha), name: 'Alpha' },
+      excludeChildUpdates: false,
+      recordMappings: RALLY_MAPPINGS,
+      sendMode: 'auto',
+      importNewRecords: true,
+    },
+  });
+  await repo.update(row.id, {
+    state: 'enabled',
+    sealedSecrets: box.seal({ apiKey: DEFAULT_ADMIN_API_KEY }, row.id),
+  });
+
+  async function feature(name: string, requirements: string[] = []) {
+    const f = await createFeature(database, ctx, workspace.id, {
+      name,
+      descriptionHtml: `<p>${name}: <strong>why</strong> it matters</p>`,
+      releaseId: release.id,
+      tags: [],
+      customFields: {},
+    });
+    for (const r of requirements) {
+      await createRequirement(database, ctx, workspace.id, f.id, {
+        name: r,
+        descriptionHtml: '',
+        customFields: {},
+      });
+    }
+    return f;
+  }
+
+  const sync = createSyncService({
+    database,
+    box,
+    logger: pino({ level: 'silent' }),
+    concurrency: 16,
+  });
+  return { workspace, release, integrationId: row.id, feature, sync, owner };
+}
