@@ -78,12 +78,22 @@ function scopeQuery(ctx: Ctx, input: ChangesSinceInput): Query {
 async function latest(api: Wsapi, path: string, query: Query, field: string): Promise<Mark> {
   const page = await api.query(
     path,
-    { ...query, order: `${field} DESC`, fetch: `ObjectID,VersionId,${field}`, pagesize: 1 },
+    {
+      ...query,
+      order: `${field} DESC,ObjectID`,
+      fetch: `ObjectID,VersionId,${field}`,
+      pagesize: pageSize,
+    },
     'changesSince',
   );
   const top = page.results[0];
   if (!top) return { t: epoch, seen: [] };
-  return { t: String(top[field]), seen: [`${top.ObjectID}@${top.VersionId ?? ''}`] };
+  const t = String(top[field]);
+  // Everything already at the newest timestamp is "before now" too.
+  const seen = page.results
+    .filter((object) => String(object[field]) === t)
+    .map((object) => `${object.ObjectID}@${object.VersionId ?? ''}`);
+  return { t, seen };
 }
 
 async function stream(
@@ -95,7 +105,7 @@ async function stream(
 ): Promise<{ objects: RallyObject[]; mark: Mark }> {
   const objects: RallyObject[] = [];
   let next: Mark = { t: mark.t, seen: [...mark.seen] };
-  for (let start = 1; objects.length < maxPerStream; start += pageSize) {
+  pages: for (let start = 1; ; start += pageSize) {
     const page = await api.query(
       path,
       {
@@ -112,6 +122,7 @@ async function stream(
       'changesSince',
     );
     for (const object of page.results) {
+      if (objects.length >= maxPerStream) break pages;
       const key = `${object.ObjectID}@${object.VersionId ?? ''}`;
       const t = String(object[field]);
       if (t === mark.t && mark.seen.includes(key)) continue;
@@ -121,6 +132,12 @@ async function stream(
     if (page.results.length < pageSize || start + pageSize > page.total) break;
   }
   return { objects, mark: next };
+}
+
+/** Made after the cursor (at its very timestamp only if never changed since). */
+function createdAfter(object: RallyObject, t: string): boolean {
+  const created = String(object.CreationDate);
+  return created > t || (created === t && created === String(object.LastUpdateDate));
 }
 
 export async function changesSince(ctx: Ctx, input: ChangesSinceInput): Promise<ChangePage> {
@@ -160,7 +177,7 @@ export async function changesSince(ctx: Ctx, input: ChangesSinceInput): Promise<
     for (const object of objects) {
       const updatedAt = String(object.LastUpdateDate);
       changes.push({
-        kind: String(object.CreationDate) > mark.t ? 'created' : 'updated',
+        kind: createdAfter(object, mark.t) ? 'created' : 'updated',
         ref: { type, id: String(object.ObjectID) },
         version: object.VersionId === undefined ? null : String(object.VersionId),
         changedAt: updatedAt,
