@@ -42,7 +42,8 @@ export const WebhookInput = z.object({
     .refine(
       (xs) => xs.every((x) => WEBHOOK_TYPE_NAMES.some((n) => n.toLowerCase() === x.toLowerCase())),
       {
-        message: `ObjectTypes must be type names such as ${WEBHOOK_TYPE_NAMES.slice(5, 10).join(', ')}`,
+        message:
+          'ObjectTypes must be type names such as HierarchicalRequirement, Defect, Task, Feature, Initiative',
       },
     ),
   Expressions: z.array(Expression).default([]),
