@@ -475,3 +475,41 @@ describe('behaviour that trips integrations', () => {
     expect(sim.simulator.state.limiter.peak.get(String(admin.oid))).toBe(12);
   });
 });
+
+describe('story hierarchy', () => {
+  it('a story that gets its first child hands its tasks to the child and rolls up from it', async () => {
+    const project = `/project/${SEED_IDS.projectBeta}`;
+    const parent = (
+      await call('POST', '/hierarchicalrequirement/create', {
+        HierarchicalRequirement: {
+          Name: 'Parent',
+          Project: project,
+          Iteration: null,
+          PlanEstimate: 8,
+        },
+      })
+    ).json.CreateResult.Object;
+    await call('POST', '/task/create', {
+      Task: { Name: 'Task of the parent', WorkProduct: parent._ref, Estimate: 2 },
+    });
+    const child = (
+      await call('POST', '/hierarchicalrequirement/create', {
+        HierarchicalRequirement: { Name: 'Child', Project: project, PlanEstimate: 3 },
+      })
+    ).json.CreateResult.Object;
+    await call('PUT', `/hierarchicalrequirement/${child.ObjectID}`, {
+      HierarchicalRequirement: { Parent: parent._ref },
+    });
+    const tasks = await call('GET', `/hierarchicalrequirement/${child.ObjectID}/Tasks?fetch=Name`);
+    expect(tasks.json.QueryResult.Results.map((t: { Name: string }) => t.Name)).toEqual([
+      'Task of the parent',
+    ]);
+    const p = (
+      await call(
+        'GET',
+        `/hierarchicalrequirement/${parent.ObjectID}?fetch=PlanEstimate,DirectChildrenCount,TaskEstimateTotal`,
+      )
+    ).json.HierarchicalRequirement;
+    expect(p).toMatchObject({ PlanEstimate: 3, DirectChildrenCount: 1, TaskEstimateTotal: 0 });
+  });
+});

@@ -877,9 +877,9 @@ export class Store {
     const nowIso = this.now().toISOString();
     if (o.type === 'HierarchicalRequirement' || o.type === 'Defect') {
       const tasks = [...this.list(typeSpec('Task'))].filter((x) => x.values.WorkProduct === o.oid);
-      v.TaskEstimateTotal = sum(tasks.map((x) => x.values.Estimate));
-      v.TaskRemainingTotal = sum(tasks.map((x) => x.values.ToDo));
-      v.TaskActualTotal = sum(tasks.map((x) => x.values.Actuals));
+      v.TaskEstimateTotal = sum(tasks.map((x) => x.values.Estimate)) ?? 0;
+      v.TaskRemainingTotal = sum(tasks.map((x) => x.values.ToDo)) ?? 0;
+      v.TaskActualTotal = sum(tasks.map((x) => x.values.Actuals)) ?? 0;
       let children: RallyObject[] = [];
       if (o.type === 'HierarchicalRequirement') {
         children = [...this.list(typeSpec('HierarchicalRequirement'))].filter(
@@ -1069,9 +1069,10 @@ class Transaction {
         if (!toDerive.includes(oid)) toDerive.push(oid);
     }
     // A story that just got its first child hands its tasks to that child.
-    for (const oid of this.created) {
+    for (const oid of [...this.created, ...this.before.keys()]) {
       const o = s.get(oid);
       if (o?.type !== 'HierarchicalRequirement' || typeof o.values.Parent !== 'number') continue;
+      if (!this.created.has(oid) && this.before.get(oid)?.Parent === o.values.Parent) continue;
       const siblings = [...s.list(findType('HierarchicalRequirement')!)].filter(
         (x) => x.values.Parent === o.values.Parent,
       );
