@@ -5,9 +5,7 @@ import {
   hasDangerousExtension,
   isAllowedContentType,
 } from '../src/attachments/sniff.ts';
-
-export const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-export const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04]);
+import { EXE, PNG } from './support/bytes.ts';
 
 describe('attachment content checks', () => {
   it('recognises the allowed formats by their first bytes', () => {

@@ -26,7 +26,7 @@ import {
   updateRelease,
   updateRequirement,
 } from '../src/index.ts';
-import { PNG } from './attachment-sniff.test.ts';
+import { PNG } from './support/bytes.ts';
 import { eventsSince, featureInput, seedWorkspace, snapshot } from './support/fixtures.ts';
 
 const SRC = join(import.meta.dirname, '../src');
