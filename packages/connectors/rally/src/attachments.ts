@@ -1,7 +1,8 @@
 /**
  * Rally attachments are two objects: the bytes (AttachmentContent, base64) and the file entry
  * that points at them from the record (Attachment). A file already on the record with the same
- * name and size is not uploaded again, so a re-send after a lost answer adds no duplicate.
+ * name and size is not uploaded again, so a re-send after a lost answer adds no duplicate; a
+ * file with the same name and another size replaces the old one.
  */
 import type {
   AttachmentInput,
@@ -53,9 +54,8 @@ export async function uploadAttachment(
       fieldErrors: [{ field: 'Attachments', message }],
     });
   }
-  const existing = (await listAttachments(ctx, ref)).find(
-    (a) => a.fileName === file.fileName && a.size === file.data.byteLength,
-  );
+  const sameName = (await listAttachments(ctx, ref)).filter((a) => a.fileName === file.fileName);
+  const existing = sameName.find((a) => a.size === file.data.byteLength);
   if (existing) return existing;
 
   const api = new Wsapi(ctx);
@@ -77,5 +77,7 @@ export async function uploadAttachment(
     },
     { ...scope, fetch: 'ObjectID,Name,Size,ContentType' },
   );
+  // A changed file replaces the old one (deleting an Attachment deletes its content too).
+  for (const old of sameName) await api.delete(`/attachment/${old.id}`, {});
   return toAttachment(ctx.config, attachment.object);
 }

@@ -12,7 +12,7 @@ import { Wsapi } from './wsapi-client.ts';
 
 export const rallyConnector: Connector<RallyConfig> = {
   manifest,
-  spec: rallyConfigSchema as unknown as Connector<RallyConfig>['spec'],
+  spec: rallyConfigSchema,
 
   checkConnection: (ctx) => discovery.whoAmI(new Wsapi(ctx)),
   listWorkspaces: (ctx) => discovery.listWorkspaces(new Wsapi(ctx)),

@@ -142,6 +142,25 @@ async function typeDefinition(api: Wsapi, scope: RecordScope, type: string): Pro
   return def;
 }
 
+const attributeCache = new TtlCache<Map<string, { readOnly: boolean }>>(5 * 60_000);
+
+/** The writable-or-not attributes of a type, by element name (cached: checked on every write). */
+export function attributesOf(
+  api: Wsapi,
+  scope: RecordScope,
+  type: string,
+): Promise<Map<string, { readOnly: boolean }>> {
+  return attributeCache.get(`${api.base}|${scope.workspaceId}|${type.toLowerCase()}`, async () => {
+    const def = await typeDefinition(api, scope, type);
+    const attributes = await api.queryAll(
+      `/TypeDefinition/${def.oid}/Attributes`,
+      { fetch: 'ElementName,ReadOnly' },
+      'checkFields',
+    );
+    return new Map(attributes.map((a) => [str(a.ElementName), { readOnly: a.ReadOnly === true }]));
+  });
+}
+
 const fieldTypeOf = (attribute: RallyObject, hasValues: boolean): FieldDef['type'] => {
   const name = str(attribute.ElementName);
   switch (str(attribute.AttributeType)) {

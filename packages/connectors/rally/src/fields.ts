@@ -6,7 +6,7 @@
 import { type RecordFields, RemoteError } from '@tandem/connector-kit';
 import { TtlCache } from './cache.ts';
 import { fromRallyDate, isSpanDate, toRallyDate } from './dates.ts';
-import { listStates } from './discovery.ts';
+import { attributesOf, listStates } from './discovery.ts';
 import { fromRallyHtml, toRallyHtml } from './html.ts';
 import { idOfRef, parseRef } from './refs.ts';
 import { isPortfolioItem, typePath } from './types.ts';
@@ -43,6 +43,7 @@ function referencePath(type: string, field: string): string | null {
 
 /** Fields Rally computes; sending them only earns a warning. */
 const readOnlyFields = new Set([
+  '_ref',
   'ObjectID',
   'ObjectUUID',
   'FormattedID',
@@ -109,6 +110,53 @@ async function stateRef(
   return `/state/${match.id}`;
 }
 
+/**
+ * Rally ignores a field it does not know (with only a warning), so a mapping to a misspelt or
+ * deleted field would fail silently. Refuse it before sending anything.
+ */
+export async function assertKnownFields(
+  api: Wsapi,
+  workspaceId: string,
+  type: string,
+  fields: RecordFields,
+): Promise<void> {
+  const attributes = await attributesOf(api, { workspaceId }, type);
+  const problems = Object.keys(fields)
+    .filter((field) => fields[field] !== undefined && !readOnlyFields.has(field))
+    .flatMap((field) => {
+      const attribute = attributes.get(field);
+      if (!attribute) return [{ field, message: `Rally has no field "${field}" on ${type}` }];
+      if (attribute.readOnly) return [{ field, message: `"${field}" is read-only in Rally` }];
+      return [];
+    });
+  if (problems.length > 0) {
+    throw new RemoteError('validation', problems.map((p) => p.message).join('; '), {
+      retryable: false,
+      fieldErrors: problems,
+    });
+  }
+}
+
+const userCache = new TtlCache<string | null>(10 * 60_000);
+
+/** An e-mail address or user name → the Rally user, or `null` when nobody matches. */
+async function userRef(api: Wsapi, login: string): Promise<string | null> {
+  return userCache.get(`${api.base}|${login.toLowerCase()}`, async () => {
+    const quoted = login.replace(/"/g, '\\"');
+    const found = await api.query(
+      '/user',
+      {
+        query: `((EmailAddress = "${quoted}") OR (UserName = "${quoted}"))`,
+        fetch: 'ObjectID',
+        pagesize: 1,
+      },
+      'resolveUser',
+    );
+    const user = found.results[0];
+    return user ? `/user/${user.ObjectID}` : null;
+  });
+}
+
 export interface OutgoingOptions {
   workspaceId: string;
   timeZone: string;
@@ -130,6 +178,14 @@ export async function toRallyFields(
       out[field] = value === '' ? null : toRallyDate(field, value, options.timeZone);
     } else if (field === 'State' && isPortfolioItem(type)) {
       out[field] = await stateRef(api, options.workspaceId, type, value);
+    } else if (
+      (field === 'Owner' || field === 'SubmittedBy') &&
+      typeof value === 'string' &&
+      value.includes('@')
+    ) {
+      // Owners are matched by e-mail; nobody matching leaves the field unset.
+      const ref = await userRef(api, value.trim());
+      if (ref) out[field] = ref;
     } else if (field === 'Tags' || field === 'Milestones') {
       const items = Array.isArray(value) ? value : [];
       out[field] = await Promise.all(

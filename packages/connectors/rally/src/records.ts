@@ -12,7 +12,7 @@ import type {
   UpdateRecordInput,
 } from '@tandem/connector-kit';
 import { RemoteError } from '@tandem/connector-kit';
-import { fromRallyFields, toRallyFields } from './fields.ts';
+import { assertKnownFields, fromRallyFields, toRallyFields } from './fields.ts';
 import { stripMarker, tokenQuery, withToken } from './idempotency.ts';
 import { idOfRef, relativeRef } from './refs.ts';
 import type { RallyConfig } from './spec.ts';
@@ -92,6 +92,7 @@ export async function createRecord(ctx: Ctx, input: CreateRecordInput): Promise<
   const api = new Wsapi(ctx);
   const { Rank: rank, ...rest } = input.fields;
   const rankParams = rankQuery(rank);
+  await assertKnownFields(api, input.scope.workspaceId, input.type, rest);
   const body = await toRallyFields(api, input.type, rest, {
     workspaceId: input.scope.workspaceId,
     timeZone: ctx.config.timeZone,
@@ -101,6 +102,8 @@ export async function createRecord(ctx: Ctx, input: CreateRecordInput): Promise<
     if (!field) throw cannotParent(input.type, input.parent.type);
     body[field] = relativeRef(input.parent);
   }
+  // New releases start in Planning, as Rally's own UI creates them.
+  if (input.type === 'Release' && body.State === undefined) body.State = 'Planning';
   if (input.type !== 'Task' && body.Project === undefined) {
     body.Project = `/project/${input.scope.projectId ?? ctx.config.projectId}`;
   }
@@ -158,6 +161,7 @@ export async function updateRecord(
     }
   }
   const { Rank: rank, ...rest } = input.fields;
+  await assertKnownFields(api, ctx.config.workspaceId, ref.type, rest);
   const body = await toRallyFields(api, ref.type, rest, {
     workspaceId: ctx.config.workspaceId,
     timeZone: ctx.config.timeZone,

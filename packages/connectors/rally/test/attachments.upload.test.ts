@@ -70,7 +70,7 @@ describe('attachments', () => {
     expect(new Uint8Array(Buffer.from(content.AttachmentContent.Content, 'base64'))).toEqual(data);
   });
 
-  it('does not upload a file the record already has (same name and size)', async () => {
+  it('does not upload a file the record already has (same name and size); replaces a changed one', async () => {
     const story = await rally.createRecord(ctx, {
       scope,
       type: 'HierarchicalRequirement',
@@ -91,6 +91,7 @@ describe('attachments', () => {
       data: new TextEncoder().encode('spec v2 ✓'),
     });
     expect(changed.id).not.toBe(first.id);
+    expect((await listAttachments(ctx, story)).map((a) => a.id)).toEqual([changed.id]);
   });
 
   it('refuses a file over 50 MB before sending it', async () => {

@@ -213,3 +213,53 @@ describe('records', () => {
     });
   });
 });
+
+describe('fields Rally would ignore', () => {
+  it('a field the type does not have is refused before anything is sent', async () => {
+    const before = ctx.log.length;
+    const error = await create('PortfolioItem/Feature', {
+      Name: 'x',
+      c_NoSuchField: 'y',
+      Childs: [],
+    }).catch((e) => e);
+    expect(error).toMatchObject({ kind: 'validation', retryable: false });
+    expect(error.fieldErrors.map((f: { field: string }) => f.field)).toEqual([
+      'c_NoSuchField',
+      'Childs',
+    ]);
+    expect(ctx.log.slice(before).some((l) => l.method === 'POST')).toBe(false);
+  });
+
+  it('a read-only field is refused on update; identity fields from a snapshot are dropped', async () => {
+    const feature = await create('PortfolioItem/Feature', { Name: 'RO' });
+    await expect(
+      rally.updateRecord(ctx, feature, { fields: { LeafStoryCount: 3 } }),
+    ).rejects.toMatchObject({ kind: 'validation', fieldErrors: [{ field: 'LeafStoryCount' }] });
+    const updated = await rally.updateRecord(ctx, feature, {
+      fields: { Name: 'RO 2', _ref: feature.fields._ref, ObjectID: 1, FormattedID: 'F0' },
+    });
+    expect(updated.formattedId).toBe(feature.formattedId);
+  });
+
+  it('Owner given as an e-mail is matched to the Rally user; nobody matching leaves it unset', async () => {
+    const owned = await create('HierarchicalRequirement', {
+      Name: 'Owned',
+      Owner: 'dana.developer@acme.example',
+    });
+    expect(owned.fields.Owner).toBe('4000000003');
+    const unknown = await create('HierarchicalRequirement', {
+      Name: 'Unowned',
+      Owner: 'nobody@acme.example',
+    });
+    expect(unknown.fields.Owner).not.toBe('4000000003');
+  });
+
+  it('a new release is in Planning unless told otherwise', async () => {
+    const release = await create('Release', {
+      Name: 'R-default',
+      ReleaseStartDate: '2026-04-01',
+      ReleaseDate: '2026-06-30',
+    });
+    expect(release.fields.State).toBe('Planning');
+  });
+});
