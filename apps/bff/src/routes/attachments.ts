@@ -59,8 +59,9 @@ export const attachmentRoutes = new Hono<AppEnv>()
   })
   .post(
     '/features/:featureId/attachments',
-    uploadLimit,
+    // Role first: it reads no body, so nobody without the right gets to send 10 MB.
     requireWorkspaceRole('contributor'),
+    uploadLimit,
     async (c) => {
       const file = await fileFrom(c.req);
       const meta = await addAttachment(c.var.deps.database, actionContext(c), c.var.workspace.id, {
