@@ -25,7 +25,7 @@ test('a product manager plans a feature on the board and it stays planned', asyn
     await board.createFeature({ name });
     await drawer.expectOpen();
     await expect(drawer.name).toHaveValue(name);
-    reference = (page.url().split('/features/')[1]?.split('?')[0]) ?? '';
+    reference = page.url().split('/features/')[1]?.split('?')[0] ?? '';
     expect(reference).toMatch(/^APP-\d+$/);
   });
 
@@ -98,7 +98,8 @@ test('filters live in the URL and survive a reload', async ({ page, loginAsOwner
   await loginAsOwner(`/w/${mobile.key}/features`);
   await board.expectLoaded();
   await board.groupBy('release');
-  const first = (await page.locator('[data-feature]').first().getAttribute('data-feature')) ?? '';
+  const first =
+    (await page.locator('[data-feature]').first().getByRole('link').textContent()) ?? '';
   await board.searchFor(first);
   await expect(page.locator('[data-feature]')).toHaveCount(1);
   await page.reload();

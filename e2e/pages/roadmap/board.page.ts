@@ -70,7 +70,10 @@ export class BoardPage {
   }
 
   async groupBy(grouping: 'status' | 'release'): Promise<void> {
-    await this.page.getByRole('radio', { name: `By ${grouping}` }).check({ force: true });
+    await this.page
+      .getByRole('radio', { name: `By ${grouping}` })
+      .locator('..')
+      .click();
     await expect(this.page).toHaveURL(
       grouping === 'release' ? /group=release/ : /^(?!.*group=release)/,
     );

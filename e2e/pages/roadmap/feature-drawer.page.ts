@@ -78,7 +78,13 @@ export class FeatureDrawerPage {
     await this.newRequirement.fill(name);
     await this.newRequirement.press('Enter');
     await expect(this.newRequirement).toHaveValue('');
-    await expect(this.requirementNames()).toContainText([name]);
+    await expect
+      .poll(() =>
+        this.requirementNames().evaluateAll((els) =>
+          els.map((el) => (el as HTMLInputElement).value),
+        ),
+      )
+      .toContain(name);
   }
 
   requirementNames(): Locator {
@@ -88,7 +94,13 @@ export class FeatureDrawerPage {
   }
 
   async expectRequirements(names: string[]): Promise<void> {
-    await expect(this.requirementNames()).toHaveValues(names);
+    await expect
+      .poll(() =>
+        this.requirementNames().evaluateAll((els) =>
+          els.map((el) => (el as HTMLInputElement).value),
+        ),
+      )
+      .toEqual(names);
   }
 
   /** Waits for the autosave to finish. */

@@ -9,7 +9,8 @@ import type {
 } from '@tandem/contracts';
 import { useId, useState } from 'react';
 import { CustomFieldInput } from '@/components/roadmap/custom-field-input';
-import { Input } from '@/components/ui/input';
+import { StatusDot } from '@/components/roadmap/status-dot';
+import { Avatar } from '@/components/ui/avatar';
 import { Select } from '@/components/ui/select';
 import type { FeaturePatch } from '../utils/autosave';
 import { PropertyRow } from './property-row';
@@ -55,6 +56,10 @@ export function FeatureProperties({
     workspaces.find((w) => w.id === wid)?.name ?? 'Other workspace';
   const otherGroups = [...new Set(others.map((i) => i.workspaceId))];
 
+  const status = statuses.find((s) => s.id === values.statusId);
+  const assignee = members.find((m) => m.userId === values.assigneeId);
+  const initiative = initiatives.find((i) => i.id === values.initiativeId);
+
   const setError = (key: string, message: string | null) =>
     setErrors(({ [key]: _, ...rest }) => (message ? { ...rest, [key]: message } : rest));
 
@@ -86,6 +91,8 @@ export function FeatureProperties({
         <Select
           id={`${id}-status`}
           density="sm"
+          appearance="ghost"
+          leading={<StatusDot color={status?.color} category={status?.category} />}
           disabled={disabled}
           value={values.statusId}
           onChange={(e) => onEdit({ statusId: e.target.value })}
@@ -101,6 +108,7 @@ export function FeatureProperties({
         <Select
           id={`${id}-release`}
           density="sm"
+          appearance="ghost"
           disabled={disabled}
           value={values.releaseId}
           onChange={(e) => onEdit({ releaseId: e.target.value })}
@@ -112,10 +120,19 @@ export function FeatureProperties({
           ))}
         </Select>
       </PropertyRow>
-      <PropertyRow id={`${id}-initiative`} label="Initiative">
+      <PropertyRow
+        id={`${id}-initiative`}
+        label="Initiative"
+        hint={
+          initiative && initiative.workspaceId !== workspaceId
+            ? `Lives in ${workspaceName(initiative.workspaceId)}`
+            : undefined
+        }
+      >
         <Select
           id={`${id}-initiative`}
           density="sm"
+          appearance="ghost"
           disabled={disabled}
           value={values.initiativeId ?? ''}
           onChange={(e) => onEdit({ initiativeId: e.target.value || null })}
@@ -147,6 +164,14 @@ export function FeatureProperties({
         <Select
           id={`${id}-assignee`}
           density="sm"
+          appearance="ghost"
+          leading={
+            assignee ? (
+              <Avatar name={assignee.name} size="sm" />
+            ) : (
+              <span className="inline-block size-5 rounded-full border border-dashed border-zinc-300" />
+            )
+          }
           disabled={disabled}
           value={values.assigneeId ?? ''}
           onChange={(e) => onEdit({ assigneeId: e.target.value || null })}
@@ -168,16 +193,17 @@ export function FeatureProperties({
         />
       </PropertyRow>
       <PropertyRow id={`${id}-score`} label="Score" error={errors.score}>
-        <Input
+        <input
           id={`${id}-score`}
           type="number"
           min={0}
           max={10000}
           inputMode="decimal"
+          placeholder="—"
           disabled={disabled}
-          invalid={Boolean(errors.score)}
+          aria-invalid={Boolean(errors.score) || undefined}
           aria-describedby={errors.score ? `${id}-score-error` : undefined}
-          className="h-8 w-32 text-[13px]"
+          className="h-8 w-32 rounded-md border border-transparent bg-transparent px-2.5 text-[13px] text-zinc-900 tabular-nums transition-colors placeholder:text-zinc-400 hover:border-zinc-200 hover:bg-zinc-50 focus:border-accent-500 focus:bg-white focus:ring-3 focus:ring-accent-500/20 focus:outline-none aria-invalid:border-red-400"
           value={score}
           onChange={(e) => onScore(e.target.value)}
         />

@@ -6,16 +6,18 @@ export function PropertyRow({
   label,
   required,
   error,
+  hint,
   children,
 }: {
   id: string;
   label: string;
   required?: boolean;
   error?: string | undefined;
+  hint?: string | undefined;
   children: ReactNode;
 }) {
   return (
-    <div className="grid grid-cols-[8.5rem_1fr] items-start gap-3 py-1">
+    <div className="grid grid-cols-[7.5rem_1fr] items-start gap-3 py-0.5">
       <label htmlFor={id} className="pt-2 text-[13px] text-zinc-500">
         {label}
         {required ? (
@@ -24,8 +26,9 @@ export function PropertyRow({
           </span>
         ) : null}
       </label>
-      <div className="min-w-0">
+      <div className="max-w-sm min-w-0">
         {children}
+        {hint && !error ? <p className="mt-0.5 px-2.5 text-[12px] text-zinc-400">{hint}</p> : null}
         {error ? (
           <p id={`${id}-error`} className="mt-1 text-[12px] text-red-600">
             {error}

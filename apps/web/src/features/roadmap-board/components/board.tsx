@@ -1,7 +1,8 @@
-import { closestCorners, DndContext, DragOverlay } from '@dnd-kit/core';
+import { DndContext, DragOverlay } from '@dnd-kit/core';
 import type { Feature, Member, WorkflowStatus } from '@tandem/contracts';
 import { useMemo } from 'react';
 import { type BoardDrop, useBoardDnd } from '../hooks/use-board-dnd';
+import { boardCollisions } from '../utils/board-collisions';
 import type { BoardGrouping } from '../utils/board-filters';
 import type { BoardColumn as Column } from '../utils/group-features';
 import { BoardColumn } from './board-column';
@@ -44,11 +45,11 @@ export function Board({
   return (
     <DndContext
       sensors={canEdit ? dnd.sensors : []}
-      collisionDetection={closestCorners}
+      collisionDetection={boardCollisions}
       accessibility={dnd.accessibility}
       {...dnd.handlers}
     >
-      <div className="flex h-full items-start gap-3 overflow-x-auto px-4 pb-4 sm:px-6">
+      <div className="flex h-full items-stretch gap-3 overflow-x-auto px-4 pb-4 sm:px-6">
         {columns.map((column) => {
           const ids = dnd.columnIds[column.id] ?? [];
           return (
@@ -77,7 +78,7 @@ export function Board({
       </div>
       <DragOverlay dropAnimation={{ duration: 180, easing: 'cubic-bezier(0.2, 0, 0, 1)' }}>
         {active ? (
-          <div className="w-68 rotate-[1.5deg] cursor-grabbing rounded-lg border border-zinc-300 bg-white p-3 shadow-xl shadow-zinc-900/15">
+          <div className="cursor-grabbing rounded-lg border border-zinc-300 bg-white p-3 pl-3.5 shadow-xl ring-1 shadow-zinc-900/15 ring-accent-500/10">
             <FeatureCardBody
               feature={active}
               assignee={memberOf(active)}
