@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type Section = 'Features' | 'Releases' | 'Integrations';
+export type Section = 'Features' | 'Releases' | 'Initiatives' | 'Integrations';
 
 /** The signed-in frame: sidebar with workspace switcher, navigation and user menu. */
 export class ShellPage {

@@ -20,7 +20,7 @@ test('the owner signs in, finds the shell, switches workspace and logs out', asy
     await expect(shell.sidebar.getByText('Tandem', { exact: true })).toBeVisible();
     await shell.expectWorkspace(mobile.name, mobile.key);
     await shell.expectSignedInAs(demo.owner.name, demo.owner.email);
-    await shell.expectSections(['Features', 'Releases', 'Integrations']);
+    await shell.expectSections(['Features', 'Releases', 'Initiatives', 'Integrations']);
     await shell.expectOn('Features');
     await expect(page).toHaveTitle(`Features · ${mobile.name} · Tandem`);
     await page.screenshot({ path: screenshotPath('shell.png') });
@@ -109,7 +109,7 @@ test('a contributor does not see Settings', async ({ page, loginAsContributor })
   const shell = await loginAsContributor();
   await shell.expectWorkspace(mobile.name, mobile.key);
   await shell.expectSignedInAs(demo.contributor.name, demo.contributor.email);
-  await shell.expectSections(['Features', 'Releases']);
+  await shell.expectSections(['Features', 'Releases', 'Initiatives']);
   await shell.expectSettingsHidden();
   await shell.expectWorkspaceChoices([
     `${mobile.name} ${mobile.key} · Contributor`,

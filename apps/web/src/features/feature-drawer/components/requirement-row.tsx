@@ -51,7 +51,7 @@ export function RequirementRow({
           ))}
         </select>
       </span>
-      <span className="w-14 shrink-0 text-[11px] text-zinc-400 tabular-nums">
+      <span className="w-16 shrink-0 text-[11px] whitespace-nowrap text-zinc-400 tabular-nums">
         {requirement.referenceNum}
       </span>
       <input

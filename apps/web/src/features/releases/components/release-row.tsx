@@ -39,7 +39,7 @@ export function ReleaseRow({
           >
             {release.name}
           </Link>
-          {status ? (
+          {status && !release.parkingLot ? (
             <span className="inline-flex items-center gap-1.5 rounded-full bg-zinc-100 px-2 py-0.5 text-[11px] font-medium text-zinc-600">
               <StatusDot color={status.color} category={status.category} className="size-2" />
               {status.name}
