@@ -513,3 +513,29 @@ describe('story hierarchy', () => {
     expect(p).toMatchObject({ PlanEstimate: 3, DirectChildrenCount: 1, TaskEstimateTotal: 0 });
   });
 });
+
+describe('collection writes follow the same rules as updates', () => {
+  it('refuses to add a story with a Parent to a feature (parentArtifact) and rolls back', async () => {
+    const r = await call('POST', `/PortfolioItem/Feature/${SEED_IDS.feature}/UserStories/add`, {
+      CollectionItems: [{ _ref: `/hierarchicalrequirement/${SEED_IDS.storyChild}` }],
+    });
+    expect(r.json.OperationResult.Errors[0]).toContain('parentArtifact should not be set');
+    const child = (
+      await call(
+        'GET',
+        `/hierarchicalrequirement/${SEED_IDS.storyChild}?fetch=PortfolioItem,_objectVersion`,
+      )
+    ).json.HierarchicalRequirement;
+    expect(child.PortfolioItem).toBeNull();
+    const cycle = await call(
+      'POST',
+      `/HierarchicalRequirement/${SEED_IDS.storyChild}/Children/add`,
+      { CollectionItems: [{ _ref: `/hierarchicalrequirement/${SEED_IDS.storyParent}` }] },
+    );
+    expect(cycle.json.OperationResult.Errors).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('cannot be the story itself or one of its descendants'),
+      ]),
+    );
+  });
+});

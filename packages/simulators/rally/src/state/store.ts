@@ -464,9 +464,10 @@ export class Store {
       }
       if (attr.inverse) {
         tx.touch(target);
+        const before = structuredClone(target.values);
         target.values[attr.inverse] = o.oid;
-        if (o.type === 'HierarchicalRequirement' && attr.name === 'Children')
-          target.values.PortfolioItem = null;
+        // The same rules as an update of the member (parentArtifact, cycles, workspaces).
+        this.checkRules(typeSpec(target.type), target, errors, before);
       } else {
         tx.touch(o);
         const ids = (o.values[attr.name] as number[]) ?? [];
