@@ -9,12 +9,16 @@ import {
   type RemoteErrorKind,
 } from '@tandem/connector-kit';
 
-const validationPattern = /^Validation error:\s*([\w/]+)\.(\w+)\s+(.*)$/i;
+const fieldPatterns = [
+  /^Validation error:\s*[\w/]+\.(\w+)\b/i,
+  /for field \[\s*(\w+)\s*\]/i,
+  /^Could not convert:\s*"(\w+)"/i,
+];
 
 export function fieldErrorsOf(errors: readonly string[]): FieldError[] {
   return errors.map((message) => {
-    const match = validationPattern.exec(message);
-    return { field: match?.[2] ?? null, message };
+    const field = fieldPatterns.map((pattern) => pattern.exec(message)?.[1]).find(Boolean);
+    return { field: field ?? null, message };
   });
 }
 

@@ -46,7 +46,7 @@ export function browserUrl(
   type: string,
   id: string,
 ): string {
-  return `${config.accountUrl}/#/detail/${detailSlug(type)}/${id}`;
+  return `${config.accountUrl}/slm/#/detail/${detailSlug(type)}/${id}`;
 }
 
 export function toRemoteRecord(

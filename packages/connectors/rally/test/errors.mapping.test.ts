@@ -152,3 +152,32 @@ describe('Rally errors → RemoteError', () => {
     expect(ctx.log[0]?.requestHeaders.zsessionid).toBe('[REDACTED]');
   });
 });
+
+describe('field messages', () => {
+  it('a value Rally cannot convert names its field', async () => {
+    const local = makeCtx(sim.url);
+    const error = await rally
+      .createRecord(local, {
+        scope,
+        type: 'HierarchicalRequirement',
+        fields: { Name: 'Bad estimate', PlanEstimate: 'lots' },
+        idempotencyToken: 'e-convert',
+      })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'validation', fieldErrors: [{ field: 'PlanEstimate' }] });
+    const tooLong = await rally
+      .createRecord(local, {
+        scope,
+        type: 'HierarchicalRequirement',
+        fields: { Name: 'x'.repeat(300) },
+        idempotencyToken: 'e-long',
+      })
+      .catch((e: unknown) => e);
+    expect(tooLong).toMatchObject({ kind: 'validation' });
+    expect((tooLong as RemoteError).fieldErrors[0]).toMatchObject({
+      field: 'Name',
+      message: expect.stringMatching(/256/),
+    });
+    await local.transport.close();
+  });
+});

@@ -43,7 +43,7 @@ describe('what each roadmap record becomes in Rally', () => {
     expect(release).toMatchObject({
       type: 'Release',
       formattedId: '2025.Q3',
-      url: `${sim.url}/#/detail/release/${release.id}`,
+      url: `${sim.url}/slm/#/detail/release/${release.id}`,
     });
     expect(release.fields).toMatchObject({
       ReleaseStartDate: '2025-07-01',
@@ -105,7 +105,7 @@ describe('what each roadmap record becomes in Rally', () => {
     expect(story.formattedId).toMatch(/^US\d+$/);
     expect(story.parentId).toBe(feature.id);
     expect(story.fields.PortfolioItem).toBe(feature.id);
-    expect(story.url).toBe(`${sim.url}/#/detail/userstory/${story.id}`);
+    expect(story.url).toBe(`${sim.url}/slm/#/detail/userstory/${story.id}`);
   });
 
   it('a story under a story uses Parent', async () => {
