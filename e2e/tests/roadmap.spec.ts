@@ -169,3 +169,27 @@ test('a contributor cannot open or change workspace settings', async ({
     expect(response.status()).toBe(403);
   });
 });
+
+test('the roadmap screens have no WCAG A/AA violations', async ({
+  page,
+  loginAsOwner,
+  expectAccessible,
+}) => {
+  test.slow();
+  const board = new BoardPage(page);
+  const drawer = new FeatureDrawerPage(page);
+  await loginAsOwner(`/w/${mobile.key}/features`);
+  await board.expectLoaded();
+  await expectAccessible('the board');
+  const reference =
+    (await page.locator('[data-feature]').first().getAttribute('data-feature')) ?? '';
+  await board.openFeature(reference);
+  await drawer.expectOpen(reference);
+  await expectAccessible('the feature drawer');
+  await page.goto(`/w/${mobile.key}/releases`);
+  await expect(page.getByRole('region', { name: 'Scheduled' })).toBeVisible();
+  await expectAccessible('the releases page');
+  await page.goto(`/w/${mobile.key}/initiatives`);
+  await expect(page.getByRole('main').getByRole('heading', { name: 'Initiatives' })).toBeVisible();
+  await expectAccessible('the initiatives page');
+});

@@ -77,7 +77,7 @@ export function AttachmentsSection({
         onChange={onFiles}
       />
       {attachments.length === 0 ? (
-        <p className="px-1.5 text-[13px] text-zinc-400">
+        <p className="px-1.5 text-[13px] text-zinc-500">
           No files attached. Images, PDFs and Office documents up to 10 MB.
         </p>
       ) : (
@@ -98,7 +98,7 @@ export function AttachmentsSection({
                   >
                     {a.fileName}
                   </a>
-                  <p className="text-[11px] text-zinc-400">{formatBytes(a.size)}</p>
+                  <p className="text-[11px] text-zinc-500">{formatBytes(a.size)}</p>
                 </div>
                 <a
                   href={a.downloadUrl}

@@ -28,7 +28,7 @@ export function PropertyRow({
       </label>
       <div className="max-w-sm min-w-0">
         {children}
-        {hint && !error ? <p className="mt-0.5 px-2.5 text-[12px] text-zinc-400">{hint}</p> : null}
+        {hint && !error ? <p className="mt-0.5 px-2.5 text-[12px] text-zinc-500">{hint}</p> : null}
         {error ? (
           <p id={`${id}-error`} className="mt-1 text-[12px] text-red-600">
             {error}

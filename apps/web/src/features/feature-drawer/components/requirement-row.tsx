@@ -51,7 +51,7 @@ export function RequirementRow({
           ))}
         </select>
       </span>
-      <span className="w-16 shrink-0 text-[11px] whitespace-nowrap text-zinc-400 tabular-nums">
+      <span className="w-16 shrink-0 text-[11px] whitespace-nowrap text-zinc-500 tabular-nums">
         {requirement.referenceNum}
       </span>
       <input
@@ -64,7 +64,7 @@ export function RequirementRow({
           if (e.key === 'Enter') e.currentTarget.blur();
           if (e.key === 'Escape') setName(requirement.name);
         }}
-        className={`h-7 min-w-0 flex-1 rounded-md border border-transparent bg-transparent px-1.5 text-[13px] hover:border-zinc-200 focus:border-accent-400 focus:bg-white focus:outline-none ${done ? 'text-zinc-400 line-through' : 'text-zinc-800'}`}
+        className={`h-7 min-w-0 flex-1 rounded-md border border-transparent bg-transparent px-1.5 text-[13px] hover:border-zinc-200 focus:border-accent-400 focus:bg-white focus:outline-none ${done ? 'text-zinc-500 line-through' : 'text-zinc-800'}`}
       />
       {disabled ? null : (
         <button

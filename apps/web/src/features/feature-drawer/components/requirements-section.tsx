@@ -81,7 +81,7 @@ export function RequirementsSection({
       ) : null}
       {disabled ? (
         sorted.length === 0 ? (
-          <p className="px-1.5 text-[13px] text-zinc-400">No requirements.</p>
+          <p className="px-1.5 text-[13px] text-zinc-500">No requirements.</p>
         ) : null
       ) : (
         <form onSubmit={onAdd} className="flex items-center gap-2 px-1.5">

@@ -20,7 +20,7 @@ export function SectionHeading({
       <h3 id={id} className="text-[13px] font-semibold text-zinc-800">
         {children}
       </h3>
-      {count ? <span className="text-[12px] text-zinc-400 tabular-nums">{count}</span> : null}
+      {count ? <span className="text-[12px] text-zinc-500 tabular-nums">{count}</span> : null}
       {action ? <div className="ml-auto">{action}</div> : null}
     </div>
   );

@@ -102,7 +102,7 @@ export function InitiativesPage({
                   <tr key={initiative.id} className="hover:bg-zinc-50/60">
                     <td className="px-4 py-3">
                       <p className="font-medium text-zinc-900">{initiative.name}</p>
-                      <p className="text-[12px] text-zinc-400">{initiative.referenceNum}</p>
+                      <p className="text-[12px] text-zinc-500">{initiative.referenceNum}</p>
                     </td>
                     <td className="px-4 py-3">
                       {status ? (
@@ -111,7 +111,7 @@ export function InitiativesPage({
                           {status.name}
                         </span>
                       ) : (
-                        <span className="text-zinc-400">—</span>
+                        <span className="text-zinc-500">—</span>
                       )}
                     </td>
                     <td className="px-4 py-3 text-right tabular-nums">
@@ -123,7 +123,7 @@ export function InitiativesPage({
                           {count}
                         </Link>
                       ) : (
-                        <span className="text-zinc-400">0</span>
+                        <span className="text-zinc-500">0</span>
                       )}
                     </td>
                     <td className="px-4 py-3">
@@ -136,7 +136,7 @@ export function InitiativesPage({
                         />
                         {home?.name ?? 'Another workspace'}
                         {initiative.workspaceId === workspace.id ? null : (
-                          <span className="rounded bg-zinc-100 px-1.5 py-px text-[11px] text-zinc-500">
+                          <span className="rounded bg-zinc-100 px-1.5 py-px text-[11px] text-zinc-600">
                             shared
                           </span>
                         )}

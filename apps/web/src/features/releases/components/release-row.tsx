@@ -46,7 +46,7 @@ export function ReleaseRow({
             </span>
           ) : null}
         </div>
-        <p className="mt-0.5 text-[12px] text-zinc-400">{release.referenceNum}</p>
+        <p className="mt-0.5 text-[12px] text-zinc-500">{release.referenceNum}</p>
       </div>
       <div className="min-w-0 text-[13px]">
         {release.parkingLot ? (
@@ -58,7 +58,7 @@ export function ReleaseRow({
               {formatDateRange(release.startDate, release.releaseDate)}
             </p>
             {release.releaseDate && !shipped ? (
-              <p className="mt-0.5 pl-5 text-[12px] text-zinc-400">
+              <p className="mt-0.5 pl-5 text-[12px] text-zinc-500">
                 {relativeDue(release.releaseDate)}
               </p>
             ) : null}
@@ -71,7 +71,7 @@ export function ReleaseRow({
             <span className="font-medium tabular-nums">{total}</span> feature
             {total === 1 ? '' : 's'}
           </span>
-          {total > 0 ? <span className="text-zinc-400 tabular-nums">{done} done</span> : null}
+          {total > 0 ? <span className="text-zinc-500 tabular-nums">{done} done</span> : null}
         </div>
         <StatusBar counts={counts} statuses={featureStatuses} />
       </div>

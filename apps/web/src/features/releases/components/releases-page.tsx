@@ -29,7 +29,7 @@ function ReleaseGroup({
       <div className="mb-2 flex items-baseline gap-2">
         <Icon className="size-4 translate-y-0.5 text-zinc-400" aria-hidden="true" />
         <h2 className="text-[13px] font-semibold text-zinc-800">{title}</h2>
-        <span className="text-[12px] text-zinc-400">{hint}</span>
+        <span className="text-[12px] text-zinc-500">{hint}</span>
       </div>
       <ul className="divide-y divide-zinc-100 overflow-hidden rounded-xl border border-zinc-200 bg-white">
         {children}

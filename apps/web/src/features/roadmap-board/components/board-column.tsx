@@ -44,7 +44,7 @@ export function BoardColumn({
           <span className="sr-only"> features</span>
         </span>
         {column.hint ? (
-          <span className="truncate text-[11px] text-zinc-400">{column.hint}</span>
+          <span className="truncate text-[11px] text-zinc-500">{column.hint}</span>
         ) : null}
         {canEdit ? (
           <button
@@ -68,7 +68,7 @@ export function BoardColumn({
         >
           {children}
           {ids.length === 0 ? (
-            <li className="flex h-20 items-center justify-center rounded-lg border border-dashed border-zinc-300 text-[12px] text-zinc-400">
+            <li className="flex h-20 items-center justify-center rounded-lg border border-dashed border-zinc-300 text-[12px] text-zinc-500">
               Drop features here
             </li>
           ) : null}

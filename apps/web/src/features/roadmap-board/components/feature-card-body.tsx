@@ -28,7 +28,7 @@ export function FeatureCardBody({
         {status ? <StatusDot color={status.color} category={status.category} /> : null}
         <span>{feature.referenceNum}</span>
         {status ? (
-          <span className="truncate font-normal text-zinc-400">· {status.name}</span>
+          <span className="truncate font-normal text-zinc-500">· {status.name}</span>
         ) : null}
       </div>
       <div className="line-clamp-3">
@@ -47,7 +47,7 @@ export function FeatureCardBody({
             </li>
           ))}
           {extraTags > 0 ? (
-            <li className="px-0.5 text-[11px] text-zinc-400">+{extraTags}</li>
+            <li className="px-0.5 text-[11px] text-zinc-500">+{extraTags}</li>
           ) : null}
         </ul>
       ) : null}
