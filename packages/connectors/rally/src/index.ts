@@ -1,4 +1,5 @@
 export { allowedHosts, manifest } from '../manifest.ts';
+export { rallyAccountKey } from './account.ts';
 export { listAttachments, maxAttachmentBytes } from './attachments.ts';
 export { defaultPolledTypes } from './changes-since.ts';
 export { rallyConnector } from './connector.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowedHosts } from '../manifest.ts';
+import { rallyAccountKey } from '../src/account.ts';
 import { normalizeAccountUrl, rallyConfigSchema } from '../src/spec.ts';
 
 describe('account URL', () => {
@@ -60,5 +61,16 @@ describe('config', () => {
       expect.arrayContaining(['accountUrl', 'workspaceId', 'timeZone', 'idempotencyField']),
     );
     expect(paths).not.toContain('projectId');
+  });
+});
+
+describe('account key', () => {
+  it('is per Rally user and account, whatever URL spelling was typed', () => {
+    expect(rallyAccountKey('https://Rally1.rallydev.com/slm/', 'u-1')).toBe(
+      rallyAccountKey('https://rally1.rallydev.com', 'u-1'),
+    );
+    expect(rallyAccountKey('https://rally1.rallydev.com', 'u-1')).not.toBe(
+      rallyAccountKey('https://rally1.rallydev.com', 'u-2'),
+    );
   });
 });

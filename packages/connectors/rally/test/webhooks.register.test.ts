@@ -133,4 +133,14 @@ describe('webhooks', () => {
       await ctx.transport.close();
     }
   });
+
+  it('a user who is not a subscription administrator gets a clear "forbidden"', async () => {
+    const developer = makeCtx(sim.url, { apiKey: '_tandemRallySimDeveloperKey0000000000000' });
+    const error = await rally
+      .registerWebhook(developer, { targetUrl: `${receiver.url}/hooks/rally/not-admin`, scope })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'forbidden', retryable: false });
+    expect((error as Error).message).toMatch(/subscription administrators/);
+    await developer.transport.close();
+  });
 });

@@ -7,6 +7,7 @@ import {
   principalFromSecret,
   type RequestLogEntry,
   type Transport,
+  type TransportOptions,
 } from '@tandem/connector-kit';
 import {
   DEFAULT_ADMIN_API_KEY,
@@ -44,6 +45,7 @@ export function makeCtx(
     credentials?: () => Promise<Credential>;
     config?: Partial<Record<keyof RallyConfig, unknown>>;
     retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number };
+    transport?: Pick<TransportOptions, 'clientCertificate' | 'ca'>;
   } = {},
 ): TestContext {
   const apiKey = options.apiKey ?? DEFAULT_ADMIN_API_KEY;
@@ -54,6 +56,7 @@ export function makeCtx(
     secrets: () => [apiKey],
     retry: { baseDelayMs: 5, maxDelayMs: 50, ...options.retry },
     onRequestLog: (entry) => log.push(entry),
+    ...options.transport,
   });
   return {
     config: rallyConfigSchema.parse({
