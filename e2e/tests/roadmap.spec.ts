@@ -193,3 +193,55 @@ test('the roadmap screens have no WCAG A/AA violations', async ({
   await expect(page.getByRole('main').getByRole('heading', { name: 'Initiatives' })).toBeVisible();
   await expectAccessible('the initiatives page');
 });
+
+test('a conflicting edit keeps my text until I choose to reload or overwrite', async ({
+  page,
+  loginAsOwner,
+}) => {
+  const board = new BoardPage(page);
+  const drawer = new FeatureDrawerPage(page);
+  await loginAsOwner(`/w/${mobile.key}/features`);
+  await board.expectLoaded();
+  const reference =
+    (await page.locator('[data-feature]').last().getAttribute('data-feature')) ?? '';
+  await board.openFeature(reference);
+  await drawer.expectOpen(reference);
+
+  /** Someone else renames the feature behind this drawer's back. */
+  const renameElsewhere = async (name: string) => {
+    const session = await (await page.request.get('/api/auth/session')).json();
+    const workspace = session.workspaces.find((w: { key: string }) => w.key === mobile.key);
+    const base = `/api/workspaces/${workspace.id}/features`;
+    const { items } = await (await page.request.get(`${base}?q=${reference}`)).json();
+    const feature = items.find((f: { referenceNum: string }) => f.referenceNum === reference);
+    const response = await page.request.patch(`${base}/${feature.id}`, {
+      data: { version: feature.version, name },
+      headers: { 'x-csrf-token': session.csrfToken },
+    });
+    expect(response.status()).toBe(200);
+  };
+
+  await test.step('their rename makes my next save a conflict; my text stays', async () => {
+    await renameElsewhere('Renamed by someone else');
+    await drawer.writeDescription('My careful wording');
+    await drawer.expectConflict();
+    await drawer.expectDescriptionContains('My careful wording');
+  });
+
+  await test.step('reload shows their version', async () => {
+    await drawer.reloadTheirVersion();
+    await expect(drawer.name).toHaveValue('Renamed by someone else');
+    await expect(drawer.description).not.toContainText('My careful wording');
+  });
+
+  await test.step('overwrite saves mine over theirs', async () => {
+    await renameElsewhere('Renamed again');
+    await drawer.writeDescription('Mine wins');
+    await drawer.expectConflict();
+    await drawer.overwriteWithMine();
+    await page.reload();
+    await drawer.expectOpen(reference);
+    await drawer.expectDescriptionContains('Mine wins');
+    await expect(drawer.name).toHaveValue('Renamed again');
+  });
+});

@@ -114,6 +114,24 @@ export class FeatureDrawerPage {
     await expect(this.description).toContainText(text);
   }
 
+  async expectConflict(): Promise<void> {
+    await expect(this.drawer().getByRole('alert')).toContainText(
+      'Someone else changed this feature',
+    );
+  }
+
+  /** After a conflict: take the other person's version, dropping local edits. */
+  async reloadTheirVersion(): Promise<void> {
+    await this.drawer().getByRole('alert').getByRole('button', { name: 'Reload' }).click();
+    await expect(this.drawer().getByRole('alert')).toHaveCount(0);
+  }
+
+  /** After a conflict: save local edits over the other person's. */
+  async overwriteWithMine(): Promise<void> {
+    await this.drawer().getByRole('alert').getByRole('button', { name: 'Overwrite' }).click();
+    await this.expectSaved();
+  }
+
   async close(): Promise<void> {
     await this.drawer().getByRole('button', { name: 'Close', exact: true }).click();
     await expect(this.drawer()).toBeHidden();
