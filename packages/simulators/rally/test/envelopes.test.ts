@@ -539,3 +539,59 @@ describe('collection writes follow the same rules as updates', () => {
     );
   });
 });
+
+describe('recycle bin', () => {
+  it('a deleted artifact leaves WSAPI; its recycle-bin entry keeps its ObjectID', async () => {
+    await call('DELETE', `/hierarchicalrequirement/${SEED_IDS.storyChild}`);
+    const entry = await call(
+      'GET',
+      `/recyclebinentry/${SEED_IDS.storyChild}?fetch=ID,Name,Type,DeletedBy,DeletionDate`,
+    );
+    expect(entry.json.RecycleBinEntry).toMatchObject({
+      ID: 'US102',
+      Name: 'CSV column mapping',
+      Type: 'Hierarchical Requirement',
+    });
+    expect(entry.json.RecycleBinEntry.DeletedBy._refObjectName).toBe('Pat Planner');
+    // The task went with its story; the parent no longer counts the child.
+    const task = await call('GET', '/task/7200000021');
+    expect(task.json.OperationResult.Errors).toEqual(['Cannot find object to read']);
+    const parent = (
+      await call(
+        'GET',
+        `/hierarchicalrequirement/${SEED_IDS.storyParent}?fetch=DirectChildrenCount`,
+      )
+    ).json.HierarchicalRequirement;
+    expect(parent.DirectChildrenCount).toBe(0);
+  });
+
+  it('ranks stay ordered by code point after many moves', async () => {
+    const ids = [7000000101, 7000000103, 7000000104, 7000000105];
+    for (let i = 0; i < 30; i++) {
+      const a = ids[i % ids.length];
+      const b = ids[(i * 3 + 1) % ids.length];
+      if (a !== b)
+        await call('PUT', `/hierarchicalrequirement/${a}?rankAbove=/hierarchicalrequirement/${b}`, {
+          HierarchicalRequirement: {},
+        });
+    }
+    await call('PUT', '/hierarchicalrequirement/7000000104?rankTo=BOTTOM', {
+      HierarchicalRequirement: {},
+    });
+    await call('PUT', '/hierarchicalrequirement/7000000103?rankTo=TOP', {
+      HierarchicalRequirement: {},
+    });
+    const r = await call(
+      'GET',
+      '/hierarchicalrequirement?order=DragAndDropRank&fetch=FormattedID,DragAndDropRank&pagesize=100',
+    );
+    const rows = r.json.QueryResult.Results as Array<{
+      FormattedID: string;
+      DragAndDropRank: string;
+    }>;
+    expect(rows[0]?.FormattedID).toBe('US103');
+    expect(rows.at(-1)?.FormattedID).toBe('US104');
+    const ranks = rows.map((x) => x.DragAndDropRank);
+    expect([...ranks].sort()).toEqual(ranks);
+  });
+});

@@ -32,6 +32,8 @@ export interface StoreSnapshot {
   nextOid: number;
   counters: Record<string, number>;
   objects: RallyObject[];
+  /** Artifacts in the recycle bin (their RecycleBinEntry carries the same ObjectID). */
+  recycled?: RallyObject[];
 }
 
 export type ChangeAction = 'Created' | 'Updated' | 'Deleted';
@@ -90,6 +92,7 @@ export class Store {
   private objects = new Map<number, RallyObject>();
   private byUuid = new Map<string, number>();
   private byType = new Map<string, Set<number>>();
+  private recycled = new Map<number, RallyObject>();
   private nextOid = 10_000_000_001;
   private counters: Record<string, number> = {};
   private listeners: Array<(e: ChangeEvent) => void> = [];
@@ -212,6 +215,7 @@ export class Store {
       nextOid: this.nextOid,
       counters: { ...this.counters },
       objects: [...this.objects.values()].map((o) => structuredClone(o)),
+      recycled: [...this.recycled.values()].map((o) => structuredClone(o)),
     };
   }
 
@@ -222,6 +226,12 @@ export class Store {
     this.nextOid = s.nextOid;
     this.counters = { ...s.counters };
     for (const o of s.objects) this.insert(structuredClone(o));
+    this.recycled = new Map((s.recycled ?? []).map((o) => [o.oid, structuredClone(o)]));
+  }
+
+  /** A deleted artifact as it was when it went to the recycle bin. */
+  recycledObject(oid: number): RallyObject | undefined {
+    return this.recycled.get(oid);
   }
 
   private insert(o: RallyObject): void {
@@ -399,20 +409,26 @@ export class Store {
       if (content) this.hardDelete(content);
     }
     if (type.artifact) {
+      // The artifact leaves WSAPI; its recycle-bin entry takes over its ObjectID.
+      this.hardDelete(o);
       o.values.Recycled = true;
       o.version += 1;
       o.values.VersionId = String(o.version);
-      const entry = this.seed('RecycleBinEntry', {
-        Name: o.values.Name,
-        ID: o.values.FormattedID,
-        Type: type.displayName,
-        DeletedBy: ctx.userOid,
-        DeletionDate: this.now().toISOString(),
-        DeletedObject: o.oid,
-        Workspace: o.values.Workspace,
-        Subscription: o.values.Subscription,
-      });
-      void entry;
+      this.recycled.set(o.oid, o);
+      this.seed(
+        'RecycleBinEntry',
+        {
+          Name: o.values.Name,
+          ID: o.values.FormattedID,
+          Type: type.displayName,
+          DeletedBy: ctx.userOid,
+          DeletionDate: this.now().toISOString(),
+          DeletedObject: o.oid,
+          Workspace: o.values.Workspace,
+          Subscription: o.values.Subscription,
+        },
+        { oid: o.oid },
+      );
     } else {
       this.hardDelete(o);
     }
@@ -426,12 +442,14 @@ export class Store {
 
   /** Restore a recycled artifact from its recycle-bin entry (what the Rally UI offers). */
   restore(entry: RallyObject, userOid: number | null): RallyObject {
-    const o = this.get(entry.values.DeletedObject as number);
+    const o = this.recycled.get(entry.values.DeletedObject as number);
     if (!o) throw new RallyError(MSG.notFound);
     const tx = new Transaction(this);
     tx.touch(o);
-    o.values.Recycled = false;
     this.hardDelete(entry);
+    this.recycled.delete(o.oid);
+    this.insert(o);
+    o.values.Recycled = false;
     tx.commit(userOid, this.listeners);
     return o;
   }
@@ -825,7 +843,7 @@ export class Store {
     const out: RallyObject[] = [];
     for (const t of CONCRETE_TYPES) if (t.rankable) for (const o of this.list(t)) out.push(o);
     return out.sort((a, b) =>
-      String(a.values.DragAndDropRank).localeCompare(String(b.values.DragAndDropRank)),
+      codePointCompare(String(a.values.DragAndDropRank), String(b.values.DragAndDropRank)),
     );
   }
 
@@ -997,6 +1015,11 @@ export class Store {
   }
 }
 
+/** Ranks sort by code point (as `order=DragAndDropRank` does), never by locale. */
+function codePointCompare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function decodeRank(s: string): number {
   if (!s.startsWith('P') || s.length !== 11) return 0;
   let n = 0;
@@ -1103,7 +1126,7 @@ class Transaction {
       let changed = false;
       for (const oid of toDerive) {
         const o = s.get(oid);
-        if (!o || o.values.Recycled === true) continue;
+        if (!o || o.values.Recycled === true || o.type === 'RecycleBinEntry') continue;
         this.touch(o);
         const prev = JSON.stringify(o.values);
         s.derive(o, fromTasks.has(oid));
@@ -1149,7 +1172,7 @@ class Transaction {
       });
     }
     for (const o of this.deleted.values()) {
-      const current = s.get(o.oid) ?? o;
+      const current = s.recycledObject(o.oid) ?? o;
       events.push({
         action: 'Deleted',
         object: current,
