@@ -263,3 +263,33 @@ describe('fields Rally would ignore', () => {
     expect(release.fields.State).toBe('Planning');
   });
 });
+
+describe('round trips through Rally', () => {
+  it('the roadmap editor’s HTML comes back from Rally unchanged', async () => {
+    const html = [
+      '<h2>Goal</h2><p>Export the <strong>roadmap</strong> to <em>CSV</em> &amp; Excel.<br>Second line</p>',
+      '<ul><li><p>one</p></li><li><p>two <a href="https://example.com/a?b=1&amp;c=2">link</a></p></li></ul>',
+      '<pre><code>a &lt; b</code></pre><img src="https://example.com/x.png" alt="x">',
+      '<table><tbody><tr><td>1</td></tr></tbody></table><p style="text-align: center">c</p>',
+    ].join('');
+    const feature = await create('PortfolioItem/Feature', { Name: 'Rich', Description: html });
+    expect((await rally.readRecord(ctx, feature)).fields.Description).toBe(html);
+  });
+
+  it('references may be bare ObjectIDs; a task goes under a story', async () => {
+    const initiative = await create('PortfolioItem/Initiative', { Name: 'By id' });
+    const feature = await create('PortfolioItem/Feature', {
+      Name: 'Child by id',
+      Parent: initiative.id,
+    });
+    expect(feature.parentId).toBe(initiative.id);
+    const story = await create('HierarchicalRequirement', {
+      Name: 'Story by id',
+      PortfolioItem: feature.id,
+    });
+    expect(story.parentId).toBe(feature.id);
+    const task = await create('Task', { Name: 'Write the exporter' }, story);
+    expect(task).toMatchObject({ type: 'Task', parentId: story.id });
+    expect(task.formattedId).toMatch(/^TA\d+$/);
+  });
+});
