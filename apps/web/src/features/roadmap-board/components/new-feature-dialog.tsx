@@ -57,7 +57,7 @@ export function NewFeatureDialog({
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const body = {
-      name: String(data.get('name') ?? ''),
+      name: String(data.get('name') ?? '').trim(),
       releaseId: String(data.get('releaseId') ?? ''),
       statusId: String(data.get('statusId') ?? '') || undefined,
       customFields: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null)),
