@@ -5,6 +5,7 @@ import { uploadAttachment } from './attachments.ts';
 import { changesSince } from './changes-since.ts';
 import * as discovery from './discovery.ts';
 import * as records from './records.ts';
+import * as schema from './schema.ts';
 import { type RallyConfig, rallyConfigSchema } from './spec.ts';
 import { parseDelivery } from './webhook-payload.ts';
 import { registerWebhook, unregisterWebhook, verifyDelivery } from './webhooks.ts';
@@ -17,9 +18,9 @@ export const rallyConnector: Connector<RallyConfig> = {
   checkConnection: (ctx) => discovery.whoAmI(new Wsapi(ctx)),
   listWorkspaces: (ctx) => discovery.listWorkspaces(new Wsapi(ctx)),
   listProjects: (ctx, workspaceId) => discovery.listProjects(new Wsapi(ctx), workspaceId),
-  listRecordTypes: (ctx, scope) => discovery.listRecordTypes(new Wsapi(ctx), scope),
-  listFields: (ctx, scope, type) => discovery.listFields(new Wsapi(ctx), scope, type),
-  listStates: (ctx, scope, type) => discovery.listStates(new Wsapi(ctx), scope, type),
+  listRecordTypes: (ctx, scope) => schema.listRecordTypes(new Wsapi(ctx), scope),
+  listFields: (ctx, scope, type) => schema.listFields(new Wsapi(ctx), scope, type),
+  listStates: (ctx, scope, type) => schema.listStates(new Wsapi(ctx), scope, type),
 
   createRecord: records.createRecord,
   readRecord: records.readRecord,

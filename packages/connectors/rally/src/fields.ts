@@ -6,9 +6,9 @@
 import { type RecordFields, RemoteError } from '@tandem/connector-kit';
 import { TtlCache } from './cache.ts';
 import { fromRallyDate, isSpanDate, toRallyDate } from './dates.ts';
-import { attributesOf, listStates } from './discovery.ts';
 import { fromRallyHtml, toRallyHtml } from './html.ts';
 import { idOfRef, parseRef } from './refs.ts';
+import { attributesOf, listStates } from './schema.ts';
 import { isPortfolioItem, typePath } from './types.ts';
 import type { RallyObject, Wsapi } from './wsapi-client.ts';
 

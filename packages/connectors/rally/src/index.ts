@@ -9,14 +9,12 @@ export {
   buildAuthorizationUrl,
   defaultScope,
   exchangeCode,
-  expiresSoon,
   type OAuthGrant,
-  oauthCredentials,
   type RallyOAuthClient,
   rallyAuthorizationServer,
   refreshGrant,
-  refreshMarginMs,
 } from './oauth.ts';
+export { expiresSoon, oauthCredentials, refreshMarginMs } from './oauth-credentials.ts';
 export { browserUrl, type RankInput } from './records.ts';
 export {
   accountUrlSchema,

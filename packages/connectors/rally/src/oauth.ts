@@ -1,16 +1,10 @@
 /**
  * Rally OAuth 2.0 (authorization code + PKCE, refresh) with oauth4webapi, over the shared
  * transport. Rally publishes no discovery document: its endpoints hang off the account URL.
- * Access tokens are refreshed when less than two minutes remain; a refused refresh is a
- * `RemoteError` of kind `auth` that asks the user to re-authorize.
+ * A refused refresh is a `RemoteError` of kind `auth` that asks the user to re-authorize;
+ * `oauth-credentials.ts` decides when to refresh.
  */
-import {
-  accountKey,
-  type Credential,
-  createTransport,
-  RemoteError,
-  type Transport,
-} from '@tandem/connector-kit';
+import { accountKey, createTransport, RemoteError, type Transport } from '@tandem/connector-kit';
 import * as oauth from 'oauth4webapi';
 import { manifest } from '../manifest.ts';
 import { normalizeAccountUrl } from './spec.ts';
@@ -38,8 +32,6 @@ export interface AuthorizationRequest {
   codeVerifier: string;
 }
 
-/** Refresh when less than this is left. */
-export const refreshMarginMs = 2 * 60_000;
 export const defaultScope = 'alm';
 
 export function rallyAuthorizationServer(accountUrl: string): oauth.AuthorizationServer {
@@ -287,52 +279,4 @@ export async function refreshGrant(options: {
   } catch (error) {
     throw oauthError(error, 'token refresh');
   }
-}
-
-export function expiresSoon(grant: OAuthGrant, now: number, marginMs = refreshMarginMs): boolean {
-  return grant.expiresAt !== null && Date.parse(grant.expiresAt) - now < marginMs;
-}
-
-/**
- * `ConnectorContext.credentials` for an OAuth integration: the stored grant, refreshed (once,
- * however many requests ask at the same moment) when it is about to expire, and saved.
- */
-export function oauthCredentials(options: {
-  load(): Promise<OAuthGrant>;
-  save(grant: OAuthGrant): Promise<void>;
-  refresh(grant: OAuthGrant): Promise<OAuthGrant>;
-  now?: () => number;
-  marginMs?: number;
-}): () => Promise<Credential> {
-  const now = options.now ?? Date.now;
-  let refreshing: Promise<OAuthGrant> | null = null;
-  return async () => {
-    const grant = await options.load();
-    if (!expiresSoon(grant, now(), options.marginMs)) return credentialOf(grant);
-    refreshing ??= (async () => {
-      try {
-        const fresh = await options.refresh(grant);
-        await options.save(fresh);
-        return fresh;
-      } finally {
-        refreshing = null;
-      }
-    })();
-    try {
-      return credentialOf(await refreshing);
-    } catch (error) {
-      // A passing outage: the old token still works until it really expires.
-      const stillValid = grant.expiresAt !== null && Date.parse(grant.expiresAt) > now();
-      if (RemoteError.is(error) && error.kind !== 'auth' && stillValid) return credentialOf(grant);
-      throw error;
-    }
-  };
-}
-
-function credentialOf(grant: OAuthGrant): Credential {
-  return {
-    kind: 'oauth2',
-    accessToken: grant.accessToken,
-    ...(grant.expiresAt ? { expiresAt: grant.expiresAt } : {}),
-  };
 }
