@@ -107,6 +107,31 @@ describe('webhooks', () => {
     }
   });
 
+  it('a deletion in Rally arrives as a "deleted" change', async () => {
+    const ctx = makeCtx(sim.url);
+    const registration = await rally.registerWebhook(ctx, {
+      targetUrl: `${receiver.url}/hooks/rally/deleted`,
+      scope,
+    });
+    try {
+      const story = storyIn(SEED_IDS.projectAlpha, 'Deleted in Rally');
+      sim.simulator.control.actAs({ user: dana.username, action: 'delete', ref: story?.oid });
+      const received = await receiver.waitFor(
+        (r) =>
+          r.path.startsWith('/hooks/rally/deleted') &&
+          rally.parseDelivery(r.body)[0]?.kind === 'deleted',
+        5000,
+      );
+      expect(rally.parseDelivery(received.body)[0]?.ref).toEqual({
+        type: 'HierarchicalRequirement',
+        id: String(story?.oid),
+      });
+    } finally {
+      await rally.unregisterWebhook(ctx, registration);
+      await ctx.transport.close();
+    }
+  });
+
   it('with "exclude child updates", changes in child projects do not arrive', async () => {
     const ctx = makeCtx(sim.url, { config: { excludeChildUpdates: true } });
     const registration: WebhookRegistration = await rally.registerWebhook(ctx, {
