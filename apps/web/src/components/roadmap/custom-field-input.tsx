@@ -1,4 +1,5 @@
 import type { CustomFieldDefinition } from '@tandem/contracts';
+import type { ChangeEvent } from 'react';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 
@@ -14,6 +15,7 @@ export function CustomFieldInput({
   onChange,
   onBlur,
   size = 'md',
+  inline = false,
 }: {
   id: string;
   field: CustomFieldDefinition;
@@ -23,6 +25,8 @@ export function CustomFieldInput({
   onChange: (value: Value) => void;
   onBlur?: () => void;
   size?: 'sm' | 'md';
+  /** Borderless until hovered, for the drawer's property list. */
+  inline?: boolean;
 }) {
   const common = {
     id,
@@ -35,6 +39,7 @@ export function CustomFieldInput({
       <Select
         {...common}
         density={size}
+        appearance={inline ? 'ghost' : 'default'}
         invalid={Boolean(invalid)}
         value={value == null ? '' : String(value)}
         onChange={(e) => onChange(e.target.value || null)}
@@ -49,22 +54,35 @@ export function CustomFieldInput({
     );
   }
   const text = value == null ? '' : String(value);
+  const props = {
+    ...common,
+    type: field.type === 'number' ? 'number' : field.type === 'date' ? 'date' : 'text',
+    value: text,
+    onChange: (e: ChangeEvent<HTMLInputElement>) => {
+      const raw = e.target.value;
+      if (raw === '') return onChange(null);
+      if (field.type === 'number') {
+        const n = Number(raw);
+        return onChange(Number.isFinite(n) ? n : raw);
+      }
+      onChange(raw);
+    },
+  };
+  if (inline) {
+    return (
+      <input
+        {...props}
+        aria-invalid={invalid || undefined}
+        placeholder={field.required ? 'Required' : 'Empty'}
+        className="h-8 w-full rounded-md border border-transparent bg-transparent px-2.5 text-[13px] text-zinc-900 transition-colors placeholder:text-zinc-400 hover:border-zinc-200 hover:bg-zinc-50 focus:border-accent-500 focus:bg-white focus:ring-3 focus:ring-accent-500/20 focus:outline-none aria-invalid:border-red-400"
+      />
+    );
+  }
   return (
     <Input
-      {...common}
+      {...props}
       invalid={Boolean(invalid)}
       className={size === 'sm' ? 'h-8 text-[13px]' : undefined}
-      type={field.type === 'number' ? 'number' : field.type === 'date' ? 'date' : 'text'}
-      value={text}
-      onChange={(e) => {
-        const raw = e.target.value;
-        if (raw === '') return onChange(null);
-        if (field.type === 'number') {
-          const n = Number(raw);
-          return onChange(Number.isFinite(n) ? n : raw);
-        }
-        onChange(raw);
-      }}
     />
   );
 }

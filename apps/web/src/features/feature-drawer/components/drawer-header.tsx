@@ -15,7 +15,6 @@ export function DrawerHeader({
   feature,
   state,
   canDelete,
-  onRetry,
   onClose,
   onDeleted,
 }: {
@@ -23,7 +22,6 @@ export function DrawerHeader({
   feature: Feature;
   state: AutosaveState;
   canDelete: boolean;
-  onRetry: () => void;
   onClose: () => void;
   onDeleted: () => void;
 }) {
@@ -35,7 +33,7 @@ export function DrawerHeader({
       <span className="rounded-md bg-zinc-100 px-1.5 py-0.5 text-[12px] font-medium text-zinc-600 tabular-nums">
         {feature.referenceNum}
       </span>
-      <SaveIndicator state={state} onRetry={onRetry} />
+      <SaveIndicator state={state} />
       <div className="ml-auto flex items-center gap-1">
         <Menu>
           <MenuButton

@@ -59,10 +59,26 @@ export function FeatureDrawerContent({
         feature={feature}
         state={state}
         canDelete={!readOnly}
-        onRetry={autosave.flush}
         onClose={onClose}
         onDeleted={onDeleted}
       />
+      {state.status === 'error' ? (
+        <div
+          role="alert"
+          className="mx-6 mt-3 flex items-center gap-3 rounded-lg border border-red-200 bg-red-50 px-3.5 py-2.5 text-[13px] text-red-800"
+        >
+          <p className="min-w-0 flex-1">
+            <span className="font-medium">Your last changes are not saved.</span> {state.error}
+          </p>
+          <button
+            type="button"
+            onClick={autosave.flush}
+            className="rounded-md px-2 py-1 font-medium text-red-700 hover:bg-red-100"
+          >
+            Try again
+          </button>
+        </div>
+      ) : null}
       {state.status === 'conflict' ? (
         <ConflictBanner onReload={autosave.reload} onOverwrite={autosave.overwrite} />
       ) : null}

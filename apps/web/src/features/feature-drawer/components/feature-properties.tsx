@@ -223,6 +223,7 @@ export function FeatureProperties({
               id={fid}
               field={field}
               size="sm"
+              inline
               value={field.key in draft ? draft[field.key] : values.customFields[field.key]}
               invalid={Boolean(errors[key])}
               describedBy={errors[key] ? `${fid}-error` : undefined}

@@ -1,10 +1,10 @@
 import { clsx } from 'clsx';
-import { Check, CircleAlert, RotateCw } from 'lucide-react';
+import { Check, CircleAlert } from 'lucide-react';
 import { Spinner } from '@/components/ui/spinner';
 import { type AutosaveState, autosaveLabel } from '../utils/autosave';
 
-/** "Saving…", "Saved", "Conflict" or "Not saved" (with Retry), announced politely. */
-export function SaveIndicator({ state, onRetry }: { state: AutosaveState; onRetry: () => void }) {
+/** "Saving…", "Saved", "Conflict" or "Not saved", announced politely (the banner below explains). */
+export function SaveIndicator({ state }: { state: AutosaveState }) {
   const label = autosaveLabel(state);
   return (
     <div
@@ -31,15 +31,6 @@ export function SaveIndicator({ state, onRetry }: { state: AutosaveState; onRetr
       >
         {label}
       </span>
-      {state.status === 'error' ? (
-        <button
-          type="button"
-          onClick={onRetry}
-          className="inline-flex items-center gap-1 rounded px-1 font-medium text-accent-700 hover:bg-accent-50"
-        >
-          <RotateCw className="size-3" aria-hidden="true" /> Retry
-        </button>
-      ) : null}
     </div>
   );
 }
