@@ -1,10 +1,11 @@
 import type { Initiative, SessionWorkspace } from '@tandem/contracts';
+import { useQueries } from '@tanstack/react-query';
 import { Plus, Target } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useFeatures } from '@/api/roadmap/get-features';
 import { useInitiatives } from '@/api/roadmap/get-initiatives';
-import { statusesOf, useWorkflows } from '@/api/roadmap/get-workflows';
+import { getWorkflowsQueryOptions, statusesOf } from '@/api/roadmap/get-workflows';
 import { ContentLayout } from '@/components/layouts/content-layout';
 import { StatusDot } from '@/components/roadmap/status-dot';
 import { Alert } from '@/components/ui/alert';
@@ -29,10 +30,15 @@ export function InitiativesPage({
   boardHref: (initiative: Initiative) => string;
 }) {
   const initiatives = useInitiatives(workspace.id);
-  const workflows = useWorkflows(workspace.id);
   const features = useFeatures(workspace.id);
   const [creating, setCreating] = useState(false);
-  const statuses = useMemo(() => statusesOf(workflows.data, 'initiative'), [workflows.data]);
+  // Each workspace has its own workflow: an initiative's status is read from its own workspace's.
+  const homeIds = [
+    ...new Set([workspace.id, ...(initiatives.data ?? []).map((i) => i.workspaceId)]),
+  ];
+  const workflows = useQueries({ queries: homeIds.map((id) => getWorkflowsQueryOptions(id)) });
+  const statuses = workflows.flatMap((w) => statusesOf(w.data, 'initiative'));
+  const ownStatuses = statusesOf(workflows[0]?.data, 'initiative');
   const linked = useMemo(() => {
     const counts = new Map<string, number>();
     for (const f of features.data ?? []) {
@@ -152,7 +158,7 @@ export function InitiativesPage({
       {creating ? (
         <NewInitiativeDialog
           workspaceId={workspace.id}
-          statuses={statuses}
+          statuses={ownStatuses}
           onClose={() => setCreating(false)}
           onCreated={(name) => {
             setCreating(false);
