@@ -7,7 +7,7 @@ import type { FieldDef, RecordScope, RecordType, StateDef } from '@tandem/connec
 import { RemoteError } from '@tandem/connector-kit';
 import { TtlCache } from './cache.ts';
 import { isSpanDate } from './dates.ts';
-import { isPortfolioItem, recordTypeIds } from './types.ts';
+import { isPortfolioItem, parentFieldsOf, recordTypeIds } from './types.ts';
 import type { RallyObject, Wsapi } from './wsapi-client.ts';
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -153,6 +153,18 @@ async function allowedValues(api: Wsapi, attribute: RallyObject): Promise<string
   return values.length > 0 ? values.map((v) => str(v.StringValue)) : null;
 }
 
+/**
+ * Fields Rally requires that the connector fills itself, so a mapping need not: the integrated
+ * project, a new release's state (Planning) and the parent link.
+ */
+function suppliedByConnector(type: string, field: string): boolean {
+  return (
+    field === 'Project' ||
+    (type === 'Release' && field === 'State') ||
+    parentFieldsOf(type).includes(field)
+  );
+}
+
 export async function listFields(
   api: Wsapi,
   scope: RecordScope,
@@ -172,7 +184,7 @@ export async function listFields(
         name: str(a.ElementName),
         label: str(a.Name) || str(a.ElementName),
         type: fieldType,
-        required: a.Required === true,
+        required: a.Required === true && !suppliedByConnector(type, str(a.ElementName)),
         readOnly: a.ReadOnly === true,
         allowedValues: fieldType === 'enum' ? (values ?? []) : null,
       };

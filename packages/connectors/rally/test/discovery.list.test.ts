@@ -64,8 +64,15 @@ describe('discovery', () => {
   it('describes fields: required ones, read-only ones and allowed values', async () => {
     const release = await rally.listFields(ctx, scope, 'Release');
     const field = (name: string) => release.find((f) => f.name === name);
-    for (const name of ['Name', 'ReleaseStartDate', 'ReleaseDate', 'Project'])
+    for (const name of ['Name', 'ReleaseStartDate', 'ReleaseDate']) {
       expect(field(name)?.required).toBe(true);
+    }
+    // Required by Rally, but filled by the connector: a mapping need not provide them.
+    expect(field('Project')?.required).toBe(false);
+    expect(field('State')?.required).toBe(false);
+    const task = await rally.listFields(ctx, scope, 'Task');
+    const required = task.filter((f) => f.required).map((f) => f.name);
+    expect(required.sort()).toEqual(['Name', 'State']);
     expect(field('ReleaseDate')?.type).toBe('date');
     expect(field('State')).toMatchObject({
       type: 'enum',
