@@ -3,6 +3,7 @@
  * record can be found again. Default: a marker paragraph at the end of `Notes`, which every
  * record type has and which WSAPI can search with `contains`; or a custom string field.
  */
+import { RemoteError } from '@tandem/connector-kit';
 import type { RallyConfig } from './spec.ts';
 
 const markerPrefix = 'tandem-token:';
@@ -14,7 +15,11 @@ export function marker(token: string): string {
 
 function assertToken(token: string): void {
   if (!/^[\w.:-]{1,200}$/.test(token)) {
-    throw new Error(`An idempotency token may hold letters, digits and . : _ - only: ${token}`);
+    throw new RemoteError(
+      'validation',
+      `An idempotency token may hold letters, digits and . : _ - only: ${token}`,
+      { retryable: false },
+    );
   }
 }
 

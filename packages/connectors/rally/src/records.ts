@@ -92,7 +92,11 @@ export async function createRecord(ctx: Ctx, input: CreateRecordInput): Promise<
   const api = new Wsapi(ctx);
   const { Rank: rank, ...rest } = input.fields;
   const rankParams = rankQuery(rank);
-  await assertKnownFields(api, input.scope.workspaceId, input.type, rest);
+  await assertKnownFields(api, input.scope.workspaceId, input.type, {
+    ...rest,
+    // Rally would drop a token field it does not know, and with it our way back to the record.
+    ...(ctx.config.idempotencyField === 'Notes' ? {} : { [ctx.config.idempotencyField]: '' }),
+  });
   const body = await toRallyFields(api, input.type, rest, {
     workspaceId: input.scope.workspaceId,
     timeZone: ctx.config.timeZone,
@@ -117,20 +121,14 @@ export async function createRecord(ctx: Ctx, input: CreateRecordInput): Promise<
   );
   let object = created.object;
   if (Object.keys(rankParams).length > 0) {
+    // The record exists now: a failed rank must not turn the create into a failure the engine
+    // would retry. The request log shows it; the next update can rank again.
     const ref = { type: input.type, id: String(object.ObjectID) };
-    object = (
-      await api.update(
-        relativeRef(ref),
-        input.type,
-        {},
-        {
-          ...workspaceQuery(input.scope.workspaceId),
-          ...rankParams,
-          fetch: 'true',
-        },
-        'rankRecord',
-      )
-    ).object;
+    const query = { ...workspaceQuery(input.scope.workspaceId), ...rankParams, fetch: 'true' };
+    object = await api
+      .update(relativeRef(ref), input.type, {}, query, 'rankRecord')
+      .then((ranked) => ranked.object)
+      .catch(() => object);
   }
   return toRemoteRecord(ctx.config, input.type, object);
 }

@@ -113,3 +113,36 @@ describe('idempotent create after a dropped connection', () => {
     await ctx.transport.close();
   });
 });
+
+describe('where the token can go', () => {
+  it('a custom token field the type does not have is refused before anything is created', async () => {
+    const ctx = makeCtx(sim.url, { config: { idempotencyField: 'c_TandemToken' } });
+    const error = await rally
+      .createRecord(ctx, {
+        scope,
+        type: 'Release',
+        fields: { Name: 'x' },
+        idempotencyToken: 'tok-missing-field',
+      })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'validation', fieldErrors: [{ field: 'c_TandemToken' }] });
+    expect(ctx.log.some((l) => l.method === 'POST')).toBe(false);
+    await ctx.transport.close();
+  });
+
+  it('a create whose rank fails still returns the created record', async () => {
+    const ctx = makeCtx(sim.url);
+    const record = await rally.createRecord(ctx, {
+      scope,
+      type: 'PortfolioItem/Feature',
+      fields: {
+        Name: 'Ranked against nothing',
+        Rank: { above: { type: 'PortfolioItem/Feature', id: '999999999' } },
+      },
+      idempotencyToken: 'tok-rank-fails',
+    });
+    expect(record.fields.Name).toBe('Ranked against nothing');
+    expect(ctx.log.find((l) => l.operation === 'rankRecord')?.status).toBe(200);
+    await ctx.transport.close();
+  });
+});
