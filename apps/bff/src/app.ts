@@ -1,13 +1,12 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { fromDomainError } from './lib/domain-errors.ts';
 import { AppError, toErrorBody } from './lib/errors.ts';
 import { createFailureLimiter } from './lib/rate-limit.ts';
 import { createLiveBus } from './live/live-bus.ts';
-import { requireCsrfToken } from './middleware/csrf.ts';
+import { refuseCrossSiteForms, requireCsrfToken } from './middleware/csrf.ts';
 import { loadSession } from './middleware/session.ts';
 import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -87,7 +86,7 @@ export function createApp(deps: AppDeps) {
       c.req.method === 'POST' && ATTACHMENT_UPLOAD_PATH.test(c.req.path)
         ? next()
         : jsonBodyLimit(c, next),
-    csrf(),
+    refuseCrossSiteForms,
     loadSession,
   );
   app.use('/api/*', async (c, next) =>

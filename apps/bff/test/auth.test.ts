@@ -85,4 +85,23 @@ describeEachDialect('sign-in and sessions', (handle) => {
     const after = await browser.request('GET', `/api/workspaces/${workspaces[0].id}`);
     expect((await after.json()).name).toBe('Mobile App');
   });
+
+  it('says which field is missing from a login', async () => {
+    const { client } = await createTestApp(handle());
+    const res = await client().request('POST', '/api/auth/login', { email: 'owner@tandem.demo' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.details.fields).toEqual([
+      { path: 'password', message: 'Enter your password' },
+    ]);
+  });
+
+  it('refuses a cross-site form post with a clear message', async () => {
+    const { client } = await createTestApp(handle());
+    const res = await client().request('POST', '/api/auth/login', 'email=a&password=b', {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: 'https://evil.example',
+    });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error).toMatchObject({ code: 'csrf_failed' });
+  });
 });

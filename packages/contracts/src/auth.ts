@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { roleSchema } from './workspaces.ts';
 
-export const emailSchema = z.email('Enter a valid email address').max(254).toLowerCase();
+export const emailSchema = z.email({ error: 'Enter a valid email address' }).max(254).toLowerCase();
 
 export const loginRequestSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, 'Enter your password').max(1024),
+  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(1024),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 

@@ -1,6 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { CSRF_HEADER } from '@tandem/contracts';
+import { csrf } from 'hono/csrf';
 import { createMiddleware } from 'hono/factory';
+import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../app-env.ts';
 import { AppError } from '../lib/errors.ts';
 
@@ -30,4 +32,22 @@ export const requireCsrfToken = createMiddleware<AppEnv>(async (c, next) => {
     }
   }
   await next();
+});
+
+const originCheck = csrf();
+
+/** Hono's origin check for form-encoded posts, answered in our error shape. */
+export const refuseCrossSiteForms = createMiddleware<AppEnv>(async (c, next) => {
+  try {
+    await originCheck(c, next);
+  } catch (error) {
+    if (error instanceof HTTPException && error.status === 403) {
+      throw new AppError(
+        403,
+        'csrf_failed',
+        'Form posts from other sites are refused; the API accepts JSON sent by the Tandem app',
+      );
+    }
+    throw error;
+  }
 });

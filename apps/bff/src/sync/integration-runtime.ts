@@ -5,6 +5,7 @@ import {
   principalFromSecret,
   type RequestLogEntry,
   type Transport,
+  type TransportOptions,
 } from '@tandem/connector-kit';
 import {
   type IntegrationConfig,
@@ -65,6 +66,8 @@ export function createIntegrationGateway(options: {
   database: DatabaseHandle;
   box: SecretBox;
   now: () => Date;
+  /** Transport tuning (tests shorten timeouts and backoff). */
+  transport?: Pick<TransportOptions, 'timeouts' | 'retry'>;
 }): IntegrationGateway & { close(): Promise<void> } {
   const { database, box } = options;
   const transports = new Map<string, Transport>();
@@ -123,6 +126,7 @@ export function createIntegrationGateway(options: {
       let transport = transports.get(transportKey);
       if (!transport) {
         transport = createTransport({
+          ...options.transport,
           accountKey: key,
           maxConcurrent: connector.manifest.maxConcurrentPerAccount,
           ...(secrets.clientCertificate ? { clientCertificate: secrets.clientCertificate } : {}),

@@ -28,6 +28,7 @@ export function createSyncService(options: {
   now?: () => Date;
   concurrency?: number;
   workerId?: string;
+  transport?: Parameters<typeof createIntegrationGateway>[0]['transport'];
 }): SyncService {
   const now = options.now ?? (() => new Date());
   let worker: Worker | undefined;

@@ -60,7 +60,11 @@ export const RALLY_MAPPINGS: RecordMapping[] = [
 ];
 
 /** A workspace with a dated release, an owner, and an enabled Rally integration on `rallyUrl`. */
-export async function rallyWorkspace(database: DatabaseHandle, rallyUrl: string) {
+export async function rallyWorkspace(
+  database: DatabaseHandle,
+  rallyUrl: string,
+  options: { transport?: Parameters<typeof createSyncService>[0]['transport'] } = {},
+) {
   const key = `S${randomBytes(3).toString('hex').toUpperCase()}`;
   const owner = await usersRepository(database.db).create({
     email: `${key.toLowerCase()}@send.test`,
