@@ -1,10 +1,9 @@
 import type { Initiative, Member, Release } from '@tandem/contracts';
-import { clsx } from 'clsx';
-import { Columns3, Search, X } from 'lucide-react';
+import { Search, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { FeatureListFilters } from '@/api/roadmap/get-features';
 import { Select } from '@/components/ui/select';
-import { activeFilterCount, type BoardGrouping, type BoardView } from '../utils/board-filters';
+import { activeFilterCount, type BoardView } from '../utils/board-filters';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -39,7 +38,6 @@ export function BoardToolbar({
 
   const setFilter = (key: keyof FeatureListFilters, value: string) =>
     onChange((v) => ({ ...v, filters: { ...v.filters, [key]: value || undefined } }));
-  const setGroup = (groupBy: BoardGrouping) => onChange((v) => ({ ...v, groupBy }));
   const count = activeFilterCount(view.filters);
 
   return (
@@ -127,31 +125,6 @@ export function BoardToolbar({
           Clear filters
         </button>
       ) : null}
-      <fieldset className="ml-auto flex items-center rounded-md border border-zinc-200 bg-zinc-50 p-0.5">
-        <legend className="sr-only">Columns</legend>
-        <Columns3 className="mx-1.5 size-3.5 text-zinc-400" aria-hidden="true" />
-        {(['status', 'release'] as const).map((g) => (
-          <label
-            key={g}
-            className={clsx(
-              'cursor-pointer rounded px-2.5 py-1 text-[12px] font-medium has-focus-visible:ring-2 has-focus-visible:ring-accent-500',
-              view.groupBy === g
-                ? 'bg-white text-zinc-900 shadow-xs ring-1 ring-zinc-200'
-                : 'text-zinc-500 hover:text-zinc-800',
-            )}
-          >
-            <input
-              type="radio"
-              name="group-by"
-              value={g}
-              checked={view.groupBy === g}
-              onChange={() => setGroup(g)}
-              className="sr-only"
-            />
-            By {g}
-          </label>
-        ))}
-      </fieldset>
     </div>
   );
 }

@@ -16,6 +16,7 @@ export function Board({
   groupBy,
   members,
   statuses,
+  initiativeName,
   canEdit,
   selected,
   onSelect,
@@ -28,6 +29,7 @@ export function Board({
   groupBy: BoardGrouping;
   members: readonly Member[];
   statuses: readonly WorkflowStatus[];
+  initiativeName: (feature: Feature) => string | undefined;
   canEdit: boolean;
   selected: ReadonlySet<string>;
   onSelect: (feature: Feature, mode: 'toggle' | 'range') => void;
@@ -65,6 +67,7 @@ export function Board({
                       href={hrefFor(feature)}
                       assignee={memberOf(feature)}
                       status={statusOf(feature)}
+                      initiative={initiativeName(feature)}
                       selected={selected.has(id)}
                       selecting={selected.size > 0}
                       onSelect={onSelect}
@@ -83,6 +86,7 @@ export function Board({
               feature={active}
               assignee={memberOf(active)}
               status={statusOf(active)}
+              initiative={initiativeName(active)}
             />
           </div>
         ) : null}

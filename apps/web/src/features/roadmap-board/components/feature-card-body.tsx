@@ -1,5 +1,5 @@
 import type { Feature, Member, WorkflowStatus } from '@tandem/contracts';
-import { Gauge } from 'lucide-react';
+import { Gauge, Target } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { StatusDot } from '@/components/roadmap/status-dot';
 import { Avatar } from '@/components/ui/avatar';
@@ -11,12 +11,15 @@ export function FeatureCardBody({
   feature,
   assignee,
   status,
+  initiative,
   nameSlot,
   integrationSlot,
 }: {
   feature: Feature;
   assignee: Member | undefined;
   status: WorkflowStatus | undefined;
+  /** The initiative's name, when the feature contributes to one. */
+  initiative?: string | undefined;
   nameSlot?: ReactNode;
   /** Where a "Rally US123" chip will go once the feature is linked. */
   integrationSlot?: ReactNode;
@@ -36,6 +39,13 @@ export function FeatureCardBody({
           <span className="text-[13px] leading-snug font-medium text-zinc-900">{feature.name}</span>
         )}
       </div>
+      {initiative ? (
+        <p className="mt-1.5 flex items-center gap-1 truncate text-[11px] text-zinc-500">
+          <Target className="size-3 shrink-0 text-zinc-400" aria-hidden="true" />
+          <span className="sr-only">Initiative: </span>
+          <span className="truncate">{initiative}</span>
+        </p>
+      ) : null}
       {feature.tags.length > 0 ? (
         <ul aria-label="Tags" className="mt-2 flex flex-wrap gap-1">
           {feature.tags.slice(0, MAX_TAGS).map((tag) => (

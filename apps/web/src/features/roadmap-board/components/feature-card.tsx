@@ -14,6 +14,7 @@ export interface FeatureCardProps {
   assignee: Member | undefined;
   /** Shown when the board is grouped by release (the column already says the status otherwise). */
   status: WorkflowStatus | undefined;
+  initiative: string | undefined;
   selected: boolean;
   selecting: boolean;
   onSelect: (feature: Feature, mode: 'toggle' | 'range') => void;

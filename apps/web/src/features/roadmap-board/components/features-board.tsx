@@ -24,6 +24,7 @@ import { rankBetween } from '../utils/drop-position';
 import { type BoardColumn, boardOrder, groupFeatures } from '../utils/group-features';
 import { Board } from './board';
 import { BoardToolbar } from './board-toolbar';
+import { GroupingToggle } from './grouping-toggle';
 import { NewFeatureDialog } from './new-feature-dialog';
 import { SelectionBar } from './selection-bar';
 
@@ -87,6 +88,10 @@ export function FeaturesBoard({
       ),
     [allFeatures.data],
   );
+  const initiativeNames = useMemo(
+    () => new Map((initiatives.data ?? []).map((i) => [i.id, i.name])),
+    [initiatives.data],
+  );
   const otherWorkspaceName = (id: string) =>
     id === workspaceId
       ? undefined
@@ -148,17 +153,23 @@ export function FeaturesBoard({
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      <div className="flex items-center justify-between gap-4 px-4 pt-5 pb-4 sm:px-6">
+      <div className="flex flex-wrap items-end justify-between gap-4 px-4 pt-5 pb-4 sm:px-6">
         <div>
           <p className="text-[13px] text-zinc-500">{workspace.name}</p>
           <h1 className="text-xl font-semibold tracking-tight text-zinc-900">Features</h1>
         </div>
-        {canEdit ? (
-          <Button variant="primary" onClick={() => setCreating({})} disabled={loading}>
-            <Plus className="size-4" aria-hidden="true" />
-            New feature
-          </Button>
-        ) : null}
+        <div className="flex items-center gap-2">
+          <GroupingToggle
+            value={view.groupBy}
+            onChange={(groupBy) => setView((v) => ({ ...v, groupBy }))}
+          />
+          {canEdit ? (
+            <Button variant="primary" onClick={() => setCreating({})} disabled={loading}>
+              <Plus className="size-4" aria-hidden="true" />
+              New feature
+            </Button>
+          ) : null}
+        </div>
       </div>
       <BoardToolbar
         view={view}
@@ -199,6 +210,7 @@ export function FeaturesBoard({
               groupBy={view.groupBy}
               members={members.data ?? []}
               statuses={statuses}
+              initiativeName={(f) => initiativeNames.get(f.initiativeId ?? '')}
               canEdit={canEdit}
               selected={selection.selected}
               onSelect={(f, mode) =>
