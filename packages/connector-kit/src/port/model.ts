@@ -145,6 +145,8 @@ export const remoteChangeSchema = z.object({
   changedBy: z.string().nullable(),
   /** Changed field values when the remote sent them; re-read the record when absent. */
   fields: z.record(z.string(), z.unknown()).optional(),
+  /** The values of `fields` before the change, when the remote sent them (conflict detection). */
+  previousFields: z.record(z.string(), z.unknown()).optional(),
   /** The remote's delivery / event id, for dedupe. */
   changeId: z.string().min(1),
 });
