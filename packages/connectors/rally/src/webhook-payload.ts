@@ -1,6 +1,6 @@
 /**
  * One Rally webhook delivery → `RemoteChange[]`. Attributes are read by `name` (their UUID keys
- * differ between subscriptions). Changed values are passed on only when all of them convert
+ * differ between subscriptions). Changed values (new and old) are passed on only when all convert
  * without the integration's config (no references, no calendar dates); otherwise the engine
  * re-reads the record, which gives the same values `readRecord` would.
  */
@@ -107,15 +107,20 @@ export function parseDelivery(body: string): RemoteChange[] {
       : (parsed.data.Timestamp ?? new Date().toISOString());
 
   let fields: Record<string, unknown> | undefined;
+  let previousFields: Record<string, unknown> | undefined;
   if (kind === 'updated') {
     fields = {};
+    previousFields = {};
     for (const attribute of Object.values(changes)) {
-      const converted = scalar(attribute, attribute.value);
-      if (!converted.ok) {
+      const after = scalar(attribute, attribute.value);
+      const before = scalar(attribute, attribute.old_value);
+      if (!after.ok || !before.ok) {
         fields = undefined;
+        previousFields = undefined;
         break;
       }
-      fields[attribute.name] = converted.value;
+      fields[attribute.name] = after.value;
+      previousFields[attribute.name] = before.value;
     }
   }
 
@@ -136,6 +141,7 @@ export function parseDelivery(body: string): RemoteChange[] {
       changedAt,
       changedBy: message.transaction?.user?.uuid ?? null,
       ...(fields ? { fields } : {}),
+      ...(previousFields ? { previousFields } : {}),
       changeId,
     },
   ];

@@ -20,6 +20,7 @@ describe('parseDelivery', () => {
     });
     expect(change?.version).not.toBeNull();
     expect(change?.fields?.ScheduleState).toBe('In-Progress');
+    expect(change?.previousFields?.ScheduleState).toBe('Defined');
   });
 
   it('reads a portfolio item create by its level name, without field values', () => {
