@@ -109,6 +109,21 @@ export function ReleasesPage({
         />
       ) : (
         <>
+          <ul
+            aria-label="Feature statuses"
+            className="mb-3 flex flex-wrap justify-end gap-x-4 gap-y-1 text-[12px] text-zinc-500"
+          >
+            {featureStatuses.map((s) => (
+              <li key={s.id} className="inline-flex items-center gap-1.5">
+                <span
+                  aria-hidden="true"
+                  className="size-2 rounded-full"
+                  style={{ background: s.color }}
+                />
+                {s.name}
+              </li>
+            ))}
+          </ul>
           <ReleaseGroup
             title="Scheduled"
             icon={Milestone}

@@ -63,7 +63,8 @@ export function FeatureCard(props: FeatureCardProps) {
         selected
           ? 'border-accent-400 ring-2 ring-accent-500/25'
           : 'border-zinc-200 hover:border-zinc-300 hover:shadow-[0_2px_8px_-2px_rgb(0_0_0/0.1)]',
-        isDragging && 'opacity-40',
+        isDragging &&
+          'border-dashed !border-accent-300 bg-accent-50/60 shadow-none [&>*]:invisible',
       )}
     >
       <div className="absolute top-2.5 right-2 flex items-center gap-0.5">
