@@ -34,13 +34,14 @@ export function ReleaseDialog({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [parkingLot, setParkingLot] = useState(release?.parkingLot ?? false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
 
   const onError = (error: Error) => {
     if (isApiError(error) && error.fields.length > 0) {
       setErrors(Object.fromEntries(error.fields.map((f) => [f.path, f.message])));
     } else {
       setFormError(
-        isApiError(error) && error.status === 409
+        isApiError(error) && error.status === 409 && 'currentVersion' in error.details
           ? 'Someone else changed this release. Close and open it again to see their changes.'
           : error.message,
       );
@@ -91,16 +92,18 @@ export function ReleaseDialog({
           {release ? (
             <Button
               variant="ghost"
-              className="mr-auto text-red-600 hover:bg-red-50 hover:text-red-700"
+              className="mr-auto !text-red-600 hover:bg-red-50"
               loading={remove.isPending}
               onClick={() =>
-                remove.mutate(release.id, {
-                  onSuccess: () => onSaved(`${release.name} deleted`),
-                  onError,
-                })
+                confirmingDelete
+                  ? remove.mutate(release.id, {
+                      onSuccess: () => onSaved(`${release.name} deleted`),
+                      onError,
+                    })
+                  : setConfirmingDelete(true)
               }
             >
-              Delete release
+              {confirmingDelete ? 'Click again to delete' : 'Delete release'}
             </Button>
           ) : null}
           <Button variant="ghost" onClick={onClose}>

@@ -70,6 +70,7 @@ export function Board({
                       initiative={initiativeName(feature)}
                       selected={selected.has(id)}
                       selecting={selected.size > 0}
+                      canEdit={canEdit}
                       onSelect={onSelect}
                     />
                   </li>

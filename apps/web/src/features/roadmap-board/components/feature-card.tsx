@@ -17,6 +17,8 @@ export interface FeatureCardProps {
   initiative: string | undefined;
   selected: boolean;
   selecting: boolean;
+  /** Viewers can open a feature but not move or select it. */
+  canEdit: boolean;
   onSelect: (feature: Feature, mode: 'toggle' | 'range') => void;
 }
 
@@ -30,7 +32,7 @@ const isControl = (target: EventTarget) =>
  * drawer; Shift-click selects a range, Ctrl/⌘-click toggles one.
  */
 export function FeatureCard(props: FeatureCardProps) {
-  const { feature, columnId, href, selected, selecting, onSelect } = props;
+  const { feature, columnId, href, selected, selecting, canEdit, onSelect } = props;
   const navigate = useNavigate();
   const {
     attributes,
@@ -40,12 +42,13 @@ export function FeatureCard(props: FeatureCardProps) {
     transform,
     transition,
     isDragging,
-  } = useSortable({ id: feature.id, data: { type: 'feature', columnId } });
+  } = useSortable({ id: feature.id, data: { type: 'feature', columnId }, disabled: !canEdit });
 
   const onClick = (event: MouseEvent) => {
     if (isControl(event.target)) return;
-    if (event.shiftKey) return onSelect(feature, 'range');
-    if (event.metaKey || event.ctrlKey || selecting) return onSelect(feature, 'toggle');
+    if (canEdit && event.shiftKey) return onSelect(feature, 'range');
+    if (canEdit && (event.metaKey || event.ctrlKey || selecting))
+      return onSelect(feature, 'toggle');
     navigate(href);
   };
 
@@ -59,7 +62,8 @@ export function FeatureCard(props: FeatureCardProps) {
       onClick={onClick}
       data-feature={feature.referenceNum}
       className={clsx(
-        'group/card relative cursor-grab rounded-lg border bg-white p-3 pl-3.5 text-left shadow-[0_1px_2px_rgb(0_0_0/0.05)] transition-[box-shadow,border-color] active:cursor-grabbing',
+        'group/card relative rounded-lg border bg-white p-3 pl-3.5 text-left shadow-[0_1px_2px_rgb(0_0_0/0.05)] transition-[box-shadow,border-color]',
+        canEdit ? 'cursor-grab active:cursor-grabbing' : 'cursor-pointer',
         selected
           ? 'border-accent-400 ring-2 ring-accent-500/25'
           : 'border-zinc-200 hover:border-zinc-300 hover:shadow-[0_2px_8px_-2px_rgb(0_0_0/0.1)]',
@@ -67,40 +71,42 @@ export function FeatureCard(props: FeatureCardProps) {
           'border-dashed !border-accent-300 bg-accent-50/60 shadow-none [&>*]:invisible',
       )}
     >
-      <div className="absolute top-2.5 right-2 flex items-center gap-0.5">
-        <label
-          className={clsx(
-            'flex size-6 items-center justify-center rounded',
-            selected || selecting
-              ? 'opacity-100'
-              : 'opacity-0 group-hover/card:opacity-100 focus-within:opacity-100',
-          )}
-        >
-          <input
-            type="checkbox"
-            checked={selected}
-            aria-label={`Select ${feature.referenceNum}`}
-            onChange={() => onSelect(feature, 'toggle')}
-            onClick={(e) => {
-              if (e.shiftKey) {
-                e.preventDefault();
-                onSelect(feature, 'range');
-              }
-            }}
-            className="size-3.5 cursor-pointer rounded border-zinc-300 accent-accent-600"
-          />
-        </label>
-        <button
-          type="button"
-          ref={setActivatorNodeRef}
-          {...attributes}
-          onKeyDown={listeners?.onKeyDown as KeyboardEventHandler | undefined}
-          aria-label={`Move ${feature.referenceNum}`}
-          className="flex size-6 cursor-grab items-center justify-center rounded text-zinc-300 opacity-0 group-hover/card:opacity-100 hover:bg-zinc-100 hover:text-zinc-600 focus-visible:opacity-100"
-        >
-          <GripVertical className="size-3.5" aria-hidden="true" />
-        </button>
-      </div>
+      {canEdit ? (
+        <div className="absolute top-2.5 right-2 flex items-center gap-0.5">
+          <label
+            className={clsx(
+              'flex size-6 items-center justify-center rounded',
+              selected || selecting
+                ? 'opacity-100'
+                : 'opacity-0 group-hover/card:opacity-100 focus-within:opacity-100',
+            )}
+          >
+            <input
+              type="checkbox"
+              checked={selected}
+              aria-label={`Select ${feature.referenceNum}`}
+              onChange={() => onSelect(feature, 'toggle')}
+              onClick={(e) => {
+                if (e.shiftKey) {
+                  e.preventDefault();
+                  onSelect(feature, 'range');
+                }
+              }}
+              className="size-3.5 cursor-pointer rounded border-zinc-300 accent-accent-600"
+            />
+          </label>
+          <button
+            type="button"
+            ref={setActivatorNodeRef}
+            {...attributes}
+            onKeyDown={listeners?.onKeyDown as KeyboardEventHandler | undefined}
+            aria-label={`Move ${feature.referenceNum}`}
+            className="flex size-6 cursor-grab items-center justify-center rounded text-zinc-300 opacity-0 group-hover/card:opacity-100 hover:bg-zinc-100 hover:text-zinc-600 focus-visible:opacity-100"
+          >
+            <GripVertical className="size-3.5" aria-hidden="true" />
+          </button>
+        </div>
+      ) : null}
       <FeatureCardBody
         {...props}
         nameSlot={
