@@ -17,7 +17,7 @@ export function PropertyRow({
   children: ReactNode;
 }) {
   return (
-    <div className="grid grid-cols-[7.5rem_1fr] items-start gap-3 py-0.5">
+    <div className="grid grid-cols-[9rem_1fr] items-start gap-3 py-0.5">
       <label htmlFor={id} className="pt-2 text-[13px] text-zinc-500">
         {label}
         {required ? (
