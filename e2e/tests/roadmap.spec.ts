@@ -245,3 +245,28 @@ test('a conflicting edit keeps my text until I choose to reload or overwrite', a
     await expect(drawer.name).toHaveValue('Renamed again');
   });
 });
+
+test('a move refused as stale puts the card back and says why', async ({ page, loginAsOwner }) => {
+  const board = new BoardPage(page);
+  await loginAsOwner(`/w/${mobile.key}/features`);
+  await board.expectLoaded();
+  const reference =
+    (await board
+      .column('Ready to develop')
+      .locator('[data-feature]')
+      .first()
+      .getAttribute('data-feature')) ?? '';
+  // Someone else moved it a moment ago: the server answers this drop with 409.
+  await page.route('**/features/*/move', (route) =>
+    route.fulfill({
+      status: 409,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        error: { code: 'conflict', message: 'Stale', details: { currentVersion: 99, current: {} } },
+      }),
+    }),
+  );
+  await board.dragFeatureToColumn(reference, 'In development');
+  await board.expectToast(`${reference} changed while you were moving it`);
+  await board.expectFeatureIn(reference, 'Ready to develop');
+});
