@@ -1,6 +1,6 @@
 import type { Initiative, Member, Release } from '@tandem/contracts';
 import { Search, X } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { type RefObject, useEffect, useState } from 'react';
 import type { FeatureListFilters } from '@/api/roadmap/get-features';
 import { Select } from '@/components/ui/select';
 import { activeFilterCount, type BoardView } from '../utils/board-filters';
@@ -16,6 +16,7 @@ export function BoardToolbar({
   members,
   tags,
   workspaceName,
+  searchRef,
 }: {
   view: BoardView;
   onChange: (update: (view: BoardView) => BoardView) => void;
@@ -24,6 +25,7 @@ export function BoardToolbar({
   members: readonly Member[];
   tags: readonly string[];
   workspaceName: (workspaceId: string) => string | undefined;
+  searchRef?: RefObject<HTMLInputElement | null>;
 }) {
   const [text, setText] = useState(view.filters.q ?? '');
   useEffect(() => setText(view.filters.q ?? ''), [view.filters.q]);
@@ -48,9 +50,10 @@ export function BoardToolbar({
           className="pointer-events-none absolute top-1/2 left-2.5 size-3.5 -translate-y-1/2 text-zinc-400"
         />
         <input
+          ref={searchRef}
           type="search"
           aria-label="Search features"
-          placeholder="Search features…"
+          placeholder="Search features…  /"
           value={text}
           onChange={(e) => setText(e.target.value)}
           className="h-8 w-full rounded-md border border-zinc-300 bg-white pr-2 pl-8 text-[13px] shadow-xs placeholder:text-zinc-400 hover:border-zinc-400 focus:border-accent-500 focus:ring-3 focus:ring-accent-500/20 focus:outline-none"

@@ -1,7 +1,7 @@
 import type { Feature, SessionWorkspace } from '@tandem/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Layers, Plus, SearchX } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { writeFeatureToLists } from '@/api/roadmap/feature-cache';
 import { useCustomFields } from '@/api/roadmap/get-custom-fields';
 import { useFeatures } from '@/api/roadmap/get-features';
@@ -18,6 +18,7 @@ import { isApiError } from '@/lib/api-client';
 import { useBulkMoveFeatures } from '../api/bulk-move-features';
 import { useMoveFeature } from '../api/move-feature';
 import type { BoardDrop } from '../hooks/use-board-dnd';
+import { useBoardShortcuts } from '../hooks/use-board-shortcuts';
 import { useBoardView } from '../hooks/use-board-view';
 import { useSelection } from '../hooks/use-selection';
 import { rankBetween } from '../utils/drop-position';
@@ -59,6 +60,7 @@ export function FeaturesBoard({
   const move = useMoveFeature(workspaceId);
   const bulkMove = useBulkMoveFeatures(workspaceId);
   const [creating, setCreating] = useState<{ statusId?: string; releaseId?: string } | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
 
   const statuses = useMemo(() => statusesOf(workflows.data, 'feature'), [workflows.data]);
   const ordered = useMemo(() => orderReleases(releases.data ?? []), [releases.data]);
@@ -96,6 +98,14 @@ export function FeaturesBoard({
     id === workspaceId
       ? undefined
       : (workspaces.find((w) => w.id === id)?.name ?? 'another workspace');
+
+  const openCreate = useCallback(() => setCreating({}), []);
+  useBoardShortcuts({
+    search: searchRef,
+    onCreate: canEdit ? openCreate : null,
+    onClearSelection: selection.clear,
+    enabled: creating === null,
+  });
 
   const onDrop = ({ feature, toColumn, neighbours }: BoardDrop) => {
     const rankOf = (id: string | null) =>
@@ -164,7 +174,13 @@ export function FeaturesBoard({
             onChange={(groupBy) => setView((v) => ({ ...v, groupBy }))}
           />
           {canEdit ? (
-            <Button variant="primary" onClick={() => setCreating({})} disabled={loading}>
+            <Button
+              variant="primary"
+              onClick={openCreate}
+              disabled={loading}
+              aria-keyshortcuts="c"
+              title="New feature (C)"
+            >
               <Plus className="size-4" aria-hidden="true" />
               New feature
             </Button>
@@ -179,6 +195,7 @@ export function FeaturesBoard({
         members={members.data ?? []}
         tags={tags}
         workspaceName={otherWorkspaceName}
+        searchRef={searchRef}
       />
       {failed ? (
         <Alert className="mx-6">{failed.message}</Alert>
