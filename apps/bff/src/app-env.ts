@@ -1,9 +1,10 @@
 import type { Role } from '@tandem/contracts';
-import type { DatabaseHandle } from '@tandem/storage';
+import type { DatabaseHandle, SecretBox } from '@tandem/storage';
 import type { Logger } from 'pino';
 import type { Env } from './env.ts';
 import type { FailureLimiter } from './lib/rate-limit.ts';
 import type { LiveBus } from './live/live-bus.ts';
+import type { SyncService } from './sync/sync-service.ts';
 
 /** Everything the app needs from outside; the server and the tests build it the same way. */
 export type AppDeps = {
@@ -14,6 +15,10 @@ export type AppDeps = {
   loginLimiter?: FailureLimiter;
   /** Where live events for the SPA are published; the server feeds it from the outbox. */
   live?: LiveBus;
+  /** Encrypts integration credentials at rest. */
+  secrets?: SecretBox;
+  /** The sync runner (its worker is started by the server, not by createApp). */
+  sync?: SyncService;
 };
 
 export type SessionContext = {

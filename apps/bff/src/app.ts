@@ -1,3 +1,4 @@
+import { createSecretBox, loadSecretKey } from '@tandem/storage';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
@@ -15,11 +16,16 @@ import { eventRoutes } from './routes/events.ts';
 import { featureRoutes } from './routes/features.ts';
 import { healthRoutes } from './routes/health.ts';
 import { initiativeRoutes } from './routes/initiatives.ts';
+import { integrationLogRoutes } from './routes/integration-log.ts';
+import { integrationRoutes } from './routes/integrations.ts';
+import { recordLinkRoutes } from './routes/record-links.ts';
 import { releaseRoutes } from './routes/releases.ts';
 import { requirementRoutes } from './routes/requirements.ts';
+import { sendRoutes } from './routes/sends.ts';
 import { workflowRoutes } from './routes/workflows.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 import { spaRoutes } from './spa.ts';
+import { createSyncService } from './sync/sync-service.ts';
 
 /** The JSON API; its type is what the SPA's typed client is built from. */
 function createApi() {
@@ -34,14 +40,28 @@ function createApi() {
     .route('/workspaces/:workspaceId/features', featureRoutes)
     .route('/workspaces/:workspaceId/custom-fields', customFieldRoutes)
     .route('/workspaces/:workspaceId', requirementRoutes)
-    .route('/workspaces/:workspaceId', attachmentRoutes);
+    .route('/workspaces/:workspaceId', attachmentRoutes)
+    .route('/workspaces/:workspaceId/integrations', integrationRoutes)
+    .route('/workspaces/:workspaceId/integrations', sendRoutes)
+    .route('/workspaces/:workspaceId/integrations', integrationLogRoutes)
+    .route('/workspaces/:workspaceId/links', recordLinkRoutes);
 }
 
 export type AppType = ReturnType<typeof createApi>;
 
 export function createApp(deps: AppDeps) {
+  const now = deps.now ?? (() => new Date());
+  const secrets =
+    deps.secrets ??
+    createSecretBox(
+      loadSecretKey({ envKey: deps.env.TANDEM_SECRET_KEY, dataDir: deps.env.DATA_DIR }),
+    );
   const full: Required<AppDeps> = {
-    now: () => new Date(),
+    now,
+    secrets,
+    sync:
+      deps.sync ??
+      createSyncService({ database: deps.database, box: secrets, logger: deps.logger, now }),
     loginLimiter: createFailureLimiter({
       max: deps.env.LOGIN_MAX_FAILURES,
       windowMs: deps.env.LOGIN_WINDOW_SECONDS * 1000,

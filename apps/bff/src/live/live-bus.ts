@@ -10,8 +10,8 @@ export function createLiveBus() {
       for (const listener of listeners.get(workspaceId) ?? []) listener(event);
     },
     subscribe(workspaceId: string, listener: LiveListener): () => void {
-      let set = listeners.get(workspaceId);
-      if (!set) listeners.set(workspaceId, (set = new Set()));
+      const set = listeners.get(workspaceId) ?? new Set<LiveListener>();
+      listeners.set(workspaceId, set);
       set.add(listener);
       return () => {
         set.delete(listener);

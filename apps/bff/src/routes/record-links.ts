@@ -1,0 +1,61 @@
+import { type RecordLink, recordTypeSchema } from '@tandem/contracts';
+import { getIntegrationFields } from '@tandem/roadmap';
+import { integrationLogRepository, integrationsRepository, readJson } from '@tandem/storage';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../app-env.ts';
+import { validate } from '../lib/validate.ts';
+import { requireWorkspaceRole } from '../middleware/workspace-role.ts';
+
+/** One record's links: the chip with the remote id, or the error with a link to its log entry. */
+export const recordLinkRoutes = new Hono<AppEnv>().get(
+  '/:recordType/:recordId',
+  requireWorkspaceRole('viewer'),
+  validate(
+    'param',
+    z.object({
+      recordType: recordTypeSchema,
+      recordId: z.string().min(1),
+      workspaceId: z.string(),
+    }),
+  ),
+  async (c) => {
+    const { recordType, recordId } = c.req.valid('param');
+    const db = c.var.deps.database.db;
+    const integrations = (
+      await integrationsRepository(db).listForWorkspace(c.var.workspace.id)
+    ).filter((i) => i.state !== 'draft');
+    const fields = await getIntegrationFields(db, recordType, recordId);
+    const states = await db
+      .selectFrom('record_syncs')
+      .select(['integration_id', 'state', 'state_name'])
+      .where('record_id', '=', recordId)
+      .execute();
+    const links: RecordLink[] = [];
+    for (const integration of integrations) {
+      const f = fields[integration.id] ?? {};
+      const sync = states.find((s) => s.integration_id === integration.id);
+      const state = sync ? readJson<{ name: string; error?: string }>(sync.state) : undefined;
+      const [lastError] =
+        sync?.state_name === 'failed'
+          ? await integrationLogRepository(db).list({
+              integrationId: integration.id,
+              recordId,
+              levels: ['error'],
+              limit: 1,
+            })
+          : [];
+      links.push({
+        integrationId: integration.id,
+        integrationName: integration.name,
+        system: integration.system,
+        state: sync?.state_name ?? 'unlinked',
+        formattedId: (f.formattedId as string | undefined) ?? null,
+        url: (f.url as string | undefined) ?? null,
+        lastError: state?.error ?? null,
+        lastLogId: lastError?.id ?? null,
+      });
+    }
+    return c.json({ links }, 200);
+  },
+);

@@ -1,0 +1,70 @@
+import { type SendSummary, sendRequestSchema } from '@tandem/contracts';
+import { integrationsRepository } from '@tandem/storage';
+import type { DryRun, SendPlan } from '@tandem/sync-engine';
+import { previewSend, sendSelection } from '@tandem/sync-engine/runner';
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { loadIntegration } from '../integrations/integration-service.ts';
+import { AppError } from '../lib/errors.ts';
+import { validate } from '../lib/validate.ts';
+import { requireWorkspaceRole } from '../middleware/workspace-role.ts';
+import { IntegrationNotReadyError } from '../sync/integration-runtime.ts';
+
+function toSummary(batchId: string | null, plan: SendPlan, dry: DryRun): SendSummary {
+  const count = (action: string) => plan.steps.filter((s) => s.action === action).length;
+  return {
+    batchId,
+    creates: count('create'),
+    updates: count('update'),
+    links: count('link'),
+    skipped: plan.skipped.length,
+    blocked: dry.blocked,
+    warnings: plan.warnings.map((w) => ({
+      referenceNum: w.record.referenceNum,
+      severity: w.severity,
+      message: w.message,
+    })),
+    summary: dry.summary,
+  };
+}
+
+/** *Send to <integration>*: one feature, many, or a release; `dryRun` shows the plan first. */
+export const sendRoutes = new Hono<AppEnv>().post(
+  '/:integrationId/sends',
+  requireWorkspaceRole('contributor'),
+  validate('json', sendRequestSchema),
+  async (c) => {
+    const deps = c.var.deps;
+    const row = await loadIntegration(deps, c.var.workspace.id, c.req.param('integrationId'));
+    if (row.state !== 'enabled') {
+      throw new AppError(
+        409,
+        'conflict',
+        `${row.name} is ${row.state.replaceAll('_', ' ')}; it sends nothing until it is enabled`,
+      );
+    }
+    const { dryRun, ...selection } = c.req.valid('json');
+    try {
+      if (dryRun) {
+        const { plan, summary } = await previewSend(deps.sync.deps, row.id, selection);
+        return c.json(toSummary(null, plan, summary), 200);
+      }
+      const preview = await previewSend(deps.sync.deps, row.id, selection);
+      if (preview.summary.blocked) {
+        return c.json(toSummary(null, preview.plan, preview.summary), 422);
+      }
+      if (!row.accountLockedAt) {
+        await integrationsRepository(deps.database.db).update(row.id, {
+          accountLockedAt: deps.now().toISOString(),
+        });
+      }
+      const result = await sendSelection(deps.sync.deps, row.id, selection);
+      deps.sync.worker.wake();
+      return c.json(toSummary(result.batchId, result.plan, result.summary), 202);
+    } catch (error) {
+      if (error instanceof IntegrationNotReadyError)
+        throw new AppError(409, 'conflict', error.message);
+      throw error;
+    }
+  },
+);
