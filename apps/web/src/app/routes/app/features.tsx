@@ -1,9 +1,23 @@
 import type { Feature } from '@tandem/contracts';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { type LoaderFunctionArgs, Outlet, useLocation, useNavigate } from 'react-router';
 import { Toaster } from '@/components/ui/toast';
 import { paths } from '@/config/paths';
+import { getSessionQueryOptions } from '@/features/auth/api/get-session';
+import { primeBoard } from '@/features/roadmap-board/api/prime-board';
 import { FeaturesBoard } from '@/features/roadmap-board/components/features-board';
+import { primeQuery } from '@/lib/query';
 import { useWorkspaceOutlet } from './workspace-outlet';
+
+/** Columns and cards load with the route, so the board paints complete. */
+export const clientLoader =
+  (queryClient: QueryClient) =>
+  async ({ params, request }: LoaderFunctionArgs) => {
+    const session = await primeQuery(queryClient, getSessionQueryOptions());
+    const workspace = session?.workspaces.find((w) => w.key === params.workspaceKey);
+    if (workspace) await primeBoard(queryClient, workspace.id, new URL(request.url).searchParams);
+    return null;
+  };
 
 /** The board; a feature opened from it shows in a drawer (the child route) over the board. */
 export default function FeaturesRoute() {
