@@ -14,12 +14,15 @@ export function BoardColumn({
   ids,
   onAdd,
   canEdit,
+  emptyText,
   children,
 }: {
   column: Column;
   ids: string[];
   onAdd: (columnId: string) => void;
   canEdit: boolean;
+  /** What an empty column says ("Drop features here", or that nothing matches the filters). */
+  emptyText: string;
   children: ReactNode;
 }) {
   const { setNodeRef, isOver } = useDroppable({
@@ -69,7 +72,7 @@ export function BoardColumn({
           {children}
           {ids.length === 0 ? (
             <li className="flex h-20 items-center justify-center rounded-lg border border-dashed border-zinc-300 text-[12px] text-zinc-500">
-              Drop features here
+              {emptyText}
             </li>
           ) : null}
         </ul>

@@ -53,11 +53,19 @@ export function BoardToolbar({
           ref={searchRef}
           type="search"
           aria-label="Search features"
-          placeholder="Search features…  /"
+          placeholder="Search features…"
           value={text}
           onChange={(e) => setText(e.target.value)}
-          className="h-8 w-full rounded-md border border-zinc-300 bg-white pr-2 pl-8 text-[13px] shadow-xs placeholder:text-zinc-400 hover:border-zinc-400 focus:border-accent-500 focus:ring-3 focus:ring-accent-500/20 focus:outline-none"
+          className="peer h-8 w-full rounded-md border border-zinc-300 bg-white pr-7 pl-8 text-[13px] shadow-xs placeholder:text-zinc-400 hover:border-zinc-400 focus:border-accent-500 focus:ring-3 focus:ring-accent-500/20 focus:outline-none"
         />
+        {text ? null : (
+          <span
+            aria-hidden="true"
+            className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border border-zinc-200 bg-zinc-50 px-1.5 font-sans text-[11px] text-zinc-500 peer-focus:hidden"
+          >
+            /
+          </span>
+        )}
       </div>
       <Select
         density="sm"

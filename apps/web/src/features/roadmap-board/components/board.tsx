@@ -23,6 +23,7 @@ export function Board({
   hrefFor,
   onAdd,
   onDrop,
+  filtered,
 }: {
   features: readonly Feature[];
   columns: readonly Column[];
@@ -36,6 +37,8 @@ export function Board({
   hrefFor: (feature: Feature) => string;
   onAdd: (columnId: string) => void;
   onDrop: (drop: BoardDrop) => void;
+  /** The board shows a subset (search or filters); empty columns then say so. */
+  filtered: boolean;
 }) {
   const dnd = useBoardDnd({ features, columns, groupBy, onDrop });
   const byId = useMemo(() => new Map(features.map((f) => [f.id, f])), [features]);
@@ -55,7 +58,16 @@ export function Board({
         {columns.map((column) => {
           const ids = dnd.columnIds[column.id] ?? [];
           return (
-            <BoardColumn key={column.id} column={column} ids={ids} onAdd={onAdd} canEdit={canEdit}>
+            <BoardColumn
+              key={column.id}
+              column={column}
+              ids={ids}
+              onAdd={onAdd}
+              canEdit={canEdit}
+              emptyText={
+                filtered ? 'No matching features' : canEdit ? 'Drop features here' : 'No features'
+              }
+            >
               {ids.map((id) => {
                 const feature = byId.get(id);
                 if (!feature) return null;

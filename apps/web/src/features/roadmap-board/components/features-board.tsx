@@ -240,6 +240,7 @@ export function FeaturesBoard({
                 )
               }
               onDrop={onDrop}
+              filtered={filtered}
             />
           </div>
         </>
