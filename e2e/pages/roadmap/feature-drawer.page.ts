@@ -81,7 +81,7 @@ export class FeatureDrawerPage {
     await expect
       .poll(() =>
         this.requirementNames().evaluateAll((els) =>
-          els.map((el) => (el as HTMLInputElement).value),
+          els.map((el) => (el as unknown as { value: string }).value),
         ),
       )
       .toContain(name);
@@ -97,7 +97,7 @@ export class FeatureDrawerPage {
     await expect
       .poll(() =>
         this.requirementNames().evaluateAll((els) =>
-          els.map((el) => (el as HTMLInputElement).value),
+          els.map((el) => (el as unknown as { value: string }).value),
         ),
       )
       .toEqual(names);
