@@ -37,7 +37,7 @@ export function DescriptionEditor({
   });
 
   return (
-    <div className="rounded-lg border border-zinc-200 bg-white transition-colors focus-within:border-accent-400 focus-within:ring-3 focus-within:ring-accent-500/15">
+    <div className="rounded-lg border border-zinc-200 bg-white transition-colors focus-within:border-accent-500 focus-within:ring-3 focus-within:ring-accent-500/15">
       {editable && editor ? <EditorToolbar editor={editor} /> : null}
       <EditorContent editor={editor} />
     </div>

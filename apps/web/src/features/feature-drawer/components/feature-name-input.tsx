@@ -32,7 +32,7 @@ export function FeatureNameInput({
         onKeyDown={(e) => {
           if (e.key === 'Enter') e.preventDefault();
         }}
-        className="field-sizing-content block w-full resize-none rounded-md border border-transparent bg-transparent px-1.5 py-1 text-xl leading-snug font-semibold tracking-tight text-zinc-900 hover:border-zinc-200 focus:border-accent-400 focus:outline-none disabled:text-zinc-900"
+        className="field-sizing-content block w-full resize-none rounded-md border border-transparent bg-transparent px-1.5 py-1 text-xl leading-snug font-semibold tracking-tight text-zinc-900 hover:border-zinc-200 focus:border-accent-500 focus:outline-none disabled:text-zinc-900"
       />
       {empty ? (
         <p id={`${id}-error`} className="px-1.5 text-[12px] text-red-600">

@@ -42,7 +42,7 @@ export function RequirementRow({
           disabled={disabled}
           value={requirement.statusId}
           onChange={(e) => onStatus(e.target.value)}
-          className="h-7 w-32 appearance-none truncate rounded-md border border-transparent bg-transparent pr-1 pl-6 text-[12px] text-zinc-600 hover:border-zinc-200 hover:bg-white focus:border-accent-400 focus:outline-none"
+          className="h-7 w-32 appearance-none truncate rounded-md border border-transparent bg-transparent pr-1 pl-6 text-[12px] text-zinc-600 hover:border-zinc-200 hover:bg-white focus:border-accent-500 focus:outline-none"
         >
           {statuses.map((s) => (
             <option key={s.id} value={s.id}>
@@ -64,7 +64,7 @@ export function RequirementRow({
           if (e.key === 'Enter') e.currentTarget.blur();
           if (e.key === 'Escape') setName(requirement.name);
         }}
-        className={`h-7 min-w-0 flex-1 rounded-md border border-transparent bg-transparent px-1.5 text-[13px] hover:border-zinc-200 focus:border-accent-400 focus:bg-white focus:outline-none ${done ? 'text-zinc-500 line-through' : 'text-zinc-800'}`}
+        className={`h-7 min-w-0 flex-1 rounded-md border border-transparent bg-transparent px-1.5 text-[13px] hover:border-zinc-200 focus:border-accent-500 focus:bg-white focus:outline-none ${done ? 'text-zinc-500 line-through' : 'text-zinc-800'}`}
       />
       {disabled ? null : (
         <button

@@ -92,7 +92,7 @@ export function RequirementsSection({
             value={name}
             onChange={(e) => setName(e.target.value)}
             disabled={create.isPending}
-            className="h-8 flex-1 rounded-md border border-transparent bg-transparent px-1.5 text-[13px] placeholder:text-zinc-400 hover:border-zinc-200 focus:border-accent-400 focus:bg-white focus:outline-none"
+            className="h-8 flex-1 rounded-md border border-transparent bg-transparent px-1.5 text-[13px] placeholder:text-zinc-400 hover:border-zinc-200 focus:border-accent-500 focus:bg-white focus:outline-none"
           />
         </form>
       )}

@@ -28,7 +28,7 @@ export function TagInput({
     }
   };
   return (
-    <div className="flex min-h-8 flex-wrap items-center gap-1 rounded-md border border-transparent px-1.5 py-0.5 hover:border-zinc-200 focus-within:border-accent-400 focus-within:ring-3 focus-within:ring-accent-500/15">
+    <div className="flex min-h-8 flex-wrap items-center gap-1 rounded-md border border-transparent px-1.5 py-0.5 hover:border-zinc-200 focus-within:border-accent-500 focus-within:ring-3 focus-within:ring-accent-500/15">
       {tags.map((tag) => (
         <span
           key={tag}

@@ -65,10 +65,10 @@ export function FeatureCard(props: FeatureCardProps) {
         'group/card relative rounded-lg border bg-white p-3 pl-3.5 text-left shadow-[0_1px_2px_rgb(0_0_0/0.05)] transition-[box-shadow,border-color]',
         canEdit ? 'cursor-grab active:cursor-grabbing' : 'cursor-pointer',
         selected
-          ? 'border-accent-400 ring-2 ring-accent-500/25'
+          ? 'border-accent-500 ring-2 ring-accent-500/25'
           : 'border-zinc-200 hover:border-zinc-300 hover:shadow-[0_2px_8px_-2px_rgb(0_0_0/0.1)]',
         isDragging &&
-          'border-dashed !border-accent-300 bg-accent-50/60 shadow-none [&>*]:invisible',
+          'border-dashed !border-accent-200 bg-accent-50/60 shadow-none [&>*]:invisible',
       )}
     >
       {canEdit ? (
