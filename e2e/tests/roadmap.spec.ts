@@ -270,3 +270,22 @@ test('a move refused as stale puts the card back and says why', async ({ page, l
   await board.expectToast(`${reference} changed while you were moving it`);
   await board.expectFeatureIn(reference, 'Ready to develop');
 });
+
+test('a viewer reads the roadmap but cannot change it', async ({ page, loginAsViewer }) => {
+  const board = new BoardPage(page);
+  const drawer = new FeatureDrawerPage(page);
+  await loginAsViewer(`/w/${mobile.key}/features`);
+  await board.expectLoaded();
+  await expect(board.newFeatureButton).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Move / })).toHaveCount(0);
+  const reference =
+    (await page.locator('[data-feature]').first().getAttribute('data-feature')) ?? '';
+  await page.locator(`[data-feature="${reference}"]`).getByRole('link').click();
+  await drawer.expectOpen(reference);
+  await expect(drawer.name).toBeDisabled();
+  await expect(
+    drawer.drawer().getByRole('combobox', { name: 'Status', exact: true }),
+  ).toBeDisabled();
+  await expect(drawer.newRequirement).toHaveCount(0);
+  await expect(drawer.description).toHaveAttribute('contenteditable', 'false');
+});
