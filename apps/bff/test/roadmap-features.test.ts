@@ -30,6 +30,12 @@ describeEachDialect('features API', (handle) => {
 
     const detail = await (await f.viewer.request('GET', `${f.base}/features/${feature.id}`)).json();
     expect(detail).toMatchObject({ id: feature.id, requirements: [], attachments: [] });
+    // The drawer's URL names the feature by reference; the API answers to it too.
+    const byReference = await f.viewer.request(
+      'GET',
+      `${f.base}/features/${feature.referenceNum.toLowerCase()}`,
+    );
+    expect(await byReference.json()).toEqual(detail);
 
     const edited = await f.contributor.request('PATCH', `${f.base}/features/${feature.id}`, {
       version: 1,

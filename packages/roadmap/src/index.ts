@@ -27,7 +27,12 @@ export { runWrite, type WriteTx, writeWithin } from './events/write.ts';
 export { createFeature, deleteFeature, updateFeature } from './features/commands.ts';
 export { type FeatureDetailData, getFeatureDetail } from './features/detail.ts';
 export { moveFeature } from './features/move.ts';
-export { findFeature, listFeatures, toFeature } from './features/queries.ts';
+export {
+  findFeature,
+  findFeatureInWorkspace,
+  listFeatures,
+  toFeature,
+} from './features/queries.ts';
 export { sanitizeRichText } from './html/sanitize.ts';
 export { createInitiative, deleteInitiative, updateInitiative } from './initiatives/commands.ts';
 export { listInitiatives } from './initiatives/queries.ts';

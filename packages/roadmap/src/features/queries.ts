@@ -29,6 +29,27 @@ export async function findFeature(db: Reader, id: string): Promise<FeatureRow | 
   return row && decodeRow<FeatureRow>('features', row);
 }
 
+const REFERENCE = /^[A-Za-z][A-Za-z0-9]{1,9}-\d+$/;
+
+/** A feature of the workspace by id or by reference number (`APP-12`, any case). */
+export async function findFeatureInWorkspace(
+  db: Reader,
+  workspaceId: string,
+  idOrReference: string,
+): Promise<FeatureRow | undefined> {
+  const row = await db
+    .selectFrom('features')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where(
+      REFERENCE.test(idOrReference) ? 'reference_num' : 'id',
+      '=',
+      REFERENCE.test(idOrReference) ? idOrReference.toUpperCase() : idOrReference,
+    )
+    .executeTakeFirst();
+  return row && decodeRow<FeatureRow>('features', row);
+}
+
 function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
