@@ -212,6 +212,22 @@ describeEachDialect('features', (handle) => {
     expect(await snapshot(db, 'features')).toEqual(before);
   });
 
+  it('lets exactly one of two concurrent edits of the same version win', async () => {
+    const db = handle();
+    const { workspace, ctx, release } = await seedWorkspace(db);
+    const f = await createFeature(db, ctx, workspace.id, featureInput(release));
+    const results = await Promise.allSettled(
+      ['Left', 'Right'].map((name) =>
+        updateFeature(db, ctx, workspace.id, f.id, { version: 1, name }),
+      ),
+    );
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r) => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect((lost[0] as PromiseRejectedResult).reason).toBeInstanceOf(StaleVersionError);
+    expect((await findFeature(db.db, f.id))?.version).toBe(2);
+  });
+
   it('records only the fields that changed, and nothing for an edit that changes nothing', async () => {
     const db = handle();
     const { workspace, ctx, release, statuses } = await seedWorkspace(db);
