@@ -93,6 +93,11 @@ export class Store {
   private byUuid = new Map<string, number>();
   private byType = new Map<string, Set<number>>();
   private recycled = new Map<number, RallyObject>();
+  /** Bumped whenever references may have changed; reverse-reference indexes are rebuilt lazily. */
+  private epoch = 0;
+  private indexEpoch = -1;
+  private indexes = new Map<string, Map<number, RallyObject[]>>();
+  private maxRank: number | null = null;
   private nextOid = 10_000_000_001;
   private counters: Record<string, number> = {};
   private listeners: Array<(e: ChangeEvent) => void> = [];
@@ -152,12 +157,8 @@ export class Store {
 
   /** Members of a collection attribute (stored or computed from the inverse reference). */
   collection(o: RallyObject, attr: AttrDef): RallyObject[] {
-    if (attr.inverse) {
-      const target = typeSpec(attr.target ?? '');
-      const out: RallyObject[] = [];
-      for (const x of this.list(target)) if (x.values[attr.inverse] === o.oid) out.push(x);
-      return out;
-    }
+    if (attr.inverse)
+      return [...(this.referrers(attr.target ?? '', attr.inverse).get(o.oid) ?? [])];
     const ids = (o.values[attr.name] as number[] | undefined) ?? [];
     return ids
       .map((id) => this.get(id))
@@ -166,10 +167,34 @@ export class Store {
 
   collectionCount(o: RallyObject, attr: AttrDef): number {
     if (!attr.inverse) return this.collection(o, attr).length;
-    let n = 0;
-    for (const x of this.list(typeSpec(attr.target ?? '')))
-      if (x.values[attr.inverse] === o.oid) n++;
-    return n;
+    return this.referrers(attr.target ?? '', attr.inverse).get(o.oid)?.length ?? 0;
+  }
+
+  /** Objects of `typePath` (possibly abstract) by the ObjectID their `attr` points to. */
+  referrers(typePath: string, attr: string): Map<number, RallyObject[]> {
+    if (this.indexEpoch !== this.epoch) {
+      this.indexes.clear();
+      this.indexEpoch = this.epoch;
+    }
+    const key = `${typePath}.${attr}`;
+    let index = this.indexes.get(key);
+    if (!index) {
+      index = new Map();
+      for (const x of this.list(typeSpec(typePath))) {
+        const ref = x.values[attr];
+        if (typeof ref !== 'number') continue;
+        const list = index.get(ref);
+        if (list) list.push(x);
+        else index.set(ref, [x]);
+      }
+      this.indexes.set(key, index);
+    }
+    return index;
+  }
+
+  /** References changed: indexes built before this point are stale. */
+  invalidate(): void {
+    this.epoch++;
   }
 
   displayName(o: RallyObject): string {
@@ -225,6 +250,8 @@ export class Store {
     for (const set of this.byType.values()) set.clear();
     this.nextOid = s.nextOid;
     this.counters = { ...s.counters };
+    this.maxRank = null;
+    this.invalidate();
     for (const o of s.objects) this.insert(structuredClone(o));
     this.recycled = new Map((s.recycled ?? []).map((o) => [o.oid, structuredClone(o)]));
   }
@@ -235,6 +262,7 @@ export class Store {
   }
 
   private insert(o: RallyObject): void {
+    this.invalidate();
     this.objects.set(o.oid, o);
     this.byUuid.set(o.uuid, o.oid);
     this.byType.get(o.type)?.add(o.oid);
@@ -267,17 +295,44 @@ export class Store {
     if (t.idPrefix && !o.values.FormattedID)
       o.values.FormattedID = this.nextFormattedId(t, o.values.Workspace as number);
     if (t.idPrefix && 'FormattedIDPrefix' in o.values) o.values.FormattedIDPrefix = t.idPrefix;
-    if (t.rankable && !o.values.DragAndDropRank)
-      o.values.DragAndDropRank = encodeRank(this.bottomRank() + RANK_STEP);
+    if (t.rankable && !o.values.DragAndDropRank) o.values.DragAndDropRank = this.nextBottomRank();
+    if (t.rankable) this.noteRank(String(o.values.DragAndDropRank));
     this.insert(o);
-    this.derive(o, false);
     o.values.VersionId = String(o.version);
     return o;
   }
 
-  /** Re-run every roll-up (after seeding). */
+  /** Re-run every roll-up (after seeding): features of stories first, then everything else. */
   recomputeAll(): void {
-    for (const o of this.objects.values()) this.derive(o, false);
+    const stories = [...this.list(typeSpec('HierarchicalRequirement'))];
+    for (let pass = 0; pass < 8; pass++) {
+      let changed = false;
+      for (const o of stories) changed = this.deriveFeature(o) || changed;
+      if (!changed) break;
+    }
+    this.invalidate();
+    const order = (o: RallyObject) =>
+      o.type === 'HierarchicalRequirement' || o.type === 'Defect'
+        ? 0
+        : o.type === 'PortfolioItem/Feature'
+          ? 1
+          : 2;
+    const all = [...this.objects.values()].sort((a, b) => order(a) - order(b));
+    // Parent stories roll up from children: repeat for nested levels.
+    for (let pass = 0; pass < 4; pass++)
+      for (const o of all) if (order(o) === 0) this.derive(o, false);
+    for (const o of all) if (order(o) > 0) this.derive(o, false);
+  }
+
+  /** A story's read-only Feature: its own PortfolioItem, else its parent's Feature. */
+  private deriveFeature(o: RallyObject): boolean {
+    const v = o.values;
+    const parent = typeof v.Parent === 'number' ? this.get(v.Parent) : undefined;
+    const feature =
+      (v.PortfolioItem as number | null) ?? (parent?.values.Feature as number | null) ?? null;
+    if (v.Feature === feature) return false;
+    v.Feature = feature;
+    return true;
   }
 
   setCounter(workspaceOid: number, prefix: string, value: number): void {
@@ -343,7 +398,7 @@ export class Store {
       o.values.FormattedID = this.nextFormattedId(type, o.values.Workspace as number);
     if (type.idPrefix && 'FormattedIDPrefix' in o.values)
       o.values.FormattedIDPrefix = type.idPrefix;
-    if (type.rankable) o.values.DragAndDropRank = encodeRank(this.bottomRank() + RANK_STEP);
+    if (type.rankable) o.values.DragAndDropRank = this.nextBottomRank();
     if ('LastUpdateDate' in o.values) o.values.LastUpdateDate = now;
     this.insert(o);
     tx.created.add(oid);
@@ -361,6 +416,7 @@ export class Store {
     this.checkRules(type, o, errors, before);
     if (errors.length) {
       o.values = before;
+      this.invalidate();
       throw new ValidationError(errors);
     }
     if (rank) this.applyRank(o, rank, tx);
@@ -435,6 +491,7 @@ export class Store {
   }
 
   private hardDelete(o: RallyObject): void {
+    this.invalidate();
     this.objects.delete(o.oid);
     this.byUuid.delete(o.uuid);
     this.byType.get(o.type)?.delete(o.oid);
@@ -848,15 +905,29 @@ export class Store {
   }
 
   private bottomRank(): number {
-    let max = 0;
-    for (const t of CONCRETE_TYPES) {
-      if (!t.rankable) continue;
-      for (const oid of this.byType.get(t.typePath) ?? []) {
-        const r = decodeRank(String(this.objects.get(oid)?.values.DragAndDropRank ?? ''));
-        if (r > max) max = r;
+    if (this.maxRank === null) {
+      let max = 0;
+      for (const t of CONCRETE_TYPES) {
+        if (!t.rankable) continue;
+        for (const oid of this.byType.get(t.typePath) ?? []) {
+          const r = decodeRank(String(this.objects.get(oid)?.values.DragAndDropRank ?? ''));
+          if (r > max) max = r;
+        }
       }
+      this.maxRank = max;
     }
-    return max;
+    return this.maxRank;
+  }
+
+  private nextBottomRank(): string {
+    const rank = encodeRank(this.bottomRank() + RANK_STEP);
+    this.noteRank(rank);
+    return rank;
+  }
+
+  private noteRank(rank: string): void {
+    const r = decodeRank(rank);
+    if (this.maxRank !== null && r > this.maxRank) this.maxRank = r;
   }
 
   private applyRank(o: RallyObject, rank: RankSpec, tx: Transaction): void {
@@ -878,6 +949,7 @@ export class Store {
         : prev + 2 * RANK_STEP;
     if (next - prev >= 2) {
       o.values.DragAndDropRank = encodeRank(Math.floor((prev + next) / 2));
+      this.noteRank(String(o.values.DragAndDropRank));
       return;
     }
     // No gap left: renumber everything.
@@ -886,6 +958,7 @@ export class Store {
       tx.touch(x);
       x.values.DragAndDropRank = encodeRank((i + 1) * RANK_STEP);
     });
+    this.maxRank = null;
   }
 
   // ---- derived fields and roll-ups -----------------------------------------------------------
@@ -895,20 +968,16 @@ export class Store {
     const v = o.values;
     const nowIso = this.now().toISOString();
     if (o.type === 'HierarchicalRequirement' || o.type === 'Defect') {
-      const tasks = [...this.list(typeSpec('Task'))].filter((x) => x.values.WorkProduct === o.oid);
+      const tasks = this.referrers('Task', 'WorkProduct').get(o.oid) ?? [];
       v.TaskEstimateTotal = sum(tasks.map((x) => x.values.Estimate)) ?? 0;
       v.TaskRemainingTotal = sum(tasks.map((x) => x.values.ToDo)) ?? 0;
       v.TaskActualTotal = sum(tasks.map((x) => x.values.Actuals)) ?? 0;
       let children: RallyObject[] = [];
       if (o.type === 'HierarchicalRequirement') {
-        children = [...this.list(typeSpec('HierarchicalRequirement'))].filter(
-          (x) => x.values.Parent === o.oid,
-        );
+        children = this.referrers('HierarchicalRequirement', 'Parent').get(o.oid) ?? [];
         v.DirectChildrenCount = children.length;
         v.HasParent = v.Parent !== null && v.Parent !== undefined;
-        const parent = typeof v.Parent === 'number' ? this.get(v.Parent) : undefined;
-        v.Feature =
-          (v.PortfolioItem as number | null) ?? (parent?.values.Feature as number | null) ?? null;
+        if (this.deriveFeature(o)) this.invalidate();
       }
       if (children.length > 0) {
         v.ScheduleState = rollupScheduleState(children.map((c) => String(c.values.ScheduleState)));
@@ -942,12 +1011,8 @@ export class Store {
       v.PercentDoneByStoryPlanEstimate = total ? acceptedTotal / total : 0;
       v.DirectChildrenCount =
         o.type === 'PortfolioItem/Feature'
-          ? [...this.list(typeSpec('HierarchicalRequirement'))].filter(
-              (s) => s.values.PortfolioItem === o.oid,
-            ).length
-          : [...this.list(typeSpec('PortfolioItem/Feature'))].filter(
-              (f) => f.values.Parent === o.oid,
-            ).length;
+          ? (this.referrers('HierarchicalRequirement', 'PortfolioItem').get(o.oid)?.length ?? 0)
+          : (this.referrers('PortfolioItem/Feature', 'Parent').get(o.oid)?.length ?? 0);
       const started = leaves.some((s) => s.values.ScheduleState !== 'Defined');
       if (started && !v.ActualStartDate) v.ActualStartDate = nowIso;
       if (!started) v.ActualStartDate = null;
@@ -962,17 +1027,11 @@ export class Store {
   private leafStories(pi: RallyObject): RallyObject[] {
     const features =
       pi.type === 'PortfolioItem/Feature'
-        ? new Set([pi.oid])
-        : new Set(
-            [...this.list(typeSpec('PortfolioItem/Feature'))]
-              .filter((f) => f.values.Parent === pi.oid)
-              .map((f) => f.oid),
-          );
-    const stories = [...this.list(typeSpec('HierarchicalRequirement'))];
-    const parents = new Set(
-      stories.map((s) => s.values.Parent).filter((p) => typeof p === 'number'),
-    );
-    return stories.filter((s) => features.has(s.values.Feature as number) && !parents.has(s.oid));
+        ? [pi.oid]
+        : (this.referrers('PortfolioItem/Feature', 'Parent').get(pi.oid) ?? []).map((f) => f.oid);
+    const byFeature = this.referrers('HierarchicalRequirement', 'Feature');
+    const byParent = this.referrers('HierarchicalRequirement', 'Parent');
+    return features.flatMap((f) => (byFeature.get(f) ?? []).filter((s) => !byParent.has(s.oid)));
   }
 
   /** Objects whose derived fields may depend on `o` (bottom-up order). */
@@ -1064,6 +1123,7 @@ class Transaction {
   }
 
   rollback(): void {
+    this.store.invalidate();
     for (const [oid, values] of this.before) {
       const o = this.store.get(oid);
       if (o) o.values = values;
@@ -1072,6 +1132,7 @@ class Transaction {
 
   commit(userOid: number | null, listeners: Array<(e: ChangeEvent) => void>): void {
     const s = this.store;
+    s.invalidate();
     // Roll-ups: every ancestor of a touched/created/deleted object, before and after the change.
     const roots: Array<{ values: Values; type: string }> = [];
     for (const [oid, values] of this.before) {
@@ -1108,6 +1169,7 @@ class Transaction {
         }
       }
     }
+    s.invalidate();
     for (const oid of [...this.created, ...this.before.keys()]) {
       const o = s.get(oid);
       if (o && o.values.Recycled !== true) s.derive(o, fromTasks.has(oid));
@@ -1181,6 +1243,7 @@ class Transaction {
         timestamp: now.getTime(),
       });
     }
+    s.invalidate();
     for (const e of events) for (const l of listeners) l(e);
   }
 }
