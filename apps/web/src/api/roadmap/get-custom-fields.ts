@@ -1,11 +1,11 @@
 import { type CustomFieldDefinition, customFieldListSchema } from '@tandem/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { roadmapKeys, workspacePath } from './keys';
+import { roadmapKeys } from './keys';
 
 export async function getCustomFields(workspaceId: string): Promise<CustomFieldDefinition[]> {
-  const { fields } = await api.get(
-    `${workspacePath(workspaceId)}/custom-fields`,
+  const { fields } = await api.read(
+    api.rpc.workspaces[':workspaceId']['custom-fields'].$get({ param: { workspaceId } }),
     customFieldListSchema,
   );
   return [...fields].sort((a, b) => a.position - b.position);

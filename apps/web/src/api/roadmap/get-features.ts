@@ -1,7 +1,7 @@
 import { type Feature, featureListSchema } from '@tandem/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { roadmapKeys, workspacePath } from './keys';
+import { roadmapKeys } from './keys';
 
 /** Server-side filters of `GET /features`; absent keys are not sent. */
 export interface FeatureListFilters {
@@ -24,12 +24,10 @@ export async function getFeatures(
   const items: Feature[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
-    params.set('limit', String(PAGE_SIZE));
-    if (cursor) params.set('cursor', cursor);
-    const result = await api.get(
-      `${workspacePath(workspaceId)}/features?${params}`,
+    const query: Record<string, string> = { ...compactFilters(filters), limit: String(PAGE_SIZE) };
+    if (cursor) query.cursor = cursor;
+    const result = await api.read(
+      api.rpc.workspaces[':workspaceId'].features.$get({ param: { workspaceId }, query }),
       featureListSchema,
     );
     items.push(...result.items);

@@ -1,12 +1,15 @@
 import { type Initiative, initiativeListSchema } from '@tandem/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { roadmapKeys, workspacePath } from './keys';
+import { roadmapKeys } from './keys';
 
 /** Initiatives of this workspace and of every other workspace the user can see. */
 export async function getInitiatives(workspaceId: string): Promise<Initiative[]> {
-  const { initiatives } = await api.get(
-    `${workspacePath(workspaceId)}/initiatives?scope=all`,
+  const { initiatives } = await api.read(
+    api.rpc.workspaces[':workspaceId'].initiatives.$get({
+      param: { workspaceId },
+      query: { scope: 'all' },
+    }),
     initiativeListSchema,
   );
   return initiatives;

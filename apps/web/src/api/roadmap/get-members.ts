@@ -1,10 +1,13 @@
 import { type Member, memberListSchema } from '@tandem/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { roadmapKeys, workspacePath } from './keys';
+import { roadmapKeys } from './keys';
 
 export async function getMembers(workspaceId: string): Promise<Member[]> {
-  const { members } = await api.get(`${workspacePath(workspaceId)}/members`, memberListSchema);
+  const { members } = await api.read(
+    api.rpc.workspaces[':workspaceId'].members.$get({ param: { workspaceId } }),
+    memberListSchema,
+  );
   return members;
 }
 

@@ -1,10 +1,13 @@
 import { type Release, releaseListSchema } from '@tandem/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { roadmapKeys, workspacePath } from './keys';
+import { roadmapKeys } from './keys';
 
 export async function getReleases(workspaceId: string): Promise<Release[]> {
-  const { releases } = await api.get(`${workspacePath(workspaceId)}/releases`, releaseListSchema);
+  const { releases } = await api.read(
+    api.rpc.workspaces[':workspaceId'].releases.$get({ param: { workspaceId } }),
+    releaseListSchema,
+  );
   return releases;
 }
 

@@ -1,11 +1,11 @@
 import { type RecordType, type Workflow, workflowListSchema } from '@tandem/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { roadmapKeys, workspacePath } from './keys';
+import { roadmapKeys } from './keys';
 
 export async function getWorkflows(workspaceId: string): Promise<Workflow[]> {
-  const { workflows } = await api.get(
-    `${workspacePath(workspaceId)}/workflows`,
+  const { workflows } = await api.read(
+    api.rpc.workspaces[':workspaceId'].workflows.$get({ param: { workspaceId } }),
     workflowListSchema,
   );
   return workflows;

@@ -2,14 +2,19 @@ import { type Requirement, requirementSchema } from '@tandem/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { roadmapKeys } from '@/api/roadmap/keys';
 import { api } from '@/lib/api-client';
-import { featurePath } from './get-feature';
 
 export function createRequirement(
   workspaceId: string,
   featureId: string,
   body: { name: string; statusId?: string | undefined },
 ): Promise<Requirement> {
-  return api.post(`${featurePath(workspaceId, featureId)}/requirements`, body, requirementSchema);
+  return api.read(
+    api.rpc.workspaces[':workspaceId'].features[':featureId'].requirements.$post({
+      param: { workspaceId, featureId },
+      json: body,
+    }),
+    requirementSchema,
+  );
 }
 
 export function useCreateRequirement(workspaceId: string, featureId: string) {

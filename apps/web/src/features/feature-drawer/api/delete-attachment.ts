@@ -1,12 +1,12 @@
 import type { FeatureDetail } from '@tandem/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { roadmapKeys, workspacePath } from '@/api/roadmap/keys';
+import { roadmapKeys } from '@/api/roadmap/keys';
 import { api } from '@/lib/api-client';
 
-export function deleteAttachment(workspaceId: string, attachmentId: string): Promise<void> {
-  return api.delete(
-    `${workspacePath(workspaceId)}/attachments/${encodeURIComponent(attachmentId)}`,
-  );
+export async function deleteAttachment(workspaceId: string, attachmentId: string): Promise<void> {
+  await api.rpc.workspaces[':workspaceId'].attachments[':attachmentId'].$delete({
+    param: { workspaceId, attachmentId },
+  });
 }
 
 export function useDeleteAttachment(workspaceId: string, featureId: string) {

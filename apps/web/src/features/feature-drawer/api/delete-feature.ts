@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { roadmapKeys } from '@/api/roadmap/keys';
 import { api } from '@/lib/api-client';
-import { featurePath } from './get-feature';
 
-export function deleteFeature(workspaceId: string, featureId: string): Promise<void> {
-  return api.delete(featurePath(workspaceId, featureId));
+export async function deleteFeature(workspaceId: string, featureId: string): Promise<void> {
+  await api.rpc.workspaces[':workspaceId'].features[':featureId'].$delete({
+    param: { workspaceId, featureId },
+  });
 }
 
 export function useDeleteFeature(workspaceId: string) {

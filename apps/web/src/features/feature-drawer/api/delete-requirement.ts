@@ -1,12 +1,12 @@
 import type { FeatureDetail } from '@tandem/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { roadmapKeys, workspacePath } from '@/api/roadmap/keys';
+import { roadmapKeys } from '@/api/roadmap/keys';
 import { api } from '@/lib/api-client';
 
-export function deleteRequirement(workspaceId: string, requirementId: string): Promise<void> {
-  return api.delete(
-    `${workspacePath(workspaceId)}/requirements/${encodeURIComponent(requirementId)}`,
-  );
+export async function deleteRequirement(workspaceId: string, requirementId: string): Promise<void> {
+  await api.rpc.workspaces[':workspaceId'].requirements[':requirementId'].$delete({
+    param: { workspaceId, requirementId },
+  });
 }
 
 export function useDeleteRequirement(workspaceId: string, featureId: string) {

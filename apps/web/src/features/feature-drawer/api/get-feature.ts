@@ -8,7 +8,12 @@ export const featurePath = (workspaceId: string, featureId: string) =>
 
 /** One feature with its requirements and attachments. */
 export function getFeature(workspaceId: string, featureId: string): Promise<FeatureDetail> {
-  return api.get(featurePath(workspaceId, featureId), featureDetailSchema);
+  return api.read(
+    api.rpc.workspaces[':workspaceId'].features[':featureId'].$get({
+      param: { workspaceId, featureId },
+    }),
+    featureDetailSchema,
+  );
 }
 
 export const getFeatureQueryOptions = (workspaceId: string, featureId: string) =>

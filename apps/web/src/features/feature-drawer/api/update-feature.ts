@@ -1,6 +1,5 @@
 import { type Feature, featureSchema, type UpdateFeatureRequest } from '@tandem/contracts';
 import { api } from '@/lib/api-client';
-import { featurePath } from './get-feature';
 
 /** `PATCH` with the version the edits are based on; a stale one answers 409 with the current. */
 export function updateFeature(
@@ -8,5 +7,11 @@ export function updateFeature(
   featureId: string,
   body: UpdateFeatureRequest,
 ): Promise<Feature> {
-  return api.patch(featurePath(workspaceId, featureId), body, featureSchema);
+  return api.read(
+    api.rpc.workspaces[':workspaceId'].features[':featureId'].$patch({
+      param: { workspaceId, featureId },
+      json: body,
+    }),
+    featureSchema,
+  );
 }

@@ -1,6 +1,6 @@
 import { type FeatureDetail, type Requirement, requirementSchema } from '@tandem/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { roadmapKeys, workspacePath } from '@/api/roadmap/keys';
+import { roadmapKeys } from '@/api/roadmap/keys';
 import { api } from '@/lib/api-client';
 
 export interface RequirementChange {
@@ -13,9 +13,11 @@ export function updateRequirement(
   requirement: Requirement,
   change: RequirementChange,
 ): Promise<Requirement> {
-  return api.patch(
-    `${workspacePath(workspaceId)}/requirements/${encodeURIComponent(requirement.id)}`,
-    { ...change, version: requirement.version },
+  return api.read(
+    api.rpc.workspaces[':workspaceId'].requirements[':requirementId'].$patch({
+      param: { workspaceId, requirementId: requirement.id },
+      json: { ...change, version: requirement.version },
+    }),
     requirementSchema,
   );
 }

@@ -1,13 +1,16 @@
 import { type Initiative, initiativeSchema } from '@tandem/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { roadmapKeys, workspacePath } from '@/api/roadmap/keys';
+import { roadmapKeys } from '@/api/roadmap/keys';
 import { api } from '@/lib/api-client';
 
 export function createInitiative(
   workspaceId: string,
   body: { name: string; statusId?: string | undefined },
 ): Promise<Initiative> {
-  return api.post(`${workspacePath(workspaceId)}/initiatives`, body, initiativeSchema);
+  return api.read(
+    api.rpc.workspaces[':workspaceId'].initiatives.$post({ param: { workspaceId }, json: body }),
+    initiativeSchema,
+  );
 }
 
 export function useCreateInitiative(workspaceId: string) {

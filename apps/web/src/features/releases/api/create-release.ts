@@ -1,6 +1,6 @@
 import { type Release, releaseSchema } from '@tandem/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { roadmapKeys, workspacePath } from '@/api/roadmap/keys';
+import { roadmapKeys } from '@/api/roadmap/keys';
 import { api } from '@/lib/api-client';
 
 export interface CreateReleaseBody {
@@ -12,7 +12,10 @@ export interface CreateReleaseBody {
 }
 
 export function createRelease(workspaceId: string, body: CreateReleaseBody): Promise<Release> {
-  return api.post(`${workspacePath(workspaceId)}/releases`, body, releaseSchema);
+  return api.read(
+    api.rpc.workspaces[':workspaceId'].releases.$post({ param: { workspaceId }, json: body }),
+    releaseSchema,
+  );
 }
 
 export function useCreateRelease(workspaceId: string) {

@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { roadmapKeys, workspacePath } from '@/api/roadmap/keys';
+import { roadmapKeys } from '@/api/roadmap/keys';
 import { api } from '@/lib/api-client';
 
-export function deleteRelease(workspaceId: string, releaseId: string): Promise<void> {
-  return api.delete(`${workspacePath(workspaceId)}/releases/${encodeURIComponent(releaseId)}`);
+export async function deleteRelease(workspaceId: string, releaseId: string): Promise<void> {
+  await api.rpc.workspaces[':workspaceId'].releases[':releaseId'].$delete({
+    param: { workspaceId, releaseId },
+  });
 }
 
 export function useDeleteRelease(workspaceId: string) {

@@ -1,6 +1,6 @@
 import { type Release, releaseSchema } from '@tandem/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { roadmapKeys, workspacePath } from '@/api/roadmap/keys';
+import { roadmapKeys } from '@/api/roadmap/keys';
 import { api } from '@/lib/api-client';
 
 export interface UpdateReleaseBody {
@@ -15,9 +15,11 @@ export function updateRelease(
   release: Release,
   change: UpdateReleaseBody,
 ): Promise<Release> {
-  return api.patch(
-    `${workspacePath(workspaceId)}/releases/${encodeURIComponent(release.id)}`,
-    { ...change, version: release.version },
+  return api.read(
+    api.rpc.workspaces[':workspaceId'].releases[':releaseId'].$patch({
+      param: { workspaceId, releaseId: release.id },
+      json: { ...change, version: release.version },
+    }),
     releaseSchema,
   );
 }

@@ -1,10 +1,13 @@
 import { type CreateFeatureRequest, type Feature, featureSchema } from '@tandem/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { roadmapKeys, workspacePath } from '@/api/roadmap/keys';
+import { roadmapKeys } from '@/api/roadmap/keys';
 import { api } from '@/lib/api-client';
 
 export function createFeature(workspaceId: string, body: CreateFeatureRequest): Promise<Feature> {
-  return api.post(`${workspacePath(workspaceId)}/features`, body, featureSchema);
+  return api.read(
+    api.rpc.workspaces[':workspaceId'].features.$post({ param: { workspaceId }, json: body }),
+    featureSchema,
+  );
 }
 
 export function useCreateFeature(workspaceId: string) {

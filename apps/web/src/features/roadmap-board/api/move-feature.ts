@@ -1,7 +1,7 @@
 import { type Feature, featureSchema, type MoveFeatureRequest } from '@tandem/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { writeFeatureToLists } from '@/api/roadmap/feature-cache';
-import { roadmapKeys, workspacePath } from '@/api/roadmap/keys';
+import { roadmapKeys } from '@/api/roadmap/keys';
 import { api } from '@/lib/api-client';
 
 export function moveFeature(
@@ -9,9 +9,11 @@ export function moveFeature(
   featureId: string,
   body: MoveFeatureRequest,
 ): Promise<Feature> {
-  return api.post(
-    `${workspacePath(workspaceId)}/features/${encodeURIComponent(featureId)}/move`,
-    body,
+  return api.read(
+    api.rpc.workspaces[':workspaceId'].features[':featureId'].move.$post({
+      param: { workspaceId, featureId },
+      json: body,
+    }),
     featureSchema,
   );
 }
