@@ -29,7 +29,12 @@ describeEachDialect('features API', (handle) => {
     });
 
     const detail = await (await f.viewer.request('GET', `${f.base}/features/${feature.id}`)).json();
-    expect(detail).toMatchObject({ id: feature.id, requirements: [], attachments: [] });
+    expect(detail).toMatchObject({
+      id: feature.id,
+      requirements: [],
+      attachments: [],
+      integrationFields: {},
+    });
     // The drawer's URL names the feature by reference; the API answers to it too.
     const byReference = await f.viewer.request(
       'GET',

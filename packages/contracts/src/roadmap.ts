@@ -193,9 +193,14 @@ export const featureSchema = z.object({
 export type Feature = z.infer<typeof featureSchema>;
 
 /** One feature with what the drawer shows beside it. */
+/** Per integration id, what the integration keeps on the record (remote id, formatted id, url…). */
+export const integrationFieldsSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
+export type IntegrationFields = z.infer<typeof integrationFieldsSchema>;
+
 export const featureDetailSchema = featureSchema.extend({
   requirements: z.array(requirementSchema),
   attachments: z.array(z.lazy(() => attachmentSchema)),
+  integrationFields: integrationFieldsSchema.optional(),
 });
 export type FeatureDetail = z.infer<typeof featureDetailSchema>;
 

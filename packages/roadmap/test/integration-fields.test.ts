@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import {
   clearIntegrationFields,
   createFeature,
+  getFeatureDetail,
   getIntegrationFields,
   integrationContext,
   NotFoundError,
@@ -36,6 +37,8 @@ describeEachDialect('integration fields', (handle) => {
       recordId: f.id,
       fields: { id: 42 },
     });
+    const detail = await getFeatureDetail(db.db, s.workspace.id, f.id);
+    expect(detail.integrationFields['rally-1']).toMatchObject({ formattedId: 'US123' });
     expect(await getIntegrationFields(db.db, 'feature', f.id)).toEqual({
       'ado-2': { id: 42 },
       'rally-1': {

@@ -1,6 +1,7 @@
-import type { Feature, Requirement } from '@tandem/contracts';
+import type { Feature, IntegrationFields, Requirement } from '@tandem/contracts';
 import { type AttachmentMeta, listAttachments } from '../attachments/queries.ts';
 import { NotFoundError } from '../errors.ts';
+import { getIntegrationFields } from '../integration-fields/commands.ts';
 import { listRequirements } from '../requirements/queries.ts';
 import type { Reader } from '../store.ts';
 import { findFeatureInWorkspace, toFeature } from './queries.ts';
@@ -8,6 +9,7 @@ import { findFeatureInWorkspace, toFeature } from './queries.ts';
 export type FeatureDetailData = Feature & {
   requirements: Requirement[];
   attachments: AttachmentMeta[];
+  integrationFields: IntegrationFields;
 };
 
 /** A feature (by id or reference number) with what the drawer shows beside it. */
@@ -18,9 +20,10 @@ export async function getFeatureDetail(
 ): Promise<FeatureDetailData> {
   const row = await findFeatureInWorkspace(db, workspaceId, idOrReference);
   if (!row) throw new NotFoundError('Feature');
-  const [requirements, attachments] = await Promise.all([
+  const [requirements, attachments, integrationFields] = await Promise.all([
     listRequirements(db, row.id),
     listAttachments(db, 'feature', row.id),
+    getIntegrationFields(db, 'feature', row.id),
   ]);
-  return { ...toFeature(row), requirements, attachments };
+  return { ...toFeature(row), requirements, attachments, integrationFields };
 }
