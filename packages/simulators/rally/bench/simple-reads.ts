@@ -1,9 +1,11 @@
 /**
  * Benchmark: simple WSAPI reads against the simulator on loopback, without injected latency.
  * Run: `node packages/simulators/rally/bench/simple-reads.ts [--requests N] [--seconds S] [--concurrency C]`.
+ * The simulator runs in a worker thread; the load comes from keep-alive `node:http` connections.
  * Prints one JSON line: {"name":"rally-sim-simple-reads","reqPerSec":…,"requests":…,"bound":2000}.
  * The target is ≥ 2,000 reads/s so the simulator is never the bottleneck of other benchmarks.
  */
+import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { DEFAULT_ADMIN_API_KEY, SEED_IDS, startRallySimulator } from '../src/index.ts';
@@ -43,30 +45,40 @@ async function main(): Promise<void> {
   ];
   const headers = { zsessionid: DEFAULT_ADMIN_API_KEY };
 
+  // Keep-alive connections, one per concurrent client.
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const get = (path: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = request(`${url}${path}`, { agent, headers }, (res) => {
+        res.on('data', () => {});
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
   let issued = 0;
   let done = 0;
   let failed = 0;
-  const started = performance.now();
-  const deadline = started + maxMs;
+  let started = performance.now();
+  let deadline = started + maxMs;
 
   async function client(): Promise<void> {
     while (issued < maxRequests && performance.now() < deadline) {
       const path = paths[issued++ % paths.length] as string;
-      const res = await fetch(`${url}${path}`, { headers });
-      await res.arrayBuffer();
-      if (res.status === 200) done++;
+      const status = await get(path);
+      if (status === 200) done++;
       else failed++;
     }
   }
 
   // Warm up (JIT, connection pool), then measure.
-  await Promise.all(
-    Array.from({ length: concurrency }, () =>
-      fetch(`${url}${paths[0]}`, { headers }).then((r) => r.arrayBuffer()),
-    ),
-  );
+  await Promise.all(Array.from({ length: concurrency }, () => get(paths[0] as string)));
+  started = performance.now();
+  deadline = started + maxMs;
   await Promise.all(Array.from({ length: concurrency }, client));
   const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
   worker.postMessage('stop');
   await new Promise((resolve) => worker.once('exit', resolve));
 
