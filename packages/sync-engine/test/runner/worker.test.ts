@@ -1,6 +1,6 @@
 import { describeEachDialect } from '@tandem/storage/testing';
 import { expect, it } from 'vitest';
-import { createKyselyJobQueue, createWorker } from '../../src/runner/index.ts';
+import { createKyselyJobQueue, createWorker, PostponeJob } from '../../src/runner/index.ts';
 
 describeEachDialect('worker', (handle) => {
   it('runs every job once with bounded concurrency, serialising each named queue', async () => {
@@ -75,5 +75,39 @@ describeEachDialect('worker', (handle) => {
     const failed = await handle().db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
     expect(failed.status).toBe('failed');
     expect(failed.last_error).toBe('Error: remote said no');
+  });
+});
+
+describeEachDialect('worker under postponed jobs', (handle) => {
+  it('keeps serving network replies while many jobs wait for a parent', {
+    timeout: 20_000,
+  }, async () => {
+    const queue = createKyselyJobQueue({ db: handle().db });
+    let parentDone = false;
+    const worker = createWorker({
+      queue,
+      workerId: 'w',
+      concurrency: 8,
+      pollMs: 20,
+      handlers: {
+        async parent() {
+          // Stands for a remote call: only a macrotask (timer / socket) can finish it.
+          await new Promise((r) => setTimeout(r, 30));
+          parentDone = true;
+        },
+        async child() {
+          if (!parentDone) throw new PostponeJob('waiting for the parent', 5);
+        },
+      },
+    });
+    await queue.add({ task: 'parent', payload: {} });
+    for (let i = 0; i < 300; i++) await queue.add({ task: 'child', payload: { i } });
+    const started = Date.now();
+    worker.start();
+    await worker.drained();
+    await worker.stop();
+    expect(parentDone).toBe(true);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(await queue.counts()).toEqual({ pending: 0, running: 0, failed: 0 });
   });
 });

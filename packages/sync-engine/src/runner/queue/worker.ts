@@ -62,19 +62,22 @@ export function createWorker(options: WorkerOptions): Worker {
     });
   }
 
-  async function runOne(job: Job) {
+  /** Runs one job; answers whether it finished (completed or failed) rather than waiting. */
+  async function runOne(job: Job): Promise<boolean> {
     const handler = handlers[job.task]!;
     try {
       await handler(job, { heartbeat: () => queue.heartbeat(job, workerId) });
       await queue.complete(job, workerId);
+      return true;
     } catch (error) {
       if (error instanceof PostponeJob) {
         await queue.postpone(job, workerId, error.delayMs);
-        return;
+        return false;
       }
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       const outcome = await queue.fail(job, workerId, message);
       options.onError?.(job, error, outcome);
+      return true;
     }
   }
 
@@ -92,10 +95,13 @@ export function createWorker(options: WorkerOptions): Worker {
         continue;
       }
       active += 1;
-      await runOne(job);
+      const finished = await runOne(job);
       active -= 1;
-      // Finishing one job may make another ready (same queue); let idle slots look again.
-      for (const wake of [...sleepers]) wake();
+      // Finishing a job may make another ready (same queue); let idle slots look again.
+      if (finished) for (const wake of [...sleepers]) wake();
+      // The embedded database answers synchronously; without this yield a busy slot could keep
+      // the event loop in microtasks and starve the network replies other jobs wait for.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
