@@ -62,6 +62,7 @@ test('a product manager plans a feature on the board and it stays planned', asyn
   await test.step('move it one column right with the keyboard', async () => {
     await board.moveFeatureWithKeyboard(reference, ['ArrowRight']);
     await board.expectFeatureIn(reference, 'In code review');
+    await board.expectAnnouncement(new RegExp(`Dropped ${reference} .* in In code review`));
   });
 
   let targetRelease = '';
@@ -116,12 +117,14 @@ test('selected features move to a status together', async ({ page, loginAsOwner 
   const column = board.column('Under consideration');
   const refs = await column
     .locator('[data-feature]')
-    .evaluateAll((els) => els.slice(0, 2).map((el) => el.getAttribute('data-feature') ?? ''));
-  test.skip(refs.length < 2, 'needs two features under consideration');
-  await board.selectFeatures(refs);
+    .evaluateAll((els) => els.slice(0, 3).map((el) => el.getAttribute('data-feature') ?? ''));
+  test.skip(refs.length < 3, 'needs three features under consideration');
+  await board.selectFeatures([refs[0]!]);
+  await board.selectRangeTo(refs[2]!);
+  await expect(board.selectionBar).toContainText('3 selected');
   await page.screenshot({ path: screenshotPath('board-selection.png') });
   await board.moveSelectionToStatus('Ready to develop');
-  await board.expectToast('Moved 2 features to Ready to develop');
+  await board.expectToast('Moved 3 features to Ready to develop');
   for (const ref of refs) await board.expectFeatureIn(ref, 'Ready to develop');
 });
 

@@ -180,6 +180,18 @@ export class BoardPage {
     await this.page.keyboard.press('Space');
   }
 
+  /** What the board last told screen-reader users about a drag. */
+  async expectAnnouncement(text: string | RegExp): Promise<void> {
+    await expect(this.page.locator('[id^="DndLiveRegion"]')).toContainText(text);
+  }
+
+  /** Selects from the last selected card to this one, in board order (Shift-click). */
+  async selectRangeTo(reference: string): Promise<void> {
+    await this.card(reference)
+      .getByRole('checkbox')
+      .click({ modifiers: ['Shift'], force: true });
+  }
+
   async expectFeatureIn(reference: string, column: string): Promise<void> {
     await expect(
       this.column(column).getByRole('button', { name: `Move ${reference}`, exact: true }),

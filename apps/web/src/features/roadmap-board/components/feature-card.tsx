@@ -85,13 +85,10 @@ export function FeatureCard(props: FeatureCardProps) {
               type="checkbox"
               checked={selected}
               aria-label={`Select ${feature.referenceNum}`}
-              onChange={() => onSelect(feature, 'toggle')}
-              onClick={(e) => {
-                if (e.shiftKey) {
-                  e.preventDefault();
-                  onSelect(feature, 'range');
-                }
-              }}
+              // One handler for mouse and Space: React reports a checkbox's change on click too,
+              // so handling both would toggle twice on Shift-click.
+              onChange={() => {}}
+              onClick={(e) => onSelect(feature, e.shiftKey ? 'range' : 'toggle')}
               className="size-3.5 cursor-pointer rounded border-zinc-300 accent-accent-600"
             />
           </label>
