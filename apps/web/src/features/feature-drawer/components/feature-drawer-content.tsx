@@ -10,6 +10,7 @@ import type {
 import { AlignLeft } from 'lucide-react';
 import { useId } from 'react';
 import { useAutosave } from '../hooks/use-autosave';
+import { relativeTime } from '../utils/relative-time';
 import { AttachmentsSection } from './attachments-section';
 import { ConflictBanner } from './conflict-banner';
 import { DescriptionEditor } from './description-editor';
@@ -92,6 +93,9 @@ export function FeatureDrawerContent({
               disabled={readOnly}
               onChange={(name) => autosave.edit({ name })}
             />
+            <p className="mt-1 px-1.5 text-[12px] text-zinc-500">
+              Created {relativeTime(feature.createdAt)} · Updated {relativeTime(feature.updatedAt)}
+            </p>
           </div>
           <FeatureProperties
             key={`props-${autosave.editorKey}`}
