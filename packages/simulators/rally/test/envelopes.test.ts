@@ -595,3 +595,21 @@ describe('recycle bin', () => {
     expect([...ranks].sort()).toEqual(ranks);
   });
 });
+
+describe('collection membership is type-checked', () => {
+  it('refuses an initiative as a child of a feature', async () => {
+    const r = await call('POST', `/PortfolioItem/Feature/${SEED_IDS.feature}/Children/add`, {
+      CollectionItems: [{ _ref: `/portfolioitem/initiative/${SEED_IDS.initiative}` }],
+    });
+    expect(r.json.OperationResult.Errors[0]).toMatch(
+      /cannot be added to PortfolioItem\/Feature\.Children/,
+    );
+    const ok = await call('POST', `/PortfolioItem/Initiative/5000000004/Children/add`, {
+      CollectionItems: [{ _ref: `/portfolioitem/feature/${SEED_IDS.feature}` }],
+    });
+    expect(ok.json.OperationResult.Errors).toEqual([]);
+    const f = (await call('GET', `/portfolioitem/feature/${SEED_IDS.feature}?fetch=Parent`)).json
+      .Feature;
+    expect(f.Parent._refObjectName).toBe('Mobile parity');
+  });
+});

@@ -537,6 +537,11 @@ export class Store {
         errors.push(`Could not read: Cannot find object to add to collection: ${describe(item)}`);
         continue;
       }
+      const back = attr.inverse ? findAttr(typeSpec(target.type), attr.inverse) : undefined;
+      if (attr.inverse && (!back || !isAssignable(back.target ?? '', o.type))) {
+        errors.push(`Validation error: a ${target.type} cannot be added to ${o.type}.${attr.name}`);
+        continue;
+      }
       if (attr.inverse) {
         tx.touch(target);
         const before = structuredClone(target.values);
