@@ -297,13 +297,14 @@ describeEachDialect('every write path emits its events', (handle) => {
     const { seq } = await snapshot(db, 'features');
     await deleteFeature(db, s.ctx, ws, f.id);
     const events = await eventsSince(db, seq);
-    expect(events.map((e) => `${e.recordType} ${e.action}`)).toEqual([
-      'attachment delete',
-      'requirement delete',
-      'integration_field delete',
-      'integration_field delete',
-      'feature delete',
+    expect(events.map((e) => `${e.recordType} ${e.action} of ${e.parent?.type ?? '-'}`)).toEqual([
+      'attachment delete of requirement',
+      'requirement delete of feature',
+      'integration_field delete of feature',
+      'integration_field delete of feature',
+      'feature delete of -',
     ]);
+    expect(events.slice(1, 4).every((e) => e.parent?.id === f.id)).toBe(true);
     expect(await snapshot(db, 'requirements')).toMatchObject({ rows: expect.any(Number) });
   });
 

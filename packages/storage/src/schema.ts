@@ -196,6 +196,9 @@ export interface RecordEventsTable {
   action: 'create' | 'update' | 'delete';
   changes: JsonColumn;
   record_version: number | null;
+  /** The record this one belongs to (e.g. a requirement's feature), when there is one. */
+  parent_type: string | null;
+  parent_id: string | null;
   actor_id: string | null;
   origin: string;
   created_at: string;

@@ -10,6 +10,8 @@ export type RecordEvent = {
   action: 'create' | 'update' | 'delete';
   changes: Changes;
   recordVersion: number | null;
+  /** The record this one belongs to (a requirement's or attachment's feature), if any. */
+  parent: { type: string; id: string } | null;
   actorId: string | null;
   origin: string;
   createdAt: string;
@@ -18,7 +20,13 @@ export type RecordEvent = {
 /** Events in commit order after `afterSeq`, optionally for one workspace or one record. */
 export async function listEvents(
   db: Reader,
-  filter: { afterSeq?: number; workspaceId?: string; recordId?: string; limit?: number } = {},
+  filter: {
+    afterSeq?: number;
+    workspaceId?: string;
+    recordId?: string;
+    parentId?: string;
+    limit?: number;
+  } = {},
 ): Promise<RecordEvent[]> {
   let query = db
     .selectFrom('record_events')
@@ -28,6 +36,7 @@ export async function listEvents(
     .limit(filter.limit ?? 1000);
   if (filter.workspaceId) query = query.where('workspace_id', '=', filter.workspaceId);
   if (filter.recordId) query = query.where('record_id', '=', filter.recordId);
+  if (filter.parentId) query = query.where('parent_id', '=', filter.parentId);
   const rows = await query.execute();
   return rows.map((r) => ({
     seq: Number(r.seq),
@@ -37,6 +46,7 @@ export async function listEvents(
     action: r.action,
     changes: readJson<Changes>(r.changes),
     recordVersion: r.record_version,
+    parent: r.parent_type && r.parent_id ? { type: r.parent_type, id: r.parent_id } : null,
     actorId: r.actor_id,
     origin: r.origin,
     createdAt: r.created_at,

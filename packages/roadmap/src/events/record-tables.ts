@@ -21,7 +21,14 @@ type TableSpec = {
   omit: readonly string[];
   /** Which audit columns the table has; the writer fills exactly these. */
   audit: readonly ('version' | 'created_by' | 'updated_by' | 'created_at' | 'updated_at')[];
+  /** The record a row belongs to, named on its events (a requirement's feature, …). */
+  parent?: (row: Record<string, unknown>) => { type: string; id: string };
 };
+
+const ownRecord = (row: Record<string, unknown>) => ({
+  type: String(row.record_type),
+  id: String(row.record_id),
+});
 
 const FULL_AUDIT = ['version', 'created_by', 'updated_by', 'created_at', 'updated_at'] as const;
 
@@ -33,6 +40,7 @@ export const RECORD_TABLES: Record<RecordTable, TableSpec> = {
     booleans: [],
     omit: [],
     audit: ['created_at'],
+    parent: (row) => ({ type: 'workflow', id: String(row.workflow_id) }),
   },
   releases: {
     recordType: 'release',
@@ -55,6 +63,7 @@ export const RECORD_TABLES: Record<RecordTable, TableSpec> = {
     booleans: [],
     omit: [],
     audit: FULL_AUDIT,
+    parent: (row) => ({ type: 'feature', id: String(row.feature_id) }),
   },
   attachments: {
     recordType: 'attachment',
@@ -62,6 +71,7 @@ export const RECORD_TABLES: Record<RecordTable, TableSpec> = {
     booleans: [],
     omit: ['content'],
     audit: ['created_by', 'created_at'],
+    parent: ownRecord,
   },
   custom_field_definitions: {
     recordType: 'custom_field',
@@ -76,6 +86,7 @@ export const RECORD_TABLES: Record<RecordTable, TableSpec> = {
     booleans: [],
     omit: [],
     audit: ['created_at', 'updated_at'],
+    parent: ownRecord,
   },
 };
 

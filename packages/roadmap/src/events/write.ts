@@ -46,6 +46,7 @@ async function appendEvent(
   row: AnyRow,
   changes: Changes,
 ): Promise<void> {
+  const parent = RECORD_TABLES[table].parent?.(row) ?? null;
   await trx
     .insertInto('record_events')
     .values({
@@ -55,6 +56,8 @@ async function appendEvent(
       action,
       changes: writeJson(changes),
       record_version: action === 'delete' ? null : ((row.version as number | undefined) ?? null),
+      parent_type: parent?.type ?? null,
+      parent_id: parent?.id ?? null,
       actor_id: ctx.actorId,
       origin: ctx.origin,
       created_at: ctx.now.toISOString(),

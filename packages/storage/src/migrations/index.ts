@@ -6,6 +6,7 @@ import * as roadmap from './0002-roadmap.ts';
 import * as jobs from './0003-jobs.ts';
 import * as integrations from './0004-integrations.ts';
 import * as recordSyncs from './0005-record-syncs.ts';
+import * as recordEventParents from './0006-record-event-parents.ts';
 
 type MigrationModule = {
   up: (db: Kysely<unknown>, t: ColumnTypes) => Promise<void>;
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0003-jobs': jobs,
   '0004-integrations': integrations,
   '0005-record-syncs': recordSyncs,
+  '0006-record-event-parents': recordEventParents,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
