@@ -1,5 +1,5 @@
 export { DEFAULT_OAUTH_CLIENT, DEFAULT_REDIRECT_URIS } from './auth/state.ts';
-export type { ActAsInput } from './control/control.ts';
+export type { ActAsInput, Control } from './control/control.ts';
 export type { FaultRuleInput } from './control/faults.ts';
 export {
   createRallySimulator,
@@ -11,3 +11,4 @@ export { parse as parseQuery, print as printQuery, QueryError } from './query/in
 export { type RunningRallySimulator, type StartOptions, startRallySimulator } from './server.ts';
 export { DEFAULT_ADMIN_API_KEY, SEED_IDS, SEEDED_USERS, type SeededUser } from './state/seed.ts';
 export { loadTestCa, testClientCertificate } from './tls/test-ca.ts';
+export type { DeliveryRecord, RetryPolicy, Webhook } from './webhooks/registry.ts';

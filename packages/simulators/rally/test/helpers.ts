@@ -13,5 +13,4 @@ export async function startSim(options: StartOptions = {}): Promise<RunningRally
   });
 }
 
-export const ADMIN_KEY = '_tandemRallySimAdminKey000000000000000000';
 export const WSAPI = '/slm/webservice/v2.0';
