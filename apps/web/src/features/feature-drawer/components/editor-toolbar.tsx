@@ -49,18 +49,22 @@ function ToolButton({
 export function EditorToolbar({ editor }: { editor: Editor }) {
   const active = useEditorState({
     editor,
-    selector: ({ editor: e }) => ({
-      bold: e.isActive('bold'),
-      italic: e.isActive('italic'),
-      h2: e.isActive('heading', { level: 2 }),
-      h3: e.isActive('heading', { level: 3 }),
-      bullet: e.isActive('bulletList'),
-      ordered: e.isActive('orderedList'),
-      code: e.isActive('code'),
-      codeBlock: e.isActive('codeBlock'),
-      link: e.isActive('link'),
-      href: (e.getAttributes('link').href as string | undefined) ?? '',
-    }),
+    // Marks read as pressed only while the user is in the text, not from where the cursor was left.
+    selector: ({ editor: e }) => {
+      const on = e.isFocused;
+      return {
+        bold: on && e.isActive('bold'),
+        italic: on && e.isActive('italic'),
+        h2: on && e.isActive('heading', { level: 2 }),
+        h3: on && e.isActive('heading', { level: 3 }),
+        bullet: on && e.isActive('bulletList'),
+        ordered: on && e.isActive('orderedList'),
+        code: on && e.isActive('code'),
+        codeBlock: on && e.isActive('codeBlock'),
+        link: on && e.isActive('link'),
+        href: (e.getAttributes('link').href as string | undefined) ?? '',
+      };
+    },
   });
   const [linking, setLinking] = useState(false);
   const [href, setHref] = useState('');
