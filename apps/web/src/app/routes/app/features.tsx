@@ -29,7 +29,7 @@ export default function FeaturesRoute() {
     paths.workspace.feature.getHref(workspace.key, feature.referenceNum) + search;
 
   return (
-    <div className="flex h-dvh flex-col md:h-dvh">
+    <div className="flex h-[calc(100dvh-3rem)] flex-col md:h-dvh">
       <title>{`Features · ${workspace.name} · Tandem`}</title>
       <FeaturesBoard
         workspace={workspace}
