@@ -81,4 +81,60 @@ describeEachDialect('live events over SSE', (handle) => {
     const res = await browser.request('GET', '/api/workspaces/someone-elses/events/stream');
     expect(res.status).toBe(404);
   });
+
+  it('announces a link written by the sync engine as a change of the linked record', async () => {
+    const live = createLiveBus();
+    tail = startRecordEventTail({
+      db: handle().db,
+      bus: live,
+      logger: pino({ level: 'silent' }),
+      intervalMs: 20,
+    });
+    const seen: unknown[] = [];
+    const workspaceId = 'ws-link-test';
+    const unsubscribe = live.subscribe(workspaceId, (e) => seen.push(e));
+    await new Promise((r) => setTimeout(r, 60));
+    const base = {
+      workspace_id: workspaceId,
+      record_type: 'integration_field',
+      action: 'create' as const,
+      record_version: null,
+      actor_id: null,
+      origin: 'integration:i1',
+      created_at: new Date().toISOString(),
+    };
+    // One link write = several integration-field rows committed together.
+    await handle()
+      .db.transaction()
+      .execute(async (trx) => {
+        for (const key of ['remoteId', 'formattedId', 'url']) {
+          await trx
+            .insertInto('record_events')
+            .values({
+              ...base,
+              record_id: `field-${key}`,
+              changes: JSON.stringify({
+                record_type: { old: null, new: 'feature' },
+                record_id: { old: null, new: 'feature-9' },
+                key: { old: null, new: key },
+              }),
+            })
+            .execute();
+        }
+      });
+    const deadline = Date.now() + 1000;
+    while (seen.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 60));
+    unsubscribe();
+    expect(seen).toEqual([
+      {
+        type: 'record.changed',
+        recordType: 'feature',
+        recordId: 'feature-9',
+        action: 'update',
+        version: null,
+        origin: 'integration:i1',
+      },
+    ]);
+  });
 });
