@@ -526,6 +526,8 @@ export function seedStandard(store: Store, options: SeedOptions = {}): void {
     PortfolioItem: 5000000013,
     PlanEstimate: 2,
     ScheduleState: 'Accepted',
+    InProgressDate: '2025-07-10T15:00:00.000Z',
+    AcceptedDate: '2025-07-21T10:30:00.000Z',
   });
   story(7000000105, 'US105', 'Sync roadmap while offline', {
     Project: S.projectAlphaMobile,
