@@ -70,7 +70,7 @@ describe('artifact pages', () => {
 describe('persistence to a JSON file', () => {
   it('keeps objects, webhooks and tokens across restarts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-rally-'));
-    const stateFile = join(dir, 'state.json');
+    const stateFile = join(dir, 'nested', 'state.json');
     try {
       const first = await startSim({ stateFile });
       const created = await fetch(`${first.url}${WSAPI}/hierarchicalrequirement/create`, {

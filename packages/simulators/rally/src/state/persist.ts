@@ -1,5 +1,6 @@
 /** Saving and loading the whole simulator state as one JSON file (for the demo). */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { AuthSnapshot } from '../auth/state.ts';
 import type { Webhook } from '../webhooks/registry.ts';
 import type { StoreSnapshot } from './store.ts';
@@ -20,6 +21,7 @@ export function loadStateFile(file: string): PersistedState | null {
 }
 
 export function saveStateFile(file: string, state: PersistedState): void {
+  mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(state));
   renameSync(tmp, file);
@@ -42,7 +44,11 @@ export class DebouncedSaver {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      saveStateFile(this.file, this.snapshot());
+      try {
+        saveStateFile(this.file, this.snapshot());
+      } catch (e) {
+        console.error(`[sim-rally] could not save ${this.file}:`, e);
+      }
     }, this.delayMs);
     this.timer.unref();
   }
