@@ -1,5 +1,11 @@
 import { serve } from '@hono/node-server';
-import { DatabaseUnavailableError, databaseConfigFromEnv, openDatabase } from '@tandem/storage';
+import {
+  createSecretBox,
+  DatabaseUnavailableError,
+  databaseConfigFromEnv,
+  loadSecretKey,
+  openDatabase,
+} from '@tandem/storage';
 import { createApp } from './app.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoIdentity } from './demo/seed-identity.ts';
 import { seedDemoRoadmap } from './demo/seed-roadmap.ts';
@@ -7,6 +13,7 @@ import { EnvError, parseEnv } from './env.ts';
 import { createLogger } from './lib/logger.ts';
 import { createLiveBus } from './live/live-bus.ts';
 import { startRecordEventTail } from './live/record-event-tail.ts';
+import { createSyncService } from './sync/sync-service.ts';
 
 async function main(): Promise<void> {
   const env = parseEnv();
@@ -26,7 +33,12 @@ async function main(): Promise<void> {
 
   const live = createLiveBus();
   const tail = startRecordEventTail({ db: database.db, bus: live, logger });
-  const app = createApp({ env, database, logger, live });
+  const secrets = createSecretBox(
+    loadSecretKey({ envKey: env.TANDEM_SECRET_KEY, dataDir: env.DATA_DIR }),
+  );
+  const sync = createSyncService({ database, box: secrets, logger });
+  sync.worker.start();
+  const app = createApp({ env, database, logger, live, secrets, sync });
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     const url = `http://${env.HOST}:${info.port}`;
     logger.info({ url }, 'Tandem is listening');
@@ -39,8 +51,7 @@ async function main(): Promise<void> {
 
   const stop = () => {
     server.close();
-    void tail
-      .stop()
+    void Promise.all([tail.stop(), sync.close()])
       .then(() => database.close())
       .finally(() => process.exit(0));
   };

@@ -35,7 +35,8 @@ export function createKyselyJobQueue(options: KyselyJobQueueOptions): JobQueue &
 } {
   const { db } = options;
   const now = options.now ?? (() => new Date());
-  const leaseMs = options.leaseMs ?? 60_000;
+  // Short, because workers extend it while a job runs: a crashed worker's jobs return quickly.
+  const leaseMs = options.leaseMs ?? 15_000;
   const iso = (d: Date) => d.toISOString();
 
   async function addWithin(trx: Db, spec: AddJobSpec): Promise<Job> {

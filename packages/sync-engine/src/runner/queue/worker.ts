@@ -11,6 +11,8 @@ export type WorkerOptions = {
   pollMs?: number;
   onError?: (job: Job, error: unknown, outcome: 'retrying' | 'failed') => void;
   onPickError?: (error: unknown) => void;
+  /** How often a running job's lease is extended (keep it well under the queue's lease). */
+  heartbeatMs?: number;
 };
 
 export type Worker = {
@@ -29,6 +31,7 @@ export function createWorker(options: WorkerOptions): Worker {
   const { queue, handlers, workerId } = options;
   const concurrency = options.concurrency ?? 8;
   const pollMs = options.pollMs ?? 500;
+  const heartbeatMs = options.heartbeatMs ?? 5_000;
   const tasks = Object.keys(handlers);
   let running = false;
   let active = 0;
@@ -65,6 +68,9 @@ export function createWorker(options: WorkerOptions): Worker {
   /** Runs one job; answers whether it finished (completed or failed) rather than waiting. */
   async function runOne(job: Job): Promise<boolean> {
     const handler = handlers[job.task]!;
+    const beat = setInterval(() => {
+      queue.heartbeat(job, workerId).catch((error: unknown) => options.onPickError?.(error));
+    }, heartbeatMs);
     try {
       await handler(job, { heartbeat: () => queue.heartbeat(job, workerId) });
       await queue.complete(job, workerId);
@@ -78,6 +84,8 @@ export function createWorker(options: WorkerOptions): Worker {
       const outcome = await queue.fail(job, workerId, message);
       options.onError?.(job, error, outcome);
       return true;
+    } finally {
+      clearInterval(beat);
     }
   }
 
