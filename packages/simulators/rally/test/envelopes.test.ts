@@ -613,3 +613,30 @@ describe('collection membership is type-checked', () => {
     expect(f.Parent._refObjectName).toBe('Mobile parity');
   });
 });
+
+describe('rank on create', () => {
+  it('rankTo=TOP and rankAbove apply to a new artifact', async () => {
+    const top = await call('POST', '/hierarchicalrequirement/create?rankTo=TOP&fetch=FormattedID', {
+      HierarchicalRequirement: { Name: 'Urgent', Project: `/project/${SEED_IDS.projectAlpha}` },
+    });
+    const above = await call(
+      'POST',
+      `/hierarchicalrequirement/create?rankAbove=/hierarchicalrequirement/${SEED_IDS.storyParent}&fetch=FormattedID`,
+      {
+        HierarchicalRequirement: {
+          Name: 'Before US101',
+          Project: `/project/${SEED_IDS.projectAlpha}`,
+        },
+      },
+    );
+    const r = await call(
+      'GET',
+      '/hierarchicalrequirement?order=Rank&fetch=FormattedID&pagesize=100',
+    );
+    const order = r.json.QueryResult.Results.map((x: { FormattedID: string }) => x.FormattedID);
+    expect(order[0]).toBe(top.json.CreateResult.Object.FormattedID);
+    expect(order.indexOf(above.json.CreateResult.Object.FormattedID)).toBe(
+      order.indexOf('US101') - 1,
+    );
+  });
+});

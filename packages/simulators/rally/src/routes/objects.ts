@@ -160,7 +160,7 @@ export async function handleCreate(
   const body = await readBody(c, 'CreateResult');
   const { key, data } = objectData(body, 'CreateResult');
   const ctx = writeContext(sim, c, key || pathType, warnings);
-  const o = sim.store.create(t, data, ctx);
+  const o = sim.store.create(t, data, ctx, rankSpec(sim, c));
   sim.changed();
   const fetch = parseFetch(c.req.query('fetch'), true);
   return c.json({

@@ -352,7 +352,7 @@ export class Store {
 
   // ---- writes -------------------------------------------------------------------------------
 
-  create(type: TypeSpec, input: Values, ctx: WriteContext): RallyObject {
+  create(type: TypeSpec, input: Values, ctx: WriteContext, rank?: RankSpec): RallyObject {
     if (!type.creatable || type.subtypes) {
       throw new ValidationError(`Cannot create object of type ${type.typePath}`, {
         envelope: 'CreateResult',
@@ -399,6 +399,7 @@ export class Store {
     if (type.idPrefix && 'FormattedIDPrefix' in o.values)
       o.values.FormattedIDPrefix = type.idPrefix;
     if (type.rankable) o.values.DragAndDropRank = this.nextBottomRank();
+    if (rank) this.applyRank(o, rank, tx);
     if ('LastUpdateDate' in o.values) o.values.LastUpdateDate = now;
     this.insert(o);
     tx.created.add(oid);
