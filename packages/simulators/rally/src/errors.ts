@@ -34,8 +34,6 @@ export const MSG = {
   badPassword: 'Error 401 The username or password you entered is incorrect.',
   notFound: 'Cannot find object to read',
   cannotDelete: 'Cannot delete object',
-  concurrency:
-    'Concurrency conflict: [Object has been modified since being read for update in this context]',
 } as const;
 
 export function envelopeBody(

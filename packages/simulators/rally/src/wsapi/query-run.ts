@@ -1,6 +1,6 @@
 /** Running a WSAPI query: scope (workspace/project/up/down), filter, order, paging. */
 import { RallyError } from '../errors.ts';
-import { compile, compileOrder, parse, QueryError } from '../query/index.ts';
+import { compile, compileOrder, parse } from '../query/index.ts';
 import { findType, type TypeSpec } from '../state/schema.ts';
 import type { RallyObject, Store } from '../state/store.ts';
 
@@ -103,5 +103,3 @@ export function inScope(
     return scope.projects.has(o.values.Project as number);
   return true;
 }
-
-export { QueryError };

@@ -1,5 +1,5 @@
 /** Rendering stored objects as WSAPI JSON: refs, stubs, collection stubs, fetch lists. */
-import { type AttrDef, type TypeSpec, typeSpec } from '../state/schema.ts';
+import { type AttrDef, typeSpec } from '../state/schema.ts';
 import type { RallyObject, Store } from '../state/store.ts';
 
 export const API = { _rallyAPIMajor: '2', _rallyAPIMinor: '0' } as const;
@@ -61,7 +61,7 @@ export class Renderer {
   }
 
   /** Render an object. `fetch` null gives a stub; nested references get fetched fields too. */
-  object(o: RallyObject, fetch: Fetch, opts: { errors?: boolean } = {}): Record<string, unknown> {
+  object(o: RallyObject, fetch: Fetch): Record<string, unknown> {
     if (fetch === null) return this.stub(o);
     const t = typeSpec(o.type);
     const out: Record<string, unknown> = {
@@ -82,10 +82,6 @@ export class Renderer {
       )
         continue;
       out[a.name] = this.value(o, a, fetch);
-    }
-    if (opts.errors) {
-      out.Errors = [];
-      out.Warnings = [];
     }
     out._type = o.type;
     return out;
@@ -135,8 +131,4 @@ function createdAt(iso: unknown): string {
   if (typeof iso !== 'string') return '';
   const d = new Date(iso);
   return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
-}
-
-export function typeOf(o: RallyObject): TypeSpec {
-  return typeSpec(o.type);
 }
