@@ -455,7 +455,8 @@ describe('behaviour that trips integrations', () => {
   });
 
   it('the 13th concurrent request of one user waits (queue) or gets 429 (reject mode)', async () => {
-    sim.simulator.control.setLatency({ fixedMs: 150 });
+    // Each request holds its slot long enough for all 14 to overlap, even on a busy machine.
+    sim.simulator.control.setLatency({ fixedMs: 600 });
     sim.simulator.control.setConcurrency({ limit: 12, mode: 'reject' });
     const results = await Promise.all(
       Array.from({ length: 14 }, () =>
