@@ -12,6 +12,7 @@ import {
   createSecretBox,
   type DatabaseHandle,
   integrationsRepository,
+  type SecretBox,
   usersRepository,
   workspacesRepository,
 } from '@tandem/storage';
@@ -63,7 +64,10 @@ export const RALLY_MAPPINGS: RecordMapping[] = [
 export async function rallyWorkspace(
   database: DatabaseHandle,
   rallyUrl: string,
-  options: { transport?: Parameters<typeof createSyncService>[0]['transport'] } = {},
+  options: {
+    transport?: Parameters<typeof createSyncService>[0]['transport'];
+    box?: SecretBox;
+  } = {},
 ) {
   const key = `S${randomBytes(3).toString('hex').toUpperCase()}`;
   const owner = await usersRepository(database.db).create({
@@ -81,7 +85,7 @@ export async function rallyWorkspace(
     releaseDate: '2027-03-26',
     parkingLot: false,
   });
-  const box = createSecretBox(randomBytes(32));
+  const box = options.box ?? createSecretBox(randomBytes(32));
   const repo = integrationsRepository(database.db);
   const row = await repo.create({
     workspaceId: workspace.id,

@@ -54,6 +54,8 @@ function failedEvent(
 export async function performRemoteEffect(
   deps: SyncDeps,
   payload: RemoteEffectPayload,
+  /** This job's attempt: above 1, an earlier run may have died after the remote applied it. */
+  jobAttempt = 1,
 ): Promise<void> {
   const { integrationId, record: ref, effect } = payload;
   const runtime = await deps.integrations.runtime(integrationId);
@@ -90,6 +92,22 @@ export async function performRemoteEffect(
         return;
       }
       try {
+        if (jobAttempt > 1) {
+          // A worker died (or the database failed) during an earlier run of this very create:
+          // the remote may already have the record, so look for the token before creating.
+          const found = await runtime.connector.findByIdempotencyToken(runtime.context, {
+            scope: runtime.scope,
+            type: mapping.remoteType,
+            idempotencyToken: effect.token,
+          });
+          if (found) {
+            await answer(
+              { type: 'lookup_found', remote: toRemoteRef(found) },
+              snapshot(record, found, mapping, deps),
+            );
+            return;
+          }
+        }
         const created = await runtime.connector.createRecord(runtime.context, {
           scope: runtime.scope,
           type: mapping.remoteType,

@@ -12,7 +12,8 @@ import { performRemoteEffect } from './perform-remote-effect.ts';
 /** The job handlers of the sync runner, for `createWorker({ handlers })`. */
 export function syncTaskHandlers(deps: SyncDeps): Record<string, TaskHandler> {
   return {
-    [REMOTE_EFFECT_TASK]: (job) => performRemoteEffect(deps, job.payload as RemoteEffectPayload),
+    [REMOTE_EFFECT_TASK]: (job) =>
+      performRemoteEffect(deps, job.payload as RemoteEffectPayload, job.attempts),
     [DELIVER_EVENT_TASK]: async (job) => {
       const { integrationId, record, event } = job.payload as DeliverEventPayload;
       await applyEvent(deps, integrationId, record, event);
