@@ -43,6 +43,25 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Kysely's migrator reads the catalog of every schema; a schema dropped by a parallel test file in
+ * the middle of that read fails it ("relation … does not exist"). Migrations share this lock and
+ * drops take it alone, so the two never overlap.
+ */
+const SCHEMA_LOCK = 720_417;
+
+async function underSchemaLock<T>(mode: 'shared' | 'exclusive', fn: () => Promise<T>): Promise<T> {
+  const suffix = mode === 'shared' ? '_shared' : '';
+  return withAdmin(async (client) => {
+    await client.query(`select pg_advisory_lock${suffix}($1)`, [SCHEMA_LOCK]);
+    try {
+      return await fn();
+    } finally {
+      await client.query(`select pg_advisory_unlock${suffix}($1)`, [SCHEMA_LOCK]);
+    }
+  });
+}
+
 /** A migrated database of its own: a temp SQLite file, or a fresh PostgreSQL schema. */
 export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
@@ -64,11 +83,13 @@ export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> 
     schema,
     poolSize: 4,
   });
-  await handle.migrate();
+  await underSchemaLock('shared', () => handle.migrate());
   return Object.assign(handle, {
     async cleanup() {
       await handle.close();
-      await withAdmin((c) => c.query(`drop schema ${schema} cascade`));
+      await underSchemaLock('exclusive', () =>
+        withAdmin((c) => c.query(`drop schema ${schema} cascade`)),
+      );
     },
   });
 }
