@@ -1,0 +1,225 @@
+/**
+ * Benchmarks of issue 6, against a real BFF process and the Rally simulator in another process,
+ * with 40 ms injected latency on every Rally call:
+ *  - bulk send of 1,000 features × 3 requirements, bound 1.2 × ceil(remote calls / 12) × 40 ms;
+ *  - send → link visible over SSE, p95 < 1 s (single-feature sends);
+ *  - BFF resident memory during the bulk send < 300 MB.
+ * Run: `node apps/bff/bench/bulk-send.ts [--features 1000] [--requirements 3]`. One JSON line per result.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  createSecretBox,
+  openDatabase,
+  usersRepository,
+  workspacesRepository,
+} from '@tandem/storage';
+import { seedDemoIdentity } from '../src/demo/seed-identity.ts';
+import { rallyWorkspace } from '../test/sync/support.ts';
+
+const { values } = parseArgs({
+  options: {
+    features: { type: 'string', default: '1000' },
+    requirements: { type: 'string', default: '3' },
+  },
+});
+const FEATURES = Number(values.features);
+const REQUIREMENTS = Number(values.requirements);
+const LATENCY_MS = 40;
+const root = new URL('../../../', import.meta.url).pathname;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+
+function start(entry: string, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(root, entry)], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
+    stdio: 'ignore',
+  });
+}
+
+async function waitUntil(check: () => Promise<boolean>, ms: number, what: string) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
+const children: ChildProcess[] = [];
+try {
+  const simPort = await freePort();
+  const simUrl = `http://127.0.0.1:${simPort}`;
+  children.push(start('packages/simulators/rally/src/cli.ts', { SIM_RALLY_PORT: String(simPort) }));
+  await waitUntil(async () => (await fetch(`${simUrl}/__sim/`)).ok, 20_000, 'the simulator');
+
+  const key = randomBytes(32).toString('base64');
+  const database = await openDatabase({ dialect: 'sqlite', path: join(dir, 'tandem.sqlite') });
+  await database.migrate();
+  await seedDemoIdentity(database);
+  const ws = await rallyWorkspace(database, simUrl, {
+    box: createSecretBox(Buffer.from(key, 'base64')),
+  });
+  await ws.sync.close();
+  const owner = await usersRepository(database.db).findByEmail('owner@tandem.demo');
+  await workspacesRepository(database.db).addMember(ws.workspace.id, owner!.id, 'owner');
+  const bulk: string[] = [];
+  const names = Array.from({ length: REQUIREMENTS }, (_, i) => `Requirement ${i + 1}`);
+  for (let i = 0; i < FEATURES; i++) bulk.push((await ws.feature(`Bulk feature #${i}`, names)).id);
+  const probes: string[] = [];
+  for (let i = 0; i < 30; i++) probes.push((await ws.feature(`SSE probe #${i}`)).id);
+
+  await fetch(`${simUrl}/__sim/latency`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ fixedMs: LATENCY_MS }),
+  });
+
+  const port = await freePort();
+  const app = `http://127.0.0.1:${port}`;
+  const bff = start('apps/bff/src/server.ts', {
+    PORT: String(port),
+    DATA_DIR: dir,
+    TANDEM_SECRET_KEY: key,
+    ALLOW_PRIVATE_NETWORK: 'true',
+  });
+  children.push(bff);
+  await waitUntil(async () => (await fetch(`${app}/api/health`)).ok, 30_000, 'the BFF');
+
+  const login = await fetch(`${app}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: app },
+    body: JSON.stringify({ email: 'owner@tandem.demo', password: 'tandem-demo' }),
+  });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const send = (featureIds: string[]) =>
+    fetch(`${app}/api/workspaces/${ws.workspace.id}/integrations/${ws.integrationId}/sends`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie,
+        'x-csrf-token': csrfToken,
+        origin: app,
+      },
+      body: JSON.stringify({ featureIds }),
+    });
+
+  // send → link visible over SSE
+  const stream = await fetch(`${app}/api/workspaces/${ws.workspace.id}/events/stream`, {
+    headers: { cookie },
+  });
+  const reader = stream.body!.getReader();
+  const decoder = new TextDecoder();
+  const seen = new Map<string, number>();
+  let buffer = '';
+  void (async () => {
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += decoder.decode(value);
+      for (const line of buffer.split('\n')) {
+        if (!line.startsWith('data: ')) continue;
+        const event = JSON.parse(line.slice(6)) as { recordId?: string; origin?: string };
+        if (
+          event.recordId &&
+          event.origin?.startsWith('integration:') &&
+          !seen.has(event.recordId)
+        ) {
+          seen.set(event.recordId, performance.now());
+        }
+      }
+      buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
+    }
+  })();
+  // The release is created by the first send; keep it out of the SSE figures.
+  await send([probes[0]!]);
+  await waitUntil(async () => seen.has(probes[0]!), 10_000, 'the first link');
+  const latencies: number[] = [];
+  for (const id of probes.slice(1)) {
+    const t0 = performance.now();
+    const res = await send([id]);
+    if (res.status !== 202) throw new Error(`send answered ${res.status}: ${await res.text()}`);
+    await waitUntil(async () => seen.has(id), 10_000, `the link of ${id}`);
+    latencies.push(seen.get(id)! - t0);
+  }
+  latencies.sort((a, b) => a - b);
+  const p = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)]!;
+  console.log(
+    JSON.stringify({
+      name: 'send-to-link-visible-over-sse',
+      samples: latencies.length,
+      p50Ms: Math.round(p(0.5)),
+      p95Ms: Math.round(p(0.95)),
+      boundMs: 1000,
+      ratio: Number((p(0.95) / 1000).toFixed(2)),
+      pass: p(0.95) < 1000,
+    }),
+  );
+
+  // bulk send
+  const remoteCalls = FEATURES * (1 + REQUIREMENTS);
+  let maxRss = 0;
+  const sampler = setInterval(() => {
+    const status = readFileSync(`/proc/${bff.pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    maxRss = Math.max(maxRss, kb);
+  }, 100);
+  const linked = async () => {
+    const row = await database.db
+      .selectFrom('record_syncs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('integration_id', '=', ws.integrationId)
+      .where('state_name', '=', 'linked')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+  const before = await linked();
+  const t0 = performance.now();
+  const res = await send(bulk);
+  if (res.status !== 202) throw new Error(`bulk send answered ${res.status}: ${await res.text()}`);
+  await waitUntil(async () => (await linked()) - before >= remoteCalls, 600_000, 'the bulk send');
+  const seconds = (performance.now() - t0) / 1000;
+  clearInterval(sampler);
+  const bound = (Math.ceil(remoteCalls / 12) * LATENCY_MS) / 1000;
+  console.log(
+    JSON.stringify({
+      name: 'bulk-send-features-with-requirements',
+      features: FEATURES,
+      requirementsPerFeature: REQUIREMENTS,
+      remoteCalls,
+      latencyMs: LATENCY_MS,
+      seconds: Number(seconds.toFixed(2)),
+      boundSeconds: bound,
+      ratio: Number((seconds / bound).toFixed(3)),
+      limitRatio: 1.2,
+      pass: seconds <= bound * 1.2,
+    }),
+  );
+  console.log(
+    JSON.stringify({
+      name: 'bff-rss-during-bulk-send',
+      maxMB: Math.round(maxRss / 1024),
+      boundMB: 300,
+      pass: maxRss / 1024 < 300,
+    }),
+  );
+  await reader.cancel().catch(() => {});
+  await database.close();
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+}
