@@ -76,6 +76,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   path: paths.workspace.settings.integrations.path,
                   lazy: () => import('./routes/app/settings/integrations').then(load),
                 },
+                {
+                  path: paths.workspace.settings.integrationLog.path,
+                  lazy: () => import('./routes/app/settings/integration-log').then(load),
+                },
               ],
             },
           ],

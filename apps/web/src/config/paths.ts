@@ -42,6 +42,22 @@ export const paths = {
         getHref: (workspaceKey: string) =>
           `/w/${encodeURIComponent(workspaceKey)}/settings/integrations`,
       },
+      integrationLog: {
+        path: '/w/:workspaceKey/settings/integrations/:integrationId/log',
+        /** `filters` become the log page's URL filters (`entry` opens one entry). */
+        getHref: (
+          workspaceKey: string,
+          integrationId: string,
+          filters: Record<string, string | number | undefined> = {},
+        ) => {
+          const query = new URLSearchParams(
+            Object.entries(filters)
+              .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '')
+              .map(([k, v]) => [k, String(v)]),
+          ).toString();
+          return `/w/${encodeURIComponent(workspaceKey)}/settings/integrations/${encodeURIComponent(integrationId)}/log${query ? `?${query}` : ''}`;
+        },
+      },
     },
   },
 } as const;

@@ -2,6 +2,9 @@ import { useCallback } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { paths } from '@/config/paths';
 import { FeatureDrawer } from '@/features/feature-drawer/components/feature-drawer';
+import { RecordLinks } from '@/features/integration-links/components/record-links';
+import { SendMenu } from '@/features/integration-send/components/send-menu';
+import { integrationLogHref } from './integration-log-href';
 import { useWorkspaceOutlet } from './workspace-outlet';
 
 /** `/w/:workspaceKey/features/:referenceNum`: the feature drawer over the board. */
@@ -22,6 +25,31 @@ export default function FeatureRoute() {
       referenceNum={referenceNum}
       csrfToken={session.csrfToken}
       onClose={close}
+      integrations={(feature) => ({
+        action:
+          workspace.role === 'viewer' ? undefined : (
+            <SendMenu
+              workspaceId={workspace.id}
+              selection={{ featureIds: [feature.id] }}
+              recordLabel={feature.referenceNum}
+            />
+          ),
+        children: (
+          <RecordLinks
+            workspaceId={workspace.id}
+            recordType="feature"
+            recordId={feature.id}
+            logHref={(link) =>
+              integrationLogHref(workspace, link.integrationId, {
+                recordType: 'feature',
+                recordId: feature.id,
+                referenceNum: feature.referenceNum,
+                logId: link.lastLogId,
+              })
+            }
+          />
+        ),
+      })}
     />
   );
 }

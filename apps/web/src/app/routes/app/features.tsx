@@ -4,9 +4,12 @@ import { type LoaderFunctionArgs, Outlet, useLocation, useNavigate } from 'react
 import { Toaster } from '@/components/ui/toast';
 import { paths } from '@/config/paths';
 import { getSessionQueryOptions } from '@/features/auth/api/get-session';
+import { useLiveLinks } from '@/features/integration-links/hooks/use-live-links';
+import { BulkSendButton } from '@/features/integration-send/components/bulk-send-button';
 import { primeBoard } from '@/features/roadmap-board/api/prime-board';
 import { FeaturesBoard } from '@/features/roadmap-board/components/features-board';
 import { primeQuery } from '@/lib/query';
+import { integrationLogHref } from './integration-log-href';
 import { useWorkspaceOutlet } from './workspace-outlet';
 
 /** Columns and cards load with the route, so the board paints complete. */
@@ -27,6 +30,7 @@ export default function FeaturesRoute() {
   const navigate = useNavigate();
   const hrefFor = (feature: Feature) =>
     paths.workspace.feature.getHref(workspace.key, feature.referenceNum) + search;
+  useLiveLinks(workspace.id);
 
   return (
     <div className="flex h-[calc(100dvh-3rem)] flex-col md:h-dvh">
@@ -36,6 +40,29 @@ export default function FeaturesRoute() {
         workspaces={session.workspaces}
         hrefFor={hrefFor}
         onOpenFeature={(feature) => navigate(hrefFor(feature))}
+        selectionActions={
+          workspace.role === 'viewer'
+            ? undefined
+            : (selected, clear) => (
+                <BulkSendButton
+                  workspaceId={workspace.id}
+                  features={selected.map(({ id, referenceNum, name }) => ({
+                    id,
+                    referenceNum,
+                    name,
+                  }))}
+                  onFinished={clear}
+                  logHref={(integrationId, item) =>
+                    integrationLogHref(workspace, integrationId, {
+                      recordType: item.recordType ?? 'feature',
+                      recordId: item.id,
+                      referenceNum: item.referenceNum,
+                      logId: item.logId,
+                    })
+                  }
+                />
+              )
+        }
       />
       <Outlet context={context} />
       <Toaster />

@@ -17,7 +17,7 @@ import { DescriptionEditor } from './description-editor';
 import { DrawerHeader } from './drawer-header';
 import { FeatureNameInput } from './feature-name-input';
 import { FeatureProperties } from './feature-properties';
-import { IntegrationsSection } from './integrations-section';
+import { IntegrationsSection, type IntegrationsSlot } from './integrations-section';
 import { RequirementsSection } from './requirements-section';
 import { SectionHeading } from './section-heading';
 
@@ -39,6 +39,7 @@ export function FeatureDrawerContent({
   csrfToken,
   onClose,
   onDeleted,
+  integrations,
 }: {
   workspace: SessionWorkspace;
   workspaces: readonly SessionWorkspace[];
@@ -47,11 +48,13 @@ export function FeatureDrawerContent({
   csrfToken: string;
   onClose: () => void;
   onDeleted: () => void;
+  integrations?: IntegrationsSlot | undefined;
 }) {
   const id = useId();
   const autosave = useAutosave(workspace.id, feature);
   const { values, state } = autosave;
   const readOnly = workspace.role === 'viewer';
+  const slot = integrations?.(feature);
 
   return (
     <>
@@ -135,7 +138,9 @@ export function FeatureDrawerContent({
             csrfToken={csrfToken}
             disabled={readOnly}
           />
-          <IntegrationsSection featureId={feature.id} />
+          <IntegrationsSection featureId={feature.id} action={slot?.action}>
+            {slot?.children}
+          </IntegrationsSection>
         </div>
       </div>
     </>

@@ -11,6 +11,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { useFeature } from '../api/get-feature';
 import { useFeatureReference } from '../api/resolve-feature-reference';
 import { type DrawerReferenceData, FeatureDrawerContent } from './feature-drawer-content';
+import type { IntegrationsSlot } from './integrations-section';
 
 /**
  * A panel over the board showing one feature, named in the URL by its reference. Escape or the
@@ -22,12 +23,15 @@ export function FeatureDrawer({
   referenceNum,
   csrfToken,
   onClose,
+  integrations,
 }: {
   workspace: SessionWorkspace;
   workspaces: readonly SessionWorkspace[];
   referenceNum: string;
   csrfToken: string;
   onClose: () => void;
+  /** The Integrations section's content, composed by the route (links, *Send to…*). */
+  integrations?: IntegrationsSlot;
 }) {
   const panel = useRef<HTMLDivElement>(null);
   const reference = useFeatureReference(workspace.id, referenceNum);
@@ -115,6 +119,7 @@ export function FeatureDrawer({
             csrfToken={csrfToken}
             onClose={onClose}
             onDeleted={onClose}
+            integrations={integrations}
           />
         ) : (
           <div className="flex flex-1 items-center justify-center">

@@ -1,21 +1,30 @@
+import type { FeatureDetail } from '@tandem/contracts';
 import { Link2, Plug } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { SectionHeading } from './section-heading';
 
+/** What the page puts in the section: the links (`children`) and *Send to…* (`action`). */
+export type IntegrationsSlot = (feature: FeatureDetail) => {
+  action?: ReactNode;
+  children?: ReactNode;
+};
+
 /**
- * Where the feature's links to Rally or Azure DevOps records will be listed, with "Send to…".
+ * Where the feature's links to Rally or Azure DevOps records are listed, with "Send to…".
  * `children` is that list once integrations exist; until then, an empty state.
  */
 export function IntegrationsSection({
   featureId,
+  action,
   children,
 }: {
   featureId: string;
+  action?: ReactNode;
   children?: ReactNode;
 }) {
   return (
     <section aria-labelledby={`${featureId}-integrations`}>
-      <SectionHeading id={`${featureId}-integrations`} icon={Plug}>
+      <SectionHeading id={`${featureId}-integrations`} icon={Plug} action={action}>
         Integrations
       </SectionHeading>
       {children ?? (

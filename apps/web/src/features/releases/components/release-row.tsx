@@ -1,5 +1,6 @@
 import type { Release, WorkflowStatus } from '@tandem/contracts';
 import { CalendarDays, Pencil } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { StatusDot } from '@/components/roadmap/status-dot';
 import { formatDateRange, relativeDue } from '../utils/release-dates';
@@ -14,6 +15,7 @@ export function ReleaseRow({
   boardHref,
   canEdit,
   onEdit,
+  actions,
 }: {
   release: Release;
   status: WorkflowStatus | undefined;
@@ -22,6 +24,7 @@ export function ReleaseRow({
   boardHref: string;
   canEdit: boolean;
   onEdit: () => void;
+  actions?: ReactNode;
 }) {
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const done = featureStatuses
@@ -30,7 +33,7 @@ export function ReleaseRow({
   const shipped = status?.category === 'done';
 
   return (
-    <li className="group/rel grid grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1.2fr)_2rem] items-center gap-6 px-4 py-3.5 hover:bg-zinc-50/70">
+    <li className="group/rel grid grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1.2fr)_auto] items-center gap-6 px-4 py-3.5 hover:bg-zinc-50/70">
       <div className="min-w-0">
         <div className="flex items-center gap-2">
           <Link
@@ -75,18 +78,21 @@ export function ReleaseRow({
         </div>
         <StatusBar counts={counts} statuses={featureStatuses} />
       </div>
-      {canEdit ? (
-        <button
-          type="button"
-          onClick={onEdit}
-          aria-label={`Edit ${release.name}`}
-          className="flex size-8 items-center justify-center rounded-md text-zinc-400 opacity-0 group-hover/rel:opacity-100 hover:bg-zinc-100 hover:text-zinc-700 focus-visible:opacity-100"
-        >
-          <Pencil className="size-3.5" aria-hidden="true" />
-        </button>
-      ) : (
-        <span />
-      )}
+      <div className="flex items-center justify-end gap-1">
+        {actions}
+        {canEdit ? (
+          <button
+            type="button"
+            onClick={onEdit}
+            aria-label={`Edit ${release.name}`}
+            className="flex size-8 items-center justify-center rounded-md text-zinc-400 opacity-0 group-hover/rel:opacity-100 hover:bg-zinc-100 hover:text-zinc-700 focus-visible:opacity-100"
+          >
+            <Pencil className="size-3.5" aria-hidden="true" />
+          </button>
+        ) : (
+          <span className="size-8" />
+        )}
+      </div>
     </li>
   );
 }

@@ -42,9 +42,12 @@ function ReleaseGroup({
 export function ReleasesPage({
   workspace,
   boardHref,
+  releaseActions,
 }: {
   workspace: SessionWorkspace;
   boardHref: (release: Release) => string;
+  /** More actions on each release (e.g. *Send release*), composed by the route. */
+  releaseActions?: (release: Release) => ReactNode;
 }) {
   const releases = useReleases(workspace.id);
   const workflows = useWorkflows(workspace.id);
@@ -78,6 +81,7 @@ export function ReleasesPage({
       boardHref={boardHref(r)}
       canEdit={canEdit}
       onEdit={() => setEditing(r)}
+      actions={releaseActions?.(r)}
     />
   );
 

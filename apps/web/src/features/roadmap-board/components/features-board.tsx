@@ -1,7 +1,7 @@
 import type { Feature, SessionWorkspace } from '@tandem/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Layers, Plus, SearchX } from 'lucide-react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { writeFeatureToLists } from '@/api/roadmap/feature-cache';
 import { useCustomFields } from '@/api/roadmap/get-custom-fields';
 import { useFeatures } from '@/api/roadmap/get-features';
@@ -40,11 +40,14 @@ export function FeaturesBoard({
   workspaces,
   hrefFor,
   onOpenFeature,
+  selectionActions,
 }: {
   workspace: SessionWorkspace;
   workspaces: readonly SessionWorkspace[];
   hrefFor: (feature: Feature) => string;
   onOpenFeature: (feature: Feature) => void;
+  /** More bulk actions for the selected features (e.g. *Send to…*), composed by the route. */
+  selectionActions?: (selected: Feature[], clear: () => void) => ReactNode;
 }) {
   const workspaceId = workspace.id;
   const canEdit = workspace.role !== 'viewer';
@@ -251,6 +254,14 @@ export function FeaturesBoard({
         busy={bulkMove.isPending}
         onMoveToStatus={onBulkMove}
         onClear={selection.clear}
+        extraActions={
+          selectionActions && selection.selected.size > 0
+            ? selectionActions(
+                items.filter((f) => selection.selected.has(f.id)),
+                selection.clear,
+              )
+            : undefined
+        }
       />
       {creating ? (
         <NewFeatureDialog

@@ -1,0 +1,34 @@
+import type { IntegrationSystem } from '@tandem/contracts';
+import { ExternalLink } from 'lucide-react';
+
+const systemName: Record<IntegrationSystem, string> = {
+  rally: 'Rally',
+  azure_devops: 'Azure DevOps',
+};
+
+/** The remote record's id (e.g. F1042), opening the record in Rally in a new tab. */
+export function LinkChip({
+  formattedId,
+  url,
+  system,
+}: {
+  formattedId: string;
+  url: string | null;
+  system: IntegrationSystem;
+}) {
+  const className =
+    'inline-flex h-6 items-center gap-1 rounded-md bg-emerald-50 px-2 font-mono text-[12px] font-semibold text-emerald-800 ring-1 ring-emerald-200 ring-inset';
+  if (!url) return <span className={className}>{formattedId}</span>;
+  return (
+    <a
+      href={url}
+      target="_blank"
+      rel="noreferrer noopener"
+      aria-label={`${formattedId}, open in ${systemName[system]}`}
+      className={`${className} hover:bg-emerald-100 hover:ring-emerald-300`}
+    >
+      {formattedId}
+      <ExternalLink className="size-3" aria-hidden="true" />
+    </a>
+  );
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { staleLinkKeys } from './use-live-links';
+
+describe('staleLinkKeys', () => {
+  it('refetches the links of the record that changed', () => {
+    expect(
+      staleLinkKeys('w1', {
+        kind: 'event',
+        event: {
+          type: 'record.changed',
+          recordType: 'feature',
+          recordId: 'f1',
+          action: 'update',
+          version: null,
+          origin: 'integration:i1',
+        },
+      }),
+    ).toEqual([['workspaces', 'w1', 'links', 'feature', 'f1']]);
+  });
+
+  it('refetches every link after a gap in the stream', () => {
+    expect(staleLinkKeys('w1', { kind: 'resync' })).toEqual([['workspaces', 'w1', 'links']]);
+  });
+});

@@ -1,0 +1,106 @@
+import { clsx } from 'clsx';
+import { Search, X } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { Select } from '@/components/ui/select';
+import { LOG_EVENTS, LOG_LEVELS, type LogFilters, type LogLevel } from '../utils/log-filters';
+
+const levelNames: Record<LogLevel, string> = {
+  debug: 'Debug',
+  info: 'Info',
+  warn: 'Warnings',
+  error: 'Errors',
+};
+
+/** Level toggles, event, free text and the record the log is narrowed to. */
+export function LogFiltersBar({
+  filters,
+  onChange,
+}: {
+  filters: LogFilters;
+  onChange: (change: Partial<LogFilters>) => void;
+}) {
+  const [text, setText] = useState(filters.q);
+  useEffect(() => setText(filters.q), [filters.q]);
+  useEffect(() => {
+    if (text === filters.q) return;
+    const timer = setTimeout(() => onChange({ q: text }), 300);
+    return () => clearTimeout(timer);
+  }, [text, filters.q, onChange]);
+
+  const toggle = (level: LogLevel) =>
+    onChange({
+      levels: filters.levels.includes(level)
+        ? filters.levels.filter((l) => l !== level)
+        : [...filters.levels, level],
+    });
+
+  return (
+    <search aria-label="Filter the log" className="mb-4 flex flex-wrap items-center gap-2">
+      <fieldset className="flex items-center rounded-md border border-zinc-200 bg-white p-0.5">
+        <legend className="sr-only">Levels</legend>
+        {LOG_LEVELS.map((level) => {
+          const on = filters.levels.includes(level);
+          return (
+            <label
+              key={level}
+              className={clsx(
+                'flex h-7 cursor-pointer items-center rounded px-2.5 text-[13px] font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500',
+                on ? 'bg-zinc-900 text-white' : 'text-zinc-600 hover:bg-zinc-100',
+              )}
+            >
+              <input
+                type="checkbox"
+                className="sr-only"
+                checked={on}
+                onChange={() => toggle(level)}
+              />
+              {levelNames[level]}
+            </label>
+          );
+        })}
+      </fieldset>
+      <Select
+        density="sm"
+        aria-label="Event"
+        value={filters.event}
+        onChange={(e) => onChange({ event: e.target.value })}
+        className="w-44"
+      >
+        <option value="">Any event</option>
+        {LOG_EVENTS.map((event) => (
+          <option key={event} value={event}>
+            {event}
+          </option>
+        ))}
+      </Select>
+      <div className="relative min-w-56 flex-1">
+        <Search
+          className="pointer-events-none absolute top-1/2 left-2.5 size-3.5 -translate-y-1/2 text-zinc-400"
+          aria-hidden="true"
+        />
+        <input
+          type="search"
+          aria-label="Search messages"
+          placeholder="Search messages"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          className="h-8 w-full rounded-md border border-zinc-300 bg-white pr-3 pl-8 text-[13px] placeholder:text-zinc-400 hover:border-zinc-400 focus:border-accent-500 focus:ring-3 focus:ring-accent-500/20 focus:outline-none"
+        />
+      </div>
+      {filters.recordId ? (
+        <span className="inline-flex h-8 items-center gap-1 rounded-md bg-accent-50 pr-1 pl-2.5 text-[13px] font-medium text-accent-700 ring-1 ring-accent-200 ring-inset">
+          Only{' '}
+          {filters.recordRef || `${filters.recordType || 'record'} ${filters.recordId.slice(0, 8)}`}
+          <button
+            type="button"
+            aria-label="Show every record"
+            onClick={() => onChange({ recordId: '', recordType: '', recordRef: '' })}
+            className="flex size-6 items-center justify-center rounded text-accent-600 hover:bg-accent-100"
+          >
+            <X className="size-3.5" aria-hidden="true" />
+          </button>
+        </span>
+      ) : null}
+    </search>
+  );
+}
