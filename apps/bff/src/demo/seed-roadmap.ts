@@ -6,6 +6,7 @@ import {
   createRelease,
   createRequirement,
   ensureWorkflows,
+  listCustomFields,
   listStatuses,
 } from '@tandem/roadmap';
 import { type DatabaseHandle, usersRepository, workspacesRepository } from '@tandem/storage';
@@ -117,6 +118,9 @@ export async function seedDemoRoadmap(database: DatabaseHandle): Promise<{ creat
 
   for (const ws of [app, plt]) {
     await ensureWorkflows(database, ctx, ws.id);
+    // A start that died half-way through seeding left the field behind; keep it.
+    const fields = await listCustomFields(database.db, ws.id);
+    if (fields.some((field) => field.key === 'segment')) continue;
     await createCustomField(database, ctx, ws.id, {
       recordType: 'feature',
       key: 'segment',
