@@ -25,7 +25,12 @@ export type RemoteEffectPayload = {
   record: RecordRef;
   effect: RemoteEffect;
 };
-export type DeliverEventPayload = { integrationId: string; record: RecordRef; event: SyncEvent };
+export type DeliverEventPayload = {
+  integrationId: string;
+  record: RecordRef;
+  event: SyncEvent;
+  batchId?: string;
+};
 
 /** What the caller learnt alongside the event, stored with the link (the synced snapshot). */
 export type EventExtras = { snapshot?: SyncSnapshot | null; batchId?: string };

@@ -1,13 +1,15 @@
 import {
   type DryRun,
   dryRun,
+  type PlannedRecord,
   type PlanStep,
   planSend,
   type SendPlan,
   type SendSelection,
 } from '../../core/index.ts';
-import { applyEvent } from './apply-event.ts';
+import { applyEvent, DELIVER_EVENT_TASK, type DeliverEventPayload } from './apply-event.ts';
 import type { SyncDeps } from './deps.ts';
+import { recordQueueName } from './sync-context.ts';
 
 export type SendResult = { batchId: string; plan: SendPlan; summary: DryRun };
 
@@ -44,8 +46,41 @@ export async function sendSelection(
 ): Promise<SendResult> {
   const plan = await planSelection(deps, integrationId, selection);
   const batchId = deps.newToken();
-  for (const step of plan.steps) await requestStep(deps, step, batchId);
+  const createdHere = new Set(
+    plan.steps.filter((s) => s.action === 'create').map((s) => s.record.id),
+  );
+  for (const step of plan.steps) {
+    if (step.action === 'create' && step.parent && createdHere.has(step.parent.id)) {
+      await requestAfterParent(deps, step, step.parent, batchId);
+    } else {
+      await requestStep(deps, step, batchId);
+    }
+  }
   return { batchId, plan, summary: dryRun(plan) };
+}
+
+/**
+ * A child created under a parent that this send also creates (a requirement under its feature)
+ * is requested from the parent's own queue, behind the parent's create: by the time it runs the
+ * parent is usually linked, so the child does not have to wait and poll for it.
+ */
+async function requestAfterParent(
+  deps: SyncDeps,
+  step: Extract<PlanStep, { action: 'create' }>,
+  parent: PlannedRecord,
+  batchId: string,
+): Promise<void> {
+  const payload: DeliverEventPayload = {
+    integrationId: step.record.integrationId,
+    record: { kind: step.record.kind, id: step.record.id },
+    event: { type: 'send_requested', token: deps.newToken() },
+    batchId,
+  };
+  await deps.queue.add({
+    task: DELIVER_EVENT_TASK,
+    payload,
+    queueName: recordQueueName(parent.integrationId, parent),
+  });
 }
 
 async function requestStep(deps: SyncDeps, step: PlanStep, batchId: string): Promise<void> {

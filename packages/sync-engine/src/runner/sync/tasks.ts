@@ -15,8 +15,8 @@ export function syncTaskHandlers(deps: SyncDeps): Record<string, TaskHandler> {
     [REMOTE_EFFECT_TASK]: (job) =>
       performRemoteEffect(deps, job.payload as RemoteEffectPayload, job.attempts),
     [DELIVER_EVENT_TASK]: async (job) => {
-      const { integrationId, record, event } = job.payload as DeliverEventPayload;
-      await applyEvent(deps, integrationId, record, event);
+      const { integrationId, record, event, batchId } = job.payload as DeliverEventPayload;
+      await applyEvent(deps, integrationId, record, event, batchId ? { batchId } : {});
     },
   };
 }
