@@ -113,11 +113,9 @@ describeEachDialect('live events over SSE', (handle) => {
             .values({
               ...base,
               record_id: `field-${key}`,
-              changes: JSON.stringify({
-                record_type: { old: null, new: 'feature' },
-                record_id: { old: null, new: 'feature-9' },
-                key: { old: null, new: key },
-              }),
+              changes: JSON.stringify({ key: { old: null, new: key } }),
+              parent_type: 'feature',
+              parent_id: 'feature-9',
             })
             .execute();
         }
@@ -134,6 +132,8 @@ describeEachDialect('live events over SSE', (handle) => {
         action: 'update',
         version: null,
         origin: 'integration:i1',
+        parentType: null,
+        parentId: null,
       },
     ]);
   });

@@ -1,5 +1,4 @@
-import type { RecordType } from '@tandem/contracts';
-import { type Database, readJson } from '@tandem/storage';
+import type { Database } from '@tandem/storage';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { LiveBus } from './live-bus.ts';
@@ -22,21 +21,6 @@ export function startRecordEventTail(options: {
   let running: Promise<void> | undefined;
   let stopped = false;
 
-  /** The record an integration-field row belongs to: from the event itself, else from the row. */
-  async function ownerOf(r: { record_id: string; changes: unknown }) {
-    const changes = readJson<Record<string, { old?: unknown; new?: unknown }>>(r.changes) ?? {};
-    const type = changes.record_type?.new ?? changes.record_type?.old;
-    const id = changes.record_id?.new ?? changes.record_id?.old;
-    if (typeof type === 'string' && typeof id === 'string')
-      return { recordType: type, recordId: id };
-    const row = await db
-      .selectFrom('integration_fields')
-      .select(['record_type', 'record_id'])
-      .where('id', '=', r.record_id)
-      .executeTakeFirst();
-    return row ? { recordType: row.record_type, recordId: row.record_id } : undefined;
-  }
-
   async function tick(): Promise<void> {
     if (lastSeq === undefined) {
       const row = await db
@@ -56,7 +40,8 @@ export function startRecordEventTail(options: {
           'action',
           'record_version',
           'origin',
-          'changes',
+          'parent_type',
+          'parent_id',
         ])
         .where('seq', '>', lastSeq)
         .orderBy('seq')
@@ -65,8 +50,12 @@ export function startRecordEventTail(options: {
       const published = new Set<string>();
       for (const r of rows) {
         lastSeq = Number(r.seq);
-        const owner = r.record_type === 'integration_field' ? await ownerOf(r) : undefined;
-        const recordType = (owner?.recordType ?? r.record_type) as RecordType;
+        // A link written by the sync engine is news about the linked record, not about the row.
+        const owner =
+          r.record_type === 'integration_field' && r.parent_type && r.parent_id
+            ? { recordType: r.parent_type, recordId: r.parent_id }
+            : undefined;
+        const recordType = owner?.recordType ?? r.record_type;
         const recordId = owner?.recordId ?? r.record_id;
         // A link write touches several integration-field keys at once: one event per record.
         const key = `${recordType}:${recordId}:${r.origin}:${owner ? 'link' : r.seq}`;
@@ -79,6 +68,8 @@ export function startRecordEventTail(options: {
           action: owner ? 'update' : r.action,
           version: owner ? null : r.record_version,
           origin: r.origin,
+          parentType: owner ? null : r.parent_type,
+          parentId: owner ? null : r.parent_id,
         });
       }
       if (rows.length < 500) return;
