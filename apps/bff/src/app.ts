@@ -11,21 +11,30 @@ import { refuseCrossSiteForms, requireCsrfToken } from './middleware/csrf.ts';
 import { loadSession } from './middleware/session.ts';
 import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
+import { clientCertificateRoutes } from './routes/client-certificates.ts';
 import { customFieldRoutes } from './routes/custom-fields.ts';
 import { eventRoutes } from './routes/events.ts';
 import { featureRoutes } from './routes/features.ts';
 import { healthRoutes } from './routes/health.ts';
 import { initiativeRoutes } from './routes/initiatives.ts';
 import { integrationLogRoutes } from './routes/integration-log.ts';
+import { integrationMappingRoutes } from './routes/integration-mappings.ts';
+import { integrationTemplateRoutes } from './routes/integration-templates.ts';
 import { integrationRoutes } from './routes/integrations.ts';
+import { integrationsReportRoutes } from './routes/integrations-report.ts';
+import { oauthCallbackRoutes, oauthStartRoutes } from './routes/oauth.ts';
 import { recordLinkRoutes } from './routes/record-links.ts';
 import { releaseRoutes } from './routes/releases.ts';
+import { remoteDiscoveryRoutes } from './routes/remote-discovery.ts';
 import { requirementRoutes } from './routes/requirements.ts';
 import { sendRoutes } from './routes/sends.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { workflowRoutes } from './routes/workflows.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 import { spaRoutes } from './spa.ts';
 import { createSyncService } from './sync/sync-service.ts';
+
+const isWebhook = (path: string) => path.startsWith('/api/webhooks/');
 
 /** The JSON API; its type is what the SPA's typed client is built from. */
 function createApi() {
@@ -44,6 +53,14 @@ function createApi() {
     .route('/workspaces/:workspaceId/integrations', integrationRoutes)
     .route('/workspaces/:workspaceId/integrations', sendRoutes)
     .route('/workspaces/:workspaceId/integrations', integrationLogRoutes)
+    .route('/workspaces/:workspaceId/integrations', oauthStartRoutes)
+    .route('/workspaces/:workspaceId/integrations', remoteDiscoveryRoutes)
+    .route('/workspaces/:workspaceId/integrations', integrationMappingRoutes)
+    .route('/workspaces/:workspaceId/integrations', clientCertificateRoutes)
+    .route('/oauth', oauthCallbackRoutes)
+    .route('/integration-templates', integrationTemplateRoutes)
+    .route('/integrations', integrationsReportRoutes)
+    .route('/webhooks', webhookRoutes)
     .route('/workspaces/:workspaceId/links', recordLinkRoutes);
 }
 
@@ -61,7 +78,16 @@ export function createApp(deps: AppDeps) {
     secrets,
     sync:
       deps.sync ??
-      createSyncService({ database: deps.database, box: secrets, logger: deps.logger, now }),
+      createSyncService({
+        database: deps.database,
+        box: secrets,
+        logger: deps.logger,
+        now,
+        oauthClient: {
+          clientId: deps.env.RALLY_OAUTH_CLIENT_ID,
+          clientSecret: deps.env.RALLY_OAUTH_CLIENT_SECRET,
+        },
+      }),
     loginLimiter: createFailureLimiter({
       max: deps.env.LOGIN_MAX_FAILURES,
       windowMs: deps.env.LOGIN_WINDOW_SECONDS * 1000,
@@ -106,11 +132,12 @@ export function createApp(deps: AppDeps) {
       c.req.method === 'POST' && ATTACHMENT_UPLOAD_PATH.test(c.req.path)
         ? next()
         : jsonBodyLimit(c, next),
-    refuseCrossSiteForms,
+    // Remote webhooks carry no session and prove themselves with their registration's secret.
+    (c, next) => (isWebhook(c.req.path) ? next() : refuseCrossSiteForms(c, next)),
     loadSession,
   );
   app.use('/api/*', async (c, next) =>
-    c.req.path === '/api/auth/login' ? next() : requireCsrfToken(c, next),
+    c.req.path === '/api/auth/login' || isWebhook(c.req.path) ? next() : requireCsrfToken(c, next),
   );
 
   app.route('/api', createApi());

@@ -28,6 +28,9 @@ const envSchema = z.object({
   TANDEM_SECRET_KEY: z.string().optional(),
   /** The address browsers and remotes use to reach this server (OAuth redirects, webhooks). */
   PUBLIC_URL: z.url().optional(),
+  /** Tandem's OAuth client in Rally; the defaults are the Rally simulator's demo client. */
+  RALLY_OAUTH_CLIENT_ID: z.string().min(1).default('tandem-local-client'),
+  RALLY_OAUTH_CLIENT_SECRET: z.string().min(1).default('tandem-local-secret'),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()
@@ -47,6 +50,12 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Where browsers and remotes reach this server: `PUBLIC_URL`, else `http://HOST:PORT`. */
+export function publicUrl(env: Pick<Env, 'PUBLIC_URL' | 'HOST' | 'PORT'>): string {
+  const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  return (env.PUBLIC_URL ?? `http://${host}:${env.PORT}`).replace(/\/+$/, '');
+}
 
 export class EnvError extends Error {
   override name = 'EnvError';

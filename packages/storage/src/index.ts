@@ -15,10 +15,16 @@ export {
   type NewLogEntry,
 } from './repositories/integration-log.ts';
 export {
+  type IntegrationTemplatePatch,
+  type IntegrationTemplateRow,
+  integrationTemplatesRepository,
+} from './repositories/integration-templates.ts';
+export {
   type IntegrationPatch,
   type IntegrationRow,
   integrationsRepository,
 } from './repositories/integrations.ts';
+export { type OAuthStateRow, oauthStatesRepository } from './repositories/oauth-states.ts';
 export { type SessionRow, sessionsRepository } from './repositories/sessions.ts';
 export { type User, type UserWithSecret, usersRepository } from './repositories/users.ts';
 export {

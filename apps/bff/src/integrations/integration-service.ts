@@ -1,17 +1,13 @@
-import {
-  accountKey,
-  createTransport,
-  principalFromSecret,
-  RemoteError,
-} from '@tandem/connector-kit';
 import type { IntegrationSettings } from '@tandem/contracts';
 import { type IntegrationRow, integrationsRepository } from '@tandem/storage';
 import type { AppDeps } from '../app-env.ts';
 import { AppError } from '../lib/errors.ts';
-import { connectorFor } from '../sync/connectors.ts';
-import { openSecrets, toIntegrationConfig } from '../sync/integration-runtime.ts';
+import { IntegrationNotReadyError, toIntegrationConfig } from '../sync/integration-runtime.ts';
 import type { IntegrationSecrets } from '../sync/integration-secrets.ts';
 import { normaliseAccountUrl } from './account-url.ts';
+import { loadEffective, openIntegrationSecrets } from './effective-integration.ts';
+import { remoteFailure } from './remote-failure.ts';
+import { registerWebhooks } from './webhook-registration.ts';
 
 type Deps = Required<AppDeps>;
 
@@ -64,70 +60,72 @@ export async function connectWithApiKey(
   row: IntegrationRow,
   apiKey: string,
 ): Promise<IntegrationRow> {
-  const settings = row.config as IntegrationSettings;
-  if (!settings.accountUrl) {
+  const effective = await loadEffective(deps.database.db, deps.secrets, row);
+  if (!effective.settings.accountUrl) {
     throw AppError.validation([
       { path: 'settings.accountUrl', message: 'Enter the account URL first' },
     ]);
   }
-  const connector = connectorFor(row.system);
-  const transport = createTransport({
-    accountKey: accountKey(row.system, settings.accountUrl, principalFromSecret(apiKey)),
-    maxConcurrent: connector.manifest.maxConcurrentPerAccount,
-    secrets: () => [apiKey],
-    retry: { maxAttempts: 2 },
-  });
+  const own = openIntegrationSecrets(deps.secrets, row);
+  const { oauth: _dropped, ...rest } = own;
+  const candidate: IntegrationSecrets = { ...rest, apiKey };
   try {
-    const whoAmI = await connector.checkConnection({
-      config: connector.spec.parse({
-        accountUrl: settings.accountUrl,
-        authKind: 'api_key',
-        workspaceId: settings.remoteWorkspace?.id ?? '0',
-        projectId: settings.remoteProject?.id ?? '0',
-      }),
-      credentials: async () => ({ kind: 'api_key', apiKey }),
-      transport,
+    const { connector, context } = await deps.sync.gateway.connect({
+      ...row,
+      sealedSecrets: sealSecrets(deps, row, candidate),
     });
-    const secrets = { ...openSecrets(deps.secrets, row), apiKey, connectedAs: whoAmI.displayName };
-    delete secrets.oauth;
+    const whoAmI = await connector.checkConnection(context);
     const updated = await integrationsRepository(deps.database.db).update(row.id, {
-      sealedSecrets: sealSecrets(deps, row, secrets),
+      sealedSecrets: sealSecrets(deps, row, { ...candidate, connectedAs: whoAmI.displayName }),
       ...(row.state === 'needs_reauthorization' ? { state: 'enabled' as const } : {}),
     });
     return updated!;
   } catch (error) {
-    if (RemoteError.is(error)) {
+    const failure = remoteFailure(error);
+    if (failure instanceof AppError && failure.status !== 500) {
+      const remoteKind = failure.details?.remoteKind;
       const message =
-        error.kind === 'auth'
+        remoteKind === 'auth'
           ? 'The account refused this API key'
-          : `Could not reach the account: ${error.message}`;
+          : `Could not reach the account: ${failure.message}`;
       throw AppError.validation([{ path: 'apiKey', message }], message);
     }
-    throw error;
-  } finally {
-    await transport.close();
+    throw failure;
   }
 }
 
-/** Enabling checks the whole configuration; a half-finished one stays a draft. */
+/**
+ * Enabling checks the whole configuration (a half-finished one stays a draft), then registers
+ * the remote's webhooks for the chosen project (and its children unless excluded).
+ */
 export async function enableIntegration(deps: Deps, row: IntegrationRow): Promise<IntegrationRow> {
+  const effective = await loadEffective(deps.database.db, deps.secrets, row);
   try {
-    toIntegrationConfig(row);
+    toIntegrationConfig(row, effective.settings);
   } catch (error) {
-    throw AppError.validation(
-      [{ path: 'settings', message: (error as Error).message }],
-      (error as Error).message,
-    );
+    if (!(error instanceof IntegrationNotReadyError)) throw error;
+    throw AppError.validation([{ path: 'settings', message: error.message }], error.message);
   }
-  const secrets = openSecrets(deps.secrets, row);
-  if (!secrets.apiKey && !secrets.oauth) {
+  if (!effective.credentialSource) {
     throw AppError.validation([
       { path: 'connection', message: 'Connect the integration to its account first' },
     ]);
   }
+  const webhook = await registerWebhooks(deps, row);
   const updated = await integrationsRepository(deps.database.db).update(row.id, {
     state: 'enabled',
     wizardStep: 'enable',
+    lastError: null,
+    ...(webhook ? { webhook } : {}),
   });
   return updated!;
+}
+
+/** The connection to the integration's remote, for the wizard's discovery and checks. */
+export async function connectIntegration(deps: Deps, row: IntegrationRow) {
+  try {
+    return await deps.sync.gateway.connect(row);
+  } catch (error) {
+    throw remoteFailure(error);
+  }
 }

@@ -1,13 +1,23 @@
-import type { Integration, IntegrationSettings, WizardStep } from '@tandem/contracts';
-import type { IntegrationRow, SecretBox } from '@tandem/storage';
-import { openSecrets } from '../sync/integration-runtime.ts';
+import type { Integration, WizardStep } from '@tandem/contracts';
+import type { IntegrationRow, IntegrationTemplateRow, SecretBox } from '@tandem/storage';
+import { composeEffective } from './effective-integration.ts';
 
-/** An integration as the SPA sees it: settings and connection facts, never a secret. */
-export function toIntegrationView(row: IntegrationRow, box: SecretBox): Integration {
+/**
+ * An integration as the SPA sees it: its settings over its template's, and connection facts
+ * (its own or inherited from the template), never a secret.
+ */
+export function toIntegrationView(
+  row: IntegrationRow,
+  box: SecretBox,
+  template: IntegrationTemplateRow | null = null,
+): Integration {
   let connection: Integration['connection'] = null;
   let hasClientCertificate = false;
+  let settings = row.config as Integration['settings'];
   try {
-    const secrets = openSecrets(box, row);
+    const effective = composeEffective(box, row, template);
+    settings = effective.settings;
+    const secrets = effective.secrets;
     hasClientCertificate = Boolean(secrets.clientCertificate);
     if (secrets.apiKey)
       connection = { kind: 'api_key', connectedAs: secrets.connectedAs ?? null, expiresAt: null };
@@ -15,7 +25,7 @@ export function toIntegrationView(row: IntegrationRow, box: SecretBox): Integrat
       connection = {
         kind: 'oauth2',
         connectedAs: secrets.oauth.connectedAs ?? null,
-        expiresAt: secrets.oauth.expiresAt,
+        expiresAt: secrets.oauth.refreshExpiresAt ?? secrets.oauth.expiresAt,
       };
   } catch {
     connection = null;
@@ -28,7 +38,7 @@ export function toIntegrationView(row: IntegrationRow, box: SecretBox): Integrat
     templateId: row.templateId,
     state: row.state,
     wizardStep: row.wizardStep as WizardStep,
-    settings: row.config as IntegrationSettings,
+    settings,
     connection,
     hasClientCertificate,
     accountLocked: row.accountLockedAt !== null,

@@ -3,9 +3,14 @@ import {
   setApiKeyRequestSchema,
   updateIntegrationRequestSchema,
 } from '@tandem/contracts';
-import { integrationsRepository } from '@tandem/storage';
+import {
+  type IntegrationRow,
+  integrationsRepository,
+  integrationTemplatesRepository,
+} from '@tandem/storage';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
+import { removeIntegration } from '../integrations/integration-removal.ts';
 import {
   connectWithApiKey,
   enableIntegration,
@@ -13,17 +18,39 @@ import {
   prepareSettings,
 } from '../integrations/integration-service.ts';
 import { toIntegrationView } from '../integrations/integration-view.ts';
+import { checkMappings } from '../integrations/mapping-check.ts';
+import { unregisterWebhooks } from '../integrations/webhook-registration.ts';
 import { AppError } from '../lib/errors.ts';
 import { validate } from '../lib/validate.ts';
 import { requireWorkspaceRole } from '../middleware/workspace-role.ts';
 
+type Deps = AppEnv['Variables']['deps'];
+
+async function viewOf(deps: Deps, row: IntegrationRow) {
+  const template = row.templateId
+    ? ((await integrationTemplatesRepository(deps.database.db).find(row.templateId)) ?? null)
+    : null;
+  return toIntegrationView(row, deps.secrets, template);
+}
+
 /** Setting integrations up is for workspace owners; contributors only see which ones send. */
 export const integrationRoutes = new Hono<AppEnv>()
   .get('/', requireWorkspaceRole('owner'), async (c) => {
-    const rows = await integrationsRepository(c.var.deps.database.db).listForWorkspace(
+    const deps = c.var.deps;
+    const rows = await integrationsRepository(deps.database.db).listForWorkspace(
       c.var.workspace.id,
     );
-    return c.json({ integrations: rows.map((r) => toIntegrationView(r, c.var.deps.secrets)) }, 200);
+    const templates = new Map(
+      (await integrationTemplatesRepository(deps.database.db).list()).map((t) => [t.id, t]),
+    );
+    return c.json(
+      {
+        integrations: rows.map((r) =>
+          toIntegrationView(r, deps.secrets, (r.templateId && templates.get(r.templateId)) || null),
+        ),
+      },
+      200,
+    );
   })
   .get('/enabled', requireWorkspaceRole('viewer'), async (c) => {
     const rows = await integrationsRepository(c.var.deps.database.db).listForWorkspace(
@@ -39,8 +66,24 @@ export const integrationRoutes = new Hono<AppEnv>()
     requireWorkspaceRole('owner'),
     validate('json', createIntegrationRequestSchema),
     async (c) => {
+      const deps = c.var.deps;
       const input = c.req.valid('json');
-      const row = await integrationsRepository(c.var.deps.database.db).create(
+      if (input.templateId) {
+        const template = await integrationTemplatesRepository(deps.database.db).find(
+          input.templateId,
+        );
+        if (!template || template.system !== input.system) {
+          throw AppError.validation([
+            {
+              path: 'templateId',
+              message: template
+                ? `That template is for ${template.system}, not ${input.system}`
+                : 'There is no such template',
+            },
+          ]);
+        }
+      }
+      const row = await integrationsRepository(deps.database.db).create(
         {
           workspaceId: c.var.workspace.id,
           system: input.system,
@@ -48,14 +91,14 @@ export const integrationRoutes = new Hono<AppEnv>()
           templateId: input.templateId ?? null,
           config: {},
         },
-        c.var.deps.now().toISOString(),
+        deps.now().toISOString(),
       );
-      return c.json(toIntegrationView(row, c.var.deps.secrets), 201);
+      return c.json(await viewOf(deps, row), 201);
     },
   )
   .get('/:integrationId', requireWorkspaceRole('owner'), async (c) => {
     const row = await loadIntegration(c.var.deps, c.var.workspace.id, c.req.param('integrationId'));
-    return c.json(toIntegrationView(row, c.var.deps.secrets), 200);
+    return c.json(await viewOf(c.var.deps, row), 200);
   })
   .patch(
     '/:integrationId',
@@ -66,6 +109,13 @@ export const integrationRoutes = new Hono<AppEnv>()
       const deps = c.var.deps;
       const row = await loadIntegration(deps, c.var.workspace.id, c.req.param('integrationId'));
       const config = settings ? await prepareSettings(deps, row, settings) : undefined;
+      if (settings?.recordMappings) {
+        await checkMappings(
+          deps,
+          { ...row, config: config ?? row.config },
+          settings.recordMappings,
+        );
+      }
       const updated = await integrationsRepository(deps.database.db).update(
         row.id,
         { ...rest, ...(config ? { config } : {}) },
@@ -76,13 +126,10 @@ export const integrationRoutes = new Hono<AppEnv>()
         const current = await loadIntegration(deps, c.var.workspace.id, row.id);
         throw AppError.conflict(
           'Someone else changed this integration; reload to see their changes',
-          {
-            currentVersion: current.version,
-            current: toIntegrationView(current, deps.secrets),
-          },
+          { currentVersion: current.version, current: await viewOf(deps, current) },
         );
       }
-      return c.json(toIntegrationView(updated, deps.secrets), 200);
+      return c.json(await viewOf(deps, updated), 200);
     },
   )
   .put(
@@ -90,30 +137,31 @@ export const integrationRoutes = new Hono<AppEnv>()
     requireWorkspaceRole('owner'),
     validate('json', setApiKeyRequestSchema),
     async (c) => {
-      const row = await loadIntegration(
-        c.var.deps,
-        c.var.workspace.id,
-        c.req.param('integrationId'),
-      );
-      const updated = await connectWithApiKey(c.var.deps, row, c.req.valid('json').apiKey);
-      return c.json(toIntegrationView(updated, c.var.deps.secrets), 200);
+      const deps = c.var.deps;
+      const row = await loadIntegration(deps, c.var.workspace.id, c.req.param('integrationId'));
+      const updated = await connectWithApiKey(deps, row, c.req.valid('json').apiKey);
+      return c.json(await viewOf(deps, updated), 200);
     },
   )
   .post('/:integrationId/enable', requireWorkspaceRole('owner'), async (c) => {
-    const row = await loadIntegration(c.var.deps, c.var.workspace.id, c.req.param('integrationId'));
-    const updated = await enableIntegration(c.var.deps, row);
-    return c.json(toIntegrationView(updated, c.var.deps.secrets), 200);
+    const deps = c.var.deps;
+    const row = await loadIntegration(deps, c.var.workspace.id, c.req.param('integrationId'));
+    const updated = await enableIntegration(deps, row);
+    return c.json(await viewOf(deps, updated), 200);
   })
   .post('/:integrationId/disable', requireWorkspaceRole('owner'), async (c) => {
-    const row = await loadIntegration(c.var.deps, c.var.workspace.id, c.req.param('integrationId'));
-    const updated = await integrationsRepository(c.var.deps.database.db).update(row.id, {
+    const deps = c.var.deps;
+    const row = await loadIntegration(deps, c.var.workspace.id, c.req.param('integrationId'));
+    await unregisterWebhooks(deps, row);
+    const updated = await integrationsRepository(deps.database.db).update(row.id, {
       state: 'disabled',
+      webhook: null,
     });
-    return c.json(toIntegrationView(updated!, c.var.deps.secrets), 200);
+    return c.json(await viewOf(deps, updated!), 200);
   })
   .delete('/:integrationId', requireWorkspaceRole('owner'), async (c) => {
-    const row = await loadIntegration(c.var.deps, c.var.workspace.id, c.req.param('integrationId'));
-    // The roadmap records and the log stay; only the integration and its link state go.
-    await integrationsRepository(c.var.deps.database.db).delete(row.id);
+    const deps = c.var.deps;
+    const row = await loadIntegration(deps, c.var.workspace.id, c.req.param('integrationId'));
+    await removeIntegration(deps, row);
     return c.body(null, 204);
   });

@@ -1,12 +1,16 @@
 import {
   accountKey,
+  type Connector,
+  type ConnectorContext,
   type Credential,
   createTransport,
   principalFromSecret,
+  RemoteError,
   type RequestLogEntry,
   type Transport,
   type TransportOptions,
 } from '@tandem/connector-kit';
+import { oauthCredentials, type RallyOAuthClient, refreshGrant } from '@tandem/connector-rally';
 import {
   type IntegrationConfig,
   type IntegrationSettings,
@@ -20,16 +24,25 @@ import {
   type SecretBox,
 } from '@tandem/storage';
 import type { IntegrationGateway, IntegrationRuntime } from '@tandem/sync-engine/runner';
+import {
+  type EffectiveIntegration,
+  loadEffective,
+  openIntegrationSecrets,
+} from '../integrations/effective-integration.ts';
 import { connectorFor } from './connectors.ts';
+import { saveOAuthGrant } from './grant-store.ts';
 import type { IntegrationSecrets } from './integration-secrets.ts';
 
 export class IntegrationNotReadyError extends Error {
   override name = 'IntegrationNotReadyError';
 }
 
-/** The settings the wizard saved, composed into the config the engine validates. */
-export function toIntegrationConfig(row: IntegrationRow): IntegrationConfig {
-  const s = row.config as IntegrationSettings;
+/** The settings the wizard saved (over its template's), composed into the engine's config. */
+export function toIntegrationConfig(
+  row: IntegrationRow,
+  settings: IntegrationSettings = row.config as IntegrationSettings,
+): IntegrationConfig {
+  const s = settings;
   const parsed = integrationConfigSchema.safeParse({
     id: row.id,
     name: row.name,
@@ -54,48 +67,50 @@ export function toIntegrationConfig(row: IntegrationRow): IntegrationConfig {
   return parsed.data;
 }
 
+/** The integration's own secrets (without its template's); see `loadEffective` for both. */
 export function openSecrets(box: SecretBox, row: IntegrationRow): IntegrationSecrets {
-  return row.sealedSecrets ? box.open<IntegrationSecrets>(row.sealedSecrets, row.id) : {};
+  return openIntegrationSecrets(box, row);
 }
 
-/**
- * Builds each integration's runtime: parsed config, connector, credentials and a transport
- * shared by every integration that uses the same remote account (one concurrency budget).
- */
-export function createIntegrationGateway(options: {
+/** A connector context for one integration, usable before its configuration is complete. */
+export type RemoteConnection = {
+  connector: Connector<unknown>;
+  context: ConnectorContext<unknown>;
+  effective: EffectiveIntegration;
+};
+
+export type IntegrationGatewayOptions = {
   database: DatabaseHandle;
   box: SecretBox;
   now: () => Date;
-  /** Transport tuning (tests shorten timeouts and backoff). */
-  transport?: Pick<TransportOptions, 'timeouts' | 'retry'>;
-}): IntegrationGateway & { close(): Promise<void> } {
-  const { database, box } = options;
-  const transports = new Map<string, Transport>();
-  const repo = integrationsRepository(database.db);
+  /** Transport tuning (tests shorten timeouts and backoff, or trust a test CA). */
+  transport?: Pick<TransportOptions, 'timeouts' | 'retry' | 'ca'>;
+  /** Tandem's OAuth client, for refreshing grants. */
+  oauthClient?: Pick<RallyOAuthClient, 'clientId' | 'clientSecret'>;
+};
 
-  function credentialFor(
-    row: IntegrationRow,
-    secrets: IntegrationSecrets,
-  ): { credential: () => Promise<Credential>; principal: string } {
-    if (secrets.apiKey) {
-      const apiKey = secrets.apiKey;
-      return {
-        credential: async () => ({ kind: 'api_key', apiKey }),
-        principal: principalFromSecret(apiKey),
-      };
-    }
-    if (secrets.oauth) {
-      const grant = secrets.oauth;
-      return {
-        credential: async () => ({ kind: 'oauth2', accessToken: grant.accessToken }),
-        principal: `user:${grant.connectedAs ?? principalFromSecret(grant.accessToken)}`,
-      };
-    }
-    throw new IntegrationNotReadyError(`${row.name} is not connected to its account yet`);
-  }
+export type FullIntegrationGateway = IntegrationGateway & {
+  connect(row: IntegrationRow): Promise<RemoteConnection>;
+  /** The shared transport for this integration's account as `principal` (OAuth token calls). */
+  transport(effective: EffectiveIntegration, principal: string): Transport;
+  close(): Promise<void>;
+};
+
+/**
+ * Builds each integration's runtime: parsed config, connector, credentials (OAuth grants are
+ * refreshed before they expire) and a transport shared by every integration that uses the same
+ * remote account and client certificate (one concurrency budget).
+ */
+export function createIntegrationGateway(
+  options: IntegrationGatewayOptions,
+): FullIntegrationGateway {
+  const { database, box } = options;
+  const transports = new Map<string, { transport: Transport; secrets: Set<string> }>();
+  const grants = new Map<string, { accessToken: string; get: () => Promise<Credential> }>();
+  const repo = integrationsRepository(database.db);
+  const log = integrationLogRepository(database.db);
 
   function logRequest(row: IntegrationRow) {
-    const log = integrationLogRepository(database.db);
     return (entry: RequestLogEntry) => {
       const failed = entry.error !== null || (entry.status ?? 0) >= 400;
       void log
@@ -111,45 +126,146 @@ export function createIntegrationGateway(options: {
     };
   }
 
-  return {
-    async runtime(integrationId): Promise<IntegrationRuntime> {
-      const row = await repo.find(integrationId);
-      if (!row) throw new IntegrationNotReadyError('The integration no longer exists');
-      const config = toIntegrationConfig(row);
-      const settings = row.config as IntegrationSettings;
-      const connector = connectorFor(row.system);
-      const secrets = openSecrets(box, row);
-      const { credential, principal } = credentialFor(row, secrets);
-      const accountUrl = settings.accountUrl ?? '';
-      const key = accountKey(row.system, accountUrl, principal);
-      const transportKey = `${key}|${secrets.clientCertificate ? principalFromSecret(secrets.clientCertificate.cert) : ''}`;
-      let transport = transports.get(transportKey);
-      if (!transport) {
-        transport = createTransport({
+  function transportFor(effective: EffectiveIntegration, principal: string): Transport {
+    const { row, settings, secrets } = effective;
+    const connector = connectorFor(row.system);
+    const key = accountKey(row.system, settings.accountUrl ?? '', principal);
+    const certificate = secrets.clientCertificate;
+    const transportKey = `${key}|${certificate ? principalFromSecret(certificate.cert) : ''}`;
+    let entry = transports.get(transportKey);
+    if (!entry) {
+      const known = new Set<string>();
+      entry = {
+        secrets: known,
+        transport: createTransport({
           ...options.transport,
           accountKey: key,
           maxConcurrent: connector.manifest.maxConcurrentPerAccount,
-          ...(secrets.clientCertificate ? { clientCertificate: secrets.clientCertificate } : {}),
-          secrets: () =>
-            [secrets.apiKey, secrets.oauth?.accessToken, secrets.oauth?.refreshToken].filter(
-              (s): s is string => !!s,
-            ),
+          ...(certificate
+            ? {
+                clientCertificate: {
+                  ...certificate,
+                  ...(options.transport?.ca ? { ca: options.transport.ca } : {}),
+                },
+              }
+            : {}),
+          secrets: () => [...known],
           onRequestLog: logRequest(row),
-        });
-        transports.set(transportKey, transport);
+        }),
+      };
+      transports.set(transportKey, entry);
+    }
+    for (const s of [secrets.apiKey, secrets.oauth?.accessToken, secrets.oauth?.refreshToken])
+      if (s) entry.secrets.add(s);
+    return entry.transport;
+  }
+
+  async function needsReauthorization(row: IntegrationRow, reason: string): Promise<void> {
+    await repo.update(row.id, { state: 'needs_reauthorization', lastError: reason });
+    await log
+      .append({
+        integrationId: row.id,
+        workspaceId: row.workspaceId,
+        level: 'error',
+        event: 'auth',
+        message: `${reason} — ${row.name} needs to be re-authorized; nothing is sent or received until then`,
+      })
+      .catch(() => {});
+  }
+
+  /** One refreshing credential per stored grant, so concurrent requests refresh once. */
+  function oauthCredential(effective: EffectiveIntegration, transport: Transport) {
+    const stored = effective.secrets.oauth!;
+    const source = effective.credentialSource!;
+    const cached = grants.get(source.id);
+    if (cached && cached.accessToken === stored.accessToken) return cached.get;
+    let current = stored;
+    const entry = {
+      accessToken: stored.accessToken,
+      get: async (): Promise<Credential> => ({ kind: 'oauth2', accessToken: '' }),
+    };
+    const refreshing = oauthCredentials({
+      load: async () => current,
+      save: async (grant) => {
+        current = { ...stored, ...grant };
+        entry.accessToken = grant.accessToken;
+        await saveOAuthGrant(database.db, box, source, current);
+      },
+      refresh: (grant) =>
+        refreshGrant({
+          accountUrl: effective.settings.accountUrl ?? '',
+          client: options.oauthClient ?? { clientId: '', clientSecret: '' },
+          refreshToken: grant.refreshToken,
+          transport,
+          now: () => options.now().getTime(),
+        }),
+      now: () => options.now().getTime(),
+    });
+    entry.get = async () => {
+      try {
+        return await refreshing();
+      } catch (error) {
+        if (RemoteError.is(error) && error.kind === 'auth') {
+          await needsReauthorization(
+            effective.row,
+            `The Rally grant could not be refreshed: ${error.message}`,
+          );
+        }
+        throw error;
       }
-      const connectorConfig = connector.spec.parse({
-        accountUrl,
-        authKind: secrets.apiKey ? 'api_key' : 'oauth2',
-        workspaceId: settings.remoteWorkspace?.id,
-        projectId: settings.remoteProject?.id,
-        excludeChildUpdates: settings.excludeChildUpdates ?? false,
-      });
+    };
+    grants.set(source.id, entry);
+    return entry.get;
+  }
+
+  function connectionOf(effective: EffectiveIntegration): RemoteConnection {
+    const { row, settings, secrets } = effective;
+    const connector = connectorFor(row.system);
+    let principal: string;
+    let credentials: () => Promise<Credential>;
+    let transport: Transport;
+    if (secrets.apiKey) {
+      const apiKey = secrets.apiKey;
+      principal = principalFromSecret(apiKey);
+      transport = transportFor(effective, principal);
+      credentials = async () => ({ kind: 'api_key', apiKey });
+    } else if (secrets.oauth) {
+      principal = `user:${secrets.oauth.remoteUserId ?? secrets.oauth.connectedAs ?? principalFromSecret(secrets.oauth.accessToken)}`;
+      transport = transportFor(effective, principal);
+      credentials = oauthCredential(effective, transport);
+    } else {
+      throw new IntegrationNotReadyError(`${row.name} is not connected to its account yet`);
+    }
+    const config = connector.spec.parse({
+      accountUrl: settings.accountUrl ?? '',
+      authKind: secrets.apiKey ? 'api_key' : 'oauth2',
+      workspaceId: settings.remoteWorkspace?.id ?? '0',
+      projectId: settings.remoteProject?.id ?? '0',
+      excludeChildUpdates: settings.excludeChildUpdates ?? false,
+    });
+    return { connector, context: { config, credentials, transport }, effective };
+  }
+
+  return {
+    transport: transportFor,
+
+    async connect(row) {
+      if (!(row.config as IntegrationSettings).accountUrl && !row.templateId)
+        throw new IntegrationNotReadyError(`Enter the account URL of ${row.name} first`);
+      return connectionOf(await loadEffective(database.db, box, row));
+    },
+
+    async runtime(integrationId): Promise<IntegrationRuntime> {
+      const row = await repo.find(integrationId);
+      if (!row) throw new IntegrationNotReadyError('The integration no longer exists');
+      const effective = await loadEffective(database.db, box, row);
+      const config = toIntegrationConfig(row, effective.settings);
+      const { connector, context } = connectionOf(effective);
       return {
         config,
         workspaceId: row.workspaceId,
         connector,
-        context: { config: connectorConfig, credentials: credential, transport },
+        context,
         scope: { workspaceId: config.scope.remoteWorkspaceId, projectId: config.scope.projectId },
       };
     },
@@ -158,16 +274,19 @@ export function createIntegrationGateway(options: {
       const row = await repo.find(integrationId);
       if (!row?.templateId) return [];
       const siblings = await repo.listByTemplate(row.templateId);
-      return siblings
-        .filter(
-          (s) => s.id !== row.id && s.workspaceId !== row.workspaceId && s.state === 'enabled',
-        )
-        .map(toIntegrationConfig);
+      const out: IntegrationConfig[] = [];
+      for (const s of siblings) {
+        if (s.id === row.id || s.workspaceId === row.workspaceId || s.state !== 'enabled') continue;
+        const effective = await loadEffective(database.db, box, s);
+        out.push(toIntegrationConfig(s, effective.settings));
+      }
+      return out;
     },
 
     async close() {
-      await Promise.all([...transports.values()].map((t) => t.close()));
+      await Promise.all([...transports.values()].map((t) => t.transport.close()));
       transports.clear();
+      grants.clear();
     },
   };
 }

@@ -8,11 +8,17 @@ import {
   type Worker,
 } from '@tandem/sync-engine/runner';
 import type { Logger } from 'pino';
-import { createIntegrationGateway } from './integration-runtime.ts';
+import {
+  createIntegrationGateway,
+  type FullIntegrationGateway,
+  type IntegrationGatewayOptions,
+} from './integration-runtime.ts';
 import { createRoadmapGateway } from './roadmap-gateway.ts';
 
 export type SyncService = {
   deps: SyncDeps;
+  /** Connections to each integration's remote (discovery, webhooks) and its runtime. */
+  gateway: FullIntegrationGateway;
   worker: Worker;
   close(): Promise<void>;
 };
@@ -28,7 +34,8 @@ export function createSyncService(options: {
   now?: () => Date;
   concurrency?: number;
   workerId?: string;
-  transport?: Parameters<typeof createIntegrationGateway>[0]['transport'];
+  transport?: IntegrationGatewayOptions['transport'];
+  oauthClient?: IntegrationGatewayOptions['oauthClient'];
 }): SyncService {
   const now = options.now ?? (() => new Date());
   let worker: Worker | undefined;
@@ -41,6 +48,8 @@ export function createSyncService(options: {
     database: options.database,
     box: options.box,
     now,
+    ...(options.transport ? { transport: options.transport } : {}),
+    ...(options.oauthClient ? { oauthClient: options.oauthClient } : {}),
   });
   const deps: SyncDeps = {
     db: options.database.db,
@@ -65,6 +74,7 @@ export function createSyncService(options: {
   });
   return {
     deps,
+    gateway: integrations,
     worker,
     async close() {
       await worker?.stop();

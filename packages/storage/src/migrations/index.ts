@@ -7,6 +7,7 @@ import * as jobs from './0003-jobs.ts';
 import * as integrations from './0004-integrations.ts';
 import * as recordSyncs from './0005-record-syncs.ts';
 import * as recordEventParents from './0006-record-event-parents.ts';
+import * as oauthStates from './0007-oauth-states.ts';
 
 type MigrationModule = {
   up: (db: Kysely<unknown>, t: ColumnTypes) => Promise<void>;
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0004-integrations': integrations,
   '0005-record-syncs': recordSyncs,
   '0006-record-event-parents': recordEventParents,
+  '0007-oauth-states': oauthStates,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -70,7 +70,18 @@ export interface RecordSyncsTable {
   updated_at: string;
 }
 
+export interface OAuthStatesTable {
+  state: string;
+  user_id: string;
+  integration_id: string;
+  sealed_verifier: string;
+  redirect_uri: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface IntegrationTables {
+  oauth_states: OAuthStatesTable;
   record_syncs: RecordSyncsTable;
   integration_templates: IntegrationTemplatesTable;
   integrations: IntegrationsTable;

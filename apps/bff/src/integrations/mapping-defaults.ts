@@ -1,0 +1,36 @@
+import { defaultRecordMappings } from '@tandem/connector-rally';
+import { type RecordMapping, recordMappingSchema } from '@tandem/contracts';
+import type { IntegrationRow } from '@tandem/storage';
+import { autoMatchStatuses } from '@tandem/sync-engine';
+import type { AppDeps } from '../app-env.ts';
+import type { RemoteConnection } from '../sync/integration-runtime.ts';
+import { callRemote } from './remote-failure.ts';
+import { chosenScope, roadmapStatuses } from './remote-schema.ts';
+
+/**
+ * The connector's default record mappings, with each status mapping matched by name between
+ * the workspace's roadmap workflow and the remote's states.
+ */
+export async function mappingDefaults(
+  deps: Required<AppDeps>,
+  row: IntegrationRow,
+  connection: RemoteConnection,
+): Promise<RecordMapping[]> {
+  const scope = chosenScope(connection);
+  const out: RecordMapping[] = [];
+  for (const { statusField, ...mapping } of defaultRecordMappings()) {
+    let status: RecordMapping['status'] = null;
+    if (statusField) {
+      const states = await callRemote(() =>
+        connection.connector.listStates(connection.context, scope, mapping.remoteType),
+      );
+      status = autoMatchStatuses(
+        statusField,
+        await roadmapStatuses(deps, row.workspaceId, mapping.roadmapKind),
+        states.map((s) => s.name),
+      );
+    }
+    out.push(recordMappingSchema.parse({ ...mapping, status }));
+  }
+  return out;
+}

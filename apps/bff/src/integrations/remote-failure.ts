@@ -1,0 +1,34 @@
+import { RemoteError } from '@tandem/connector-kit';
+import { AppError } from '../lib/errors.ts';
+import { IntegrationNotReadyError } from '../sync/integration-runtime.ts';
+
+/**
+ * A failed call to an integration's remote, as the wizard shows it: the remote no longer
+ * accepting the authorization is 409 (re-authorize); anything else the remote said is 502 with
+ * its message; a half-configured integration is 409 saying what is missing.
+ */
+export function remoteFailure(error: unknown, systemName = 'Rally'): unknown {
+  if (error instanceof IntegrationNotReadyError) return AppError.conflict(error.message);
+  if (!RemoteError.is(error)) return error;
+  if (error.kind === 'auth') {
+    return new AppError(
+      409,
+      'conflict',
+      `${systemName} no longer accepts this integration's authorization: re-authorize it (${error.message})`,
+      { remoteKind: error.kind, reauthorize: true },
+    );
+  }
+  return new AppError(502, 'remote_failed', `${systemName} answered: ${error.message}`, {
+    remoteKind: error.kind,
+    ...(error.status ? { remoteStatus: error.status } : {}),
+  });
+}
+
+/** Runs a call to the remote, turning its failure into the wizard's error. */
+export async function callRemote<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw remoteFailure(error);
+  }
+}

@@ -1,0 +1,113 @@
+import { RemoteError, type WebhookRegistration } from '@tandem/connector-kit';
+import type { IntegrationSettings } from '@tandem/contracts';
+import { type IntegrationRow, integrationLogRepository } from '@tandem/storage';
+import type { AppDeps } from '../app-env.ts';
+import { publicUrl } from '../env.ts';
+import { remoteFailure } from './remote-failure.ts';
+
+type Deps = Required<AppDeps>;
+
+/** Where the remote posts its changes for this integration. */
+export function webhookTarget(deps: Deps, integrationId: string): string {
+  return `${publicUrl(deps.env)}/api/webhooks/${encodeURIComponent(integrationId)}`;
+}
+
+export type StoredWebhook = WebhookRegistration & { registeredAt: string };
+
+export function storedWebhook(row: IntegrationRow): StoredWebhook | null {
+  const w = row.webhook as Partial<StoredWebhook> | null;
+  return w &&
+    typeof w.id === 'string' &&
+    typeof w.secret === 'string' &&
+    typeof w.targetUrl === 'string'
+    ? (w as StoredWebhook)
+    : null;
+}
+
+function logLine(
+  deps: Deps,
+  row: IntegrationRow,
+  level: 'info' | 'warn',
+  message: string,
+  data?: unknown,
+) {
+  return integrationLogRepository(deps.database.db)
+    .append(
+      {
+        integrationId: row.id,
+        workspaceId: row.workspaceId,
+        level,
+        event: 'webhook',
+        message,
+        data,
+      },
+      deps.now().toISOString(),
+    )
+    .catch(() => {});
+}
+
+/**
+ * Registers the remote's webhooks for the integration's project (and its children unless child
+ * updates are excluded). A remote that does not let this user manage webhooks is not fatal:
+ * the integration then relies on polling, and the log says so.
+ */
+export async function registerWebhooks(
+  deps: Deps,
+  row: IntegrationRow,
+): Promise<StoredWebhook | null> {
+  let connection: Awaited<ReturnType<Deps['sync']['gateway']['connect']>>;
+  try {
+    connection = await deps.sync.gateway.connect(row);
+  } catch (error) {
+    throw remoteFailure(error);
+  }
+  const { connector, context, effective } = connection;
+  const settings: IntegrationSettings = effective.settings;
+  try {
+    const registration = await connector.registerWebhook(context, {
+      targetUrl: webhookTarget(deps, row.id),
+      scope: {
+        workspaceId: settings.remoteWorkspace?.id ?? '',
+        ...(settings.remoteProject ? { projectId: settings.remoteProject.id } : {}),
+      },
+    });
+    const count = registration.id.split(',').filter(Boolean).length;
+    await logLine(
+      deps,
+      row,
+      'info',
+      `Registered ${count} webhook${count === 1 ? '' : 's'} for ${settings.remoteProject?.name ?? 'the project'}${settings.excludeChildUpdates ? ' (child projects excluded)' : ' and its child projects'}`,
+      { targetUrl: webhookTarget(deps, row.id), rules: count },
+    );
+    return { ...registration, registeredAt: deps.now().toISOString() };
+  } catch (error) {
+    if (RemoteError.is(error) && error.kind === 'forbidden') {
+      await logLine(
+        deps,
+        row,
+        'warn',
+        `The remote did not let this user register webhooks (${error.message}); changes will be found by polling instead`,
+      );
+      return null;
+    }
+    throw remoteFailure(error);
+  }
+}
+
+/** Removes the integration's webhooks; a remote that cannot be reached is logged, not fatal. */
+export async function unregisterWebhooks(deps: Deps, row: IntegrationRow): Promise<void> {
+  const registration = storedWebhook(row);
+  if (!registration) return;
+  try {
+    const { connector, context } = await deps.sync.gateway.connect(row);
+    await connector.unregisterWebhook(context, registration);
+    await logLine(deps, row, 'info', 'Removed the webhooks from the remote');
+  } catch (error) {
+    await logLine(
+      deps,
+      row,
+      'warn',
+      `Could not remove the webhooks from the remote (${error instanceof Error ? error.message : String(error)}); deliveries to them are refused`,
+    );
+  }
+}

@@ -1,0 +1,189 @@
+import {
+  clientCertificateRequestSchema,
+  createIntegrationTemplateRequestSchema,
+  type IntegrationSettings,
+  updateIntegrationTemplateRequestSchema,
+} from '@tandem/contracts';
+import {
+  type IntegrationTemplateRow,
+  integrationsRepository,
+  integrationTemplatesRepository,
+} from '@tandem/storage';
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { normaliseAccountUrl } from '../integrations/account-url.ts';
+import { validateClientCertificate } from '../integrations/client-certificate.ts';
+import {
+  loadEffective,
+  openTemplateSecrets,
+  sealTemplateSecrets,
+} from '../integrations/effective-integration.ts';
+import { toTemplateView } from '../integrations/template-view.ts';
+import { AppError } from '../lib/errors.ts';
+import { validate } from '../lib/validate.ts';
+import { ownedWorkspaceIds, requireAnyOwner } from '../middleware/any-owner.ts';
+
+type Deps = AppEnv['Variables']['deps'];
+
+async function loadTemplate(deps: Deps, id: string): Promise<IntegrationTemplateRow> {
+  const row = await integrationTemplatesRepository(deps.database.db).find(id);
+  if (!row) throw AppError.notFound('Integration template');
+  return row;
+}
+
+async function view(deps: Deps, row: IntegrationTemplateRow) {
+  const usage = await integrationTemplatesRepository(deps.database.db).usage();
+  return toTemplateView(row, deps.secrets, usage.get(row.id) ?? 0);
+}
+
+/** Template settings: the shared part only (each integration picks its own project). */
+function sharedSettings(settings: IntegrationSettings): IntegrationSettings {
+  const { remoteProject: _p, excludeChildUpdates: _e, ...shared } = settings;
+  return shared;
+}
+
+/**
+ * Integration templates: shared settings, credentials and client certificate that integrations
+ * created from them inherit at runtime (their own values win), so a change here reaches every
+ * integration using the template. For owners of any workspace.
+ */
+export const integrationTemplateRoutes = new Hono<AppEnv>()
+  .use('*', requireAnyOwner)
+  .get('/', async (c) => {
+    const deps = c.var.deps;
+    const repo = integrationTemplatesRepository(deps.database.db);
+    const [rows, usage] = await Promise.all([repo.list(), repo.usage()]);
+    return c.json(
+      { templates: rows.map((r) => toTemplateView(r, deps.secrets, usage.get(r.id) ?? 0)) },
+      200,
+    );
+  })
+  .post('/', validate('json', createIntegrationTemplateRequestSchema), async (c) => {
+    const deps = c.var.deps;
+    const input = c.req.valid('json');
+    let settings: IntegrationSettings = {};
+    let secrets = {};
+    let workspaceId: string | null = null;
+    if (input.fromIntegrationId) {
+      const source = await integrationsRepository(deps.database.db).find(input.fromIntegrationId);
+      const owned = await ownedWorkspaceIds(deps.database.db, c.var.session!.user.id);
+      if (!source || !owned.includes(source.workspaceId)) {
+        throw AppError.validation([
+          { path: 'fromIntegrationId', message: 'No integration of yours has this id' },
+        ]);
+      }
+      if (source.system !== input.system) {
+        throw AppError.validation([
+          { path: 'fromIntegrationId', message: `That integration is not a ${input.system} one` },
+        ]);
+      }
+      const effective = await loadEffective(deps.database.db, deps.secrets, source);
+      settings = sharedSettings(effective.settings);
+      secrets = effective.secrets;
+      workspaceId = source.workspaceId;
+    }
+    const repo = integrationTemplatesRepository(deps.database.db);
+    const id = crypto.randomUUID();
+    const row = await repo.create(
+      {
+        id,
+        name: input.name,
+        system: input.system,
+        config: settings,
+        sealedSecrets: Object.keys(secrets).length
+          ? sealTemplateSecrets(deps.secrets, id, secrets)
+          : null,
+        createdInWorkspaceId: workspaceId,
+      },
+      deps.now().toISOString(),
+    );
+    return c.json(await view(deps, row), 201);
+  })
+  .get('/:templateId', async (c) => {
+    const deps = c.var.deps;
+    return c.json(await view(deps, await loadTemplate(deps, c.req.param('templateId'))), 200);
+  })
+  .patch('/:templateId', validate('json', updateIntegrationTemplateRequestSchema), async (c) => {
+    const deps = c.var.deps;
+    const row = await loadTemplate(deps, c.req.param('templateId'));
+    const { version, name, settings } = c.req.valid('json');
+    let config: IntegrationSettings | undefined;
+    if (settings) {
+      const current = row.config as IntegrationSettings;
+      config = { ...current, ...settings };
+      if (settings.accountUrl !== undefined && settings.accountUrl !== current.accountUrl) {
+        const users = await integrationsRepository(deps.database.db).listByTemplate(row.id);
+        if (users.some((u) => u.accountLockedAt && !(u.config as IntegrationSettings).accountUrl)) {
+          throw AppError.validation(
+            [
+              {
+                path: 'settings.accountUrl',
+                message:
+                  'The account URL cannot change: integrations using this template have sent or received records',
+              },
+            ],
+            'The account URL is locked',
+          );
+        }
+        const result = await normaliseAccountUrl(
+          settings.accountUrl,
+          deps.env.ALLOW_PRIVATE_NETWORK,
+        );
+        if (!result.ok)
+          throw AppError.validation([{ path: 'settings.accountUrl', message: result.message }]);
+        config.accountUrl = result.url;
+      }
+    }
+    const updated = await integrationTemplatesRepository(deps.database.db).update(
+      row.id,
+      { ...(name ? { name } : {}), ...(config ? { config } : {}) },
+      version,
+      deps.now().toISOString(),
+    );
+    if (!updated) {
+      const current = await loadTemplate(deps, row.id);
+      throw AppError.conflict('Someone else changed this template; reload to see their changes', {
+        currentVersion: current.version,
+        current: await view(deps, current),
+      });
+    }
+    return c.json(await view(deps, updated), 200);
+  })
+  .delete('/:templateId', async (c) => {
+    const deps = c.var.deps;
+    const row = await loadTemplate(deps, c.req.param('templateId'));
+    const usage = (await integrationTemplatesRepository(deps.database.db).usage()).get(row.id) ?? 0;
+    if (usage > 0) {
+      throw AppError.conflict(
+        `${usage} integration${usage === 1 ? ' uses' : 's use'} this template; delete or detach them first`,
+      );
+    }
+    await integrationTemplatesRepository(deps.database.db).delete(row.id);
+    return c.body(null, 204);
+  })
+  .put(
+    '/:templateId/client-certificate',
+    validate('json', clientCertificateRequestSchema),
+    async (c) => {
+      const deps = c.var.deps;
+      const row = await loadTemplate(deps, c.req.param('templateId'));
+      const certificate = validateClientCertificate(c.req.valid('json'), deps.now());
+      const secrets = {
+        ...openTemplateSecrets(deps.secrets, row),
+        clientCertificate: { cert: certificate.cert, key: certificate.key },
+      };
+      const updated = await integrationTemplatesRepository(deps.database.db).update(row.id, {
+        sealedSecrets: sealTemplateSecrets(deps.secrets, row.id, secrets),
+      });
+      return c.json(await view(deps, updated!), 200);
+    },
+  )
+  .delete('/:templateId/client-certificate', async (c) => {
+    const deps = c.var.deps;
+    const row = await loadTemplate(deps, c.req.param('templateId'));
+    const { clientCertificate: _removed, ...rest } = openTemplateSecrets(deps.secrets, row);
+    const updated = await integrationTemplatesRepository(deps.database.db).update(row.id, {
+      sealedSecrets: sealTemplateSecrets(deps.secrets, row.id, rest),
+    });
+    return c.json(await view(deps, updated!), 200);
+  });
