@@ -80,6 +80,22 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   path: paths.workspace.settings.integrationLog.path,
                   lazy: () => import('./routes/app/settings/integration-log').then(load),
                 },
+                {
+                  path: paths.workspace.integrationsReport.path,
+                  lazy: () => import('./routes/app/settings/integrations-report').then(load),
+                },
+                {
+                  path: paths.workspace.integrationTemplates.path,
+                  lazy: () => import('./routes/app/settings/integration-templates').then(load),
+                },
+                {
+                  path: paths.workspace.integration.path,
+                  lazy: () => import('./routes/app/settings/integration').then(load),
+                },
+                {
+                  path: paths.workspace.integrationWizard.path,
+                  lazy: () => import('./routes/app/settings/integration-wizard').then(load),
+                },
               ],
             },
           ],

@@ -1,3 +1,13 @@
+const integrationsBase = (workspaceKey: string) =>
+  `/w/${encodeURIComponent(workspaceKey)}/settings/integrations`;
+
+/** A wizard step's URL; `integrationId` is `new` until the name step has created it. */
+const wizardStep = (step: string) => ({
+  path: `/w/:workspaceKey/settings/integrations/:integrationId/wizard/${step}`,
+  getHref: (workspaceKey: string, integrationId: string) =>
+    `${integrationsBase(workspaceKey)}/${encodeURIComponent(integrationId)}/wizard/${step}`,
+});
+
 /**
  * Every route of the SPA, with the pattern the router matches and a `getHref` that builds a link.
  * Pages and tests build URLs only through these, so a route moves in one place.
@@ -18,6 +28,38 @@ export const paths = {
     root: {
       path: '/w/:workspaceKey',
       getHref: (workspaceKey: string) => `/w/${encodeURIComponent(workspaceKey)}`,
+    },
+    /** One integration's page (its summary and *More options*). */
+    integration: {
+      path: '/w/:workspaceKey/settings/integrations/:integrationId',
+      getHref: (workspaceKey: string, integrationId: string) =>
+        `${integrationsBase(workspaceKey)}/${encodeURIComponent(integrationId)}`,
+    },
+    /** The setup wizard; `wizardSteps` names each step's own URL (`new` before it is saved). */
+    integrationWizard: {
+      path: '/w/:workspaceKey/settings/integrations/:integrationId/wizard/:step',
+      getHref: (workspaceKey: string, integrationId: string, step: string) =>
+        `${integrationsBase(workspaceKey)}/${encodeURIComponent(integrationId)}/wizard/${step}`,
+    },
+    wizardSteps: {
+      name: wizardStep('name'),
+      account: wizardStep('account'),
+      authorize: wizardStep('authorize'),
+      workspace: wizardStep('workspace'),
+      project: wizardStep('project'),
+      mappings: wizardStep('mappings'),
+      statuses: wizardStep('statuses'),
+      enable: wizardStep('enable'),
+    },
+    integrationTemplates: {
+      path: '/w/:workspaceKey/settings/integrations/templates',
+      getHref: (workspaceKey: string) => `${integrationsBase(workspaceKey)}/templates`,
+    },
+    /** Every integration of the account; `query` keeps its sort and filters (`?state=failing`). */
+    integrationsReport: {
+      path: '/w/:workspaceKey/settings/integrations/report',
+      getHref: (workspaceKey: string, query = '') =>
+        `${integrationsBase(workspaceKey)}/report${query ? `?${query}` : ''}`,
     },
     features: {
       path: '/w/:workspaceKey/features',

@@ -1,0 +1,26 @@
+import { type IntegrationTemplate, integrationTemplateSchema } from '@tandem/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { templateKeys } from './get-templates';
+
+export interface CreateTemplateInput {
+  name: string;
+  /** Copies that integration's settings, connection and certificate into the template. */
+  fromIntegrationId?: string;
+}
+
+export function createTemplate(input: CreateTemplateInput): Promise<IntegrationTemplate> {
+  return api.post(
+    '/integration-templates',
+    { system: 'rally', ...input },
+    integrationTemplateSchema,
+  );
+}
+
+export function useCreateTemplate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createTemplate,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: templateKeys.all() }),
+  });
+}

@@ -1,0 +1,19 @@
+import { type IntegrationTemplate, integrationTemplateListSchema } from '@tandem/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+
+export const templateKeys = {
+  all: () => ['integration-templates'] as const,
+};
+
+export async function getTemplates(): Promise<IntegrationTemplate[]> {
+  const body = await api.get('/integration-templates', integrationTemplateListSchema);
+  return body.templates;
+}
+
+export const getTemplatesQueryOptions = () =>
+  queryOptions({ queryKey: templateKeys.all(), queryFn: getTemplates });
+
+export function useTemplates() {
+  return useQuery(getTemplatesQueryOptions());
+}

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { Field, fieldControlProps } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { toast } from '@/components/ui/toast';
+import { isApiError } from '@/lib/api-client';
+import { useCreateTemplate } from '../api/create-template';
+import { useSourceIntegrations } from '../api/get-source-integrations';
+
+/** A new template, usually copied from an integration that already works. */
+export function NewTemplateDialog({
+  open,
+  onClose,
+  workspaceId,
+}: {
+  open: boolean;
+  onClose: () => void;
+  workspaceId: string;
+}) {
+  const [name, setName] = useState('');
+  const [from, setFrom] = useState('');
+  const sources = useSourceIntegrations(workspaceId);
+  const create = useCreateTemplate();
+  const nameError = isApiError(create.error) ? create.error.fieldError('name') : undefined;
+  const close = () => {
+    setName('');
+    setFrom('');
+    create.reset();
+    onClose();
+  };
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      title="New integration template"
+      description="Integrations made from it share its Rally address, connection, client certificate and mappings."
+      footer={
+        <>
+          <Button onClick={close}>Cancel</Button>
+          <Button
+            variant="primary"
+            loading={create.isPending}
+            disabled={name.trim() === ''}
+            onClick={() =>
+              create.mutate(
+                { name: name.trim(), ...(from ? { fromIntegrationId: from } : {}) },
+                {
+                  onSuccess: () => {
+                    toast('Template created', { tone: 'success' });
+                    close();
+                  },
+                },
+              )
+            }
+          >
+            Create template
+          </Button>
+        </>
+      }
+    >
+      <div className="space-y-4">
+        <Field id="template-name" label="Template name" error={nameError}>
+          <Input
+            {...fieldControlProps('template-name', nameError)}
+            value={name}
+            maxLength={80}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </Field>
+        <Field
+          id="template-source"
+          label="Copy settings and connection from"
+          hint="The template takes that integration's Rally address, connection, certificate and mappings."
+        >
+          <Select
+            {...fieldControlProps('template-source', undefined, true)}
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+          >
+            <option value="">Nothing — start empty</option>
+            {(sources.data ?? []).map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {create.error && !nameError ? <Alert>{create.error.message}</Alert> : null}
+      </div>
+    </Dialog>
+  );
+}

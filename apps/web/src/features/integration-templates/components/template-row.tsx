@@ -1,0 +1,62 @@
+import type { IntegrationTemplate } from '@tandem/contracts';
+import { Pencil, Trash2 } from 'lucide-react';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { toast } from '@/components/ui/toast';
+import { useDeleteTemplate } from '../api/delete-template';
+
+export function TemplateRow({
+  template,
+  onEdit,
+}: {
+  template: IntegrationTemplate;
+  onEdit: () => void;
+}) {
+  const remove = useDeleteTemplate();
+  const s = template.settings;
+  return (
+    <li className="flex flex-wrap items-center gap-4 px-4 py-3">
+      <div className="min-w-0 flex-1">
+        <p className="font-medium text-zinc-900">{template.name}</p>
+        <p className="text-[13px] text-zinc-500">
+          {[
+            s.accountUrl ?? 'No Rally address',
+            s.remoteProject ? `project ${s.remoteProject.name}` : null,
+            `${s.recordMappings?.length ?? 0} record mappings`,
+            template.usedBy === 1
+              ? 'used by 1 integration'
+              : `used by ${template.usedBy} integrations`,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+      </div>
+      <Badge tone={template.hasCredentials ? 'success' : 'warning'}>
+        {template.hasCredentials ? 'Connected' : 'Not connected'}
+      </Badge>
+      <Badge tone={template.hasClientCertificate ? 'accent' : 'neutral'}>
+        {template.hasClientCertificate ? 'Client certificate' : 'No certificate'}
+      </Badge>
+      <Button size="sm" variant="ghost" onClick={onEdit} aria-label={`Edit ${template.name}`}>
+        <Pencil className="size-3.5" aria-hidden="true" />
+        Edit
+      </Button>
+      <Button
+        size="icon"
+        variant="ghost"
+        aria-label={`Delete ${template.name}`}
+        disabled={template.usedBy > 0}
+        title={template.usedBy > 0 ? 'Integrations still use this template' : undefined}
+        onClick={() =>
+          remove.mutate(template.id, {
+            onSuccess: () => toast(`${template.name} deleted`, { tone: 'success' }),
+            onError: (e) =>
+              toast('Could not delete the template', { tone: 'error', description: e.message }),
+          })
+        }
+      >
+        <Trash2 className="size-3.5" aria-hidden="true" />
+      </Button>
+    </li>
+  );
+}

@@ -1,0 +1,21 @@
+import { oauthStartSchema } from '@tandem/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { integrationsPath } from '../../../../api/keys';
+
+/** Where to send the browser to authorize; Rally's answer comes back to the authorize step. */
+export async function startOauth(workspaceId: string, integrationId: string): Promise<string> {
+  const body = await api.post(
+    `${integrationsPath(workspaceId, integrationId)}/oauth/start`,
+    {},
+    oauthStartSchema,
+  );
+  return body.authorizationUrl;
+}
+
+export function useStartOauth(workspaceId: string, integrationId: string) {
+  return useMutation({
+    mutationFn: () => startOauth(workspaceId, integrationId),
+    onSuccess: (url) => window.location.assign(url),
+  });
+}

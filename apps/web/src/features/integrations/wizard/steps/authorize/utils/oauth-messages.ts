@@ -1,0 +1,38 @@
+/** What the server's OAuth callback can report back (`?error=`), said plainly. */
+export const OAUTH_ERRORS: Record<string, { title: string; text: string }> = {
+  denied: {
+    title: 'Rally was not connected',
+    text: 'Access was not granted on Rally’s page (Deny was pressed, or the page was closed). Nothing changed. Press Connect to Rally to try again.',
+  },
+  state_mismatch: {
+    title: 'That answer from Rally could not be trusted',
+    text: 'It did not belong to the connection started on this page (perhaps an old tab or link). Nothing was saved. Press Connect to Rally to start again.',
+  },
+  expired: {
+    title: 'The connection took too long',
+    text: 'Signing in to Rally has to be finished within a few minutes. Nothing was saved. Press Connect to Rally to start again.',
+  },
+  exchange_failed: {
+    title: 'Rally signed you in, but the connection could not be finished',
+    text: 'Tandem could not get its access from Rally. Check the account URL on the previous step and try again; if it keeps failing, use an API key instead.',
+  },
+};
+
+export function oauthErrorMessage(code: string | null): { title: string; text: string } | null {
+  if (!code) return null;
+  return (
+    OAUTH_ERRORS[code] ?? {
+      title: 'Rally was not connected',
+      text: 'Something went wrong while connecting. Nothing was saved. Try again.',
+    }
+  );
+}
+
+/** "on 25 December 2026" — when the grant ends and Tandem has to be connected again. */
+export function formatExpiry(iso: string, locale?: string): string {
+  return new Date(iso).toLocaleDateString(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+}

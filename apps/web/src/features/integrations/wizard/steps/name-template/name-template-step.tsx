@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { Field, fieldControlProps } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { isApiError } from '@/lib/api-client';
+import { useCreateIntegration } from '../../../api/create-integration';
+import { updateIntegration, useUpdateIntegration } from '../../../api/update-integration';
+import { StepFrame } from '../../components/step-frame';
+import { useStepDraft } from '../../hooks/use-step-draft';
+import { useWizard } from '../../hooks/wizard-context';
+import { TemplateChoice } from './template-choice';
+
+/** Step 1: a name people will recognise in *Send to…*, and optionally a template to start from. */
+export function NameTemplateStep() {
+  const { workspace, integration, goTo } = useWizard();
+  const [name, setName] = useStepDraft('name:name', () => integration?.name ?? 'Rally');
+  const [templateId, setTemplateId] = useStepDraft<string | null>(
+    'name:template',
+    () => integration?.templateId ?? null,
+  );
+  const [touched, setTouched] = useState(false);
+  const create = useCreateIntegration(workspace.id);
+  const update = useUpdateIntegration(workspace.id);
+  const error = create.error ?? update.error;
+  const nameError =
+    (touched && name.trim() === '' ? 'Give the integration a name' : undefined) ??
+    (isApiError(error) ? error.fieldError('name') : undefined);
+
+  const submit = async () => {
+    setTouched(true);
+    if (name.trim() === '') return;
+    if (integration === null) {
+      const created = await create.mutateAsync({
+        system: 'rally',
+        name: name.trim(),
+        ...(templateId ? { templateId } : {}),
+      });
+      // The name step is done: a reload from here on resumes at the account step.
+      await updateIntegration(workspace.id, created, { wizardStep: 'account' }).catch(() => null);
+      goTo('account', { integrationId: created.id });
+      return;
+    }
+    if (name.trim() !== integration.name) {
+      await update.mutateAsync({ integration, change: { name: name.trim() } });
+    }
+    goTo('account');
+  };
+
+  return (
+    <StepFrame
+      step="name"
+      title="Name this integration"
+      intro={
+        <p>
+          Product managers will see this name when they choose <em>Send to…</em> on a feature, so
+          name it after the team or the Rally project it sends to. If your account has an
+          integration template, pick it to reuse its Rally address, connection and mappings.
+        </p>
+      }
+      onSubmit={() => void submit().catch(() => null)}
+      submitting={create.isPending || update.isPending}
+      error={nameError ? null : error}
+    >
+      <Field id="integration-name" label="Integration name" error={nameError}>
+        <Input
+          {...fieldControlProps('integration-name', nameError)}
+          value={name}
+          maxLength={80}
+          onChange={(e) => setName(e.target.value)}
+          onBlur={() => setTouched(true)}
+        />
+      </Field>
+      <TemplateChoice value={templateId} onChange={setTemplateId} locked={integration !== null} />
+    </StepFrame>
+  );
+}

@@ -1,0 +1,37 @@
+import { type RemoteProjectNode, remoteProjectTreeSchema } from '@tandem/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { integrationAdminKeys, integrationsPath } from '../../../../api/keys';
+
+/** The project tree of one Rally workspace, as far as the connected user can see it. */
+export async function getRemoteProjects(
+  workspaceId: string,
+  integrationId: string,
+  remoteWorkspaceId: string,
+): Promise<RemoteProjectNode[]> {
+  const body = await api.get(
+    `${integrationsPath(workspaceId, integrationId)}/remote/projects?workspaceId=${encodeURIComponent(remoteWorkspaceId)}`,
+    remoteProjectTreeSchema,
+  );
+  return body.projects;
+}
+
+export function useRemoteProjects(
+  workspaceId: string,
+  integrationId: string,
+  remoteWorkspaceId: string | undefined,
+) {
+  return useQuery(
+    queryOptions({
+      queryKey: integrationAdminKeys.remote(
+        workspaceId,
+        integrationId,
+        'projects',
+        remoteWorkspaceId ?? '',
+      ),
+      queryFn: () => getRemoteProjects(workspaceId, integrationId, remoteWorkspaceId ?? ''),
+      enabled: Boolean(remoteWorkspaceId),
+      staleTime: 60_000,
+    }),
+  );
+}

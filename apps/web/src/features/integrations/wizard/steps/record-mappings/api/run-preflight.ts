@@ -1,0 +1,31 @@
+import {
+  type PreflightReportView,
+  preflightReportSchema,
+  type RecordMapping,
+} from '@tandem/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { integrationsPath } from '../../../../api/keys';
+
+/**
+ * Checks mappings against Rally before anything is sent: required fields left unmapped, values
+ * without a mapping, fields that do not exist.
+ */
+export function runPreflight(
+  workspaceId: string,
+  integrationId: string,
+  recordMappings: RecordMapping[],
+): Promise<PreflightReportView> {
+  return api.post(
+    `${integrationsPath(workspaceId, integrationId)}/preflight`,
+    { recordMappings },
+    preflightReportSchema,
+  );
+}
+
+export function useRunPreflight(workspaceId: string, integrationId: string) {
+  return useMutation({
+    mutationFn: (recordMappings: RecordMapping[]) =>
+      runPreflight(workspaceId, integrationId, recordMappings),
+  });
+}

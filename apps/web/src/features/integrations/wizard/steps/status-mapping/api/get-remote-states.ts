@@ -1,0 +1,31 @@
+import { remoteStateListSchema } from '@tandem/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api } from '@/lib/api-client';
+import { integrationAdminKeys, integrationsPath } from '../../../../api/keys';
+
+export type RemoteState = z.infer<typeof remoteStateListSchema>['states'][number];
+
+/** The workflow states of one Rally record type, in Rally's order. */
+export async function getRemoteStates(
+  workspaceId: string,
+  integrationId: string,
+  type: string,
+): Promise<RemoteState[]> {
+  const body = await api.get(
+    `${integrationsPath(workspaceId, integrationId)}/remote/states?type=${encodeURIComponent(type)}`,
+    remoteStateListSchema,
+  );
+  return [...body.states].sort((a, b) => a.order - b.order);
+}
+
+export function useRemoteStates(workspaceId: string, integrationId: string, type: string) {
+  return useQuery(
+    queryOptions({
+      queryKey: integrationAdminKeys.remote(workspaceId, integrationId, 'states', type),
+      queryFn: () => getRemoteStates(workspaceId, integrationId, type),
+      enabled: type !== '',
+      staleTime: 5 * 60_000,
+    }),
+  );
+}

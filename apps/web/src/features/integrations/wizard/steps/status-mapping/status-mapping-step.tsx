@@ -1,0 +1,87 @@
+import type { RecordMapping } from '@tandem/contracts';
+import { clsx } from 'clsx';
+import { Link, useSearchParams } from 'react-router';
+import { Alert } from '@/components/ui/alert';
+import { StepFrame } from '../../components/step-frame';
+import { useSaveStep } from '../../hooks/use-save-step';
+import { useStepDraft } from '../../hooks/use-step-draft';
+import { useWizardIntegration } from '../../hooks/wizard-context';
+import { KindStatusBoard } from './kind-status-board';
+
+const KIND_LABEL: Record<RecordMapping['roadmapKind'], string> = {
+  release: 'Releases',
+  initiative: 'Initiatives',
+  feature: 'Features',
+  requirement: 'Requirements',
+};
+
+/** Step 7: which Rally states mean which Tandem status, one record mapping at a time. */
+export function StatusMappingStep() {
+  const { integration } = useWizardIntegration();
+  const [params] = useSearchParams();
+  const [mappings, setMappings] = useStepDraft<RecordMapping[]>(
+    'statuses:mappings',
+    () => (integration.settings.recordMappings as RecordMapping[] | undefined) ?? [],
+  );
+  const { save, saving, error } = useSaveStep('statuses');
+  const kinds = mappings.map((m) => m.roadmapKind);
+  const kind = kinds.find((k) => k === params.get('kind')) ?? kinds[0];
+  const mapping = mappings.find((m) => m.roadmapKind === kind);
+
+  return (
+    <StepFrame
+      step="statuses"
+      title="Match Tandem statuses with Rally states"
+      intro={
+        <p>
+          When a record changes status on one side, the other side follows. Drag each Rally state
+          next to the Tandem status that means the same thing; several Rally states can share one
+          Tandem status (for example <em>Developing</em> and <em>Measuring</em> both meaning{' '}
+          <em>In development</em>). States with the same name were matched for you. With the
+          keyboard: focus a state, press Space, move with ↑ and ↓, press Space again — or use the ⇄
+          button beside it.
+        </p>
+      }
+      onSubmit={() => void save({ settings: { recordMappings: mappings } }).catch(() => null)}
+      submitting={saving}
+      canSubmit={mappings.length > 0}
+      error={error}
+    >
+      {mappings.length === 0 ? (
+        <Alert>Add a record mapping on the previous step first.</Alert>
+      ) : (
+        <>
+          {kinds.length > 1 ? (
+            <nav aria-label="Record mappings" className="flex gap-1 border-b border-zinc-200">
+              {kinds.map((k) => (
+                <Link
+                  key={k}
+                  to={`?kind=${k}`}
+                  replace
+                  aria-current={k === kind ? 'page' : undefined}
+                  className={clsx(
+                    '-mb-px border-b-2 px-3 py-2 text-sm font-medium',
+                    k === kind
+                      ? 'border-accent-600 text-accent-700'
+                      : 'border-transparent text-zinc-500 hover:text-zinc-800',
+                  )}
+                >
+                  {KIND_LABEL[k]}
+                </Link>
+              ))}
+            </nav>
+          ) : null}
+          {mapping ? (
+            <KindStatusBoard
+              key={mapping.roadmapKind}
+              mapping={mapping}
+              onChange={(next) =>
+                setMappings(mappings.map((m) => (m.roadmapKind === next.roadmapKind ? next : m)))
+              }
+            />
+          ) : null}
+        </>
+      )}
+    </StepFrame>
+  );
+}

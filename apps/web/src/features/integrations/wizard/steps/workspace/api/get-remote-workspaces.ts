@@ -1,0 +1,28 @@
+import { remoteWorkspaceListSchema } from '@tandem/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { integrationAdminKeys, integrationsPath } from '../../../../api/keys';
+
+export type RemoteWorkspace = { id: string; name: string };
+
+/** The Rally workspaces the connected user can see. */
+export async function getRemoteWorkspaces(
+  workspaceId: string,
+  integrationId: string,
+): Promise<RemoteWorkspace[]> {
+  const body = await api.get(
+    `${integrationsPath(workspaceId, integrationId)}/remote/workspaces`,
+    remoteWorkspaceListSchema,
+  );
+  return body.workspaces;
+}
+
+export function useRemoteWorkspaces(workspaceId: string, integrationId: string) {
+  return useQuery(
+    queryOptions({
+      queryKey: integrationAdminKeys.remote(workspaceId, integrationId, 'workspaces'),
+      queryFn: () => getRemoteWorkspaces(workspaceId, integrationId),
+      staleTime: 60_000,
+    }),
+  );
+}
