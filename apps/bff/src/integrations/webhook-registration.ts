@@ -64,7 +64,14 @@ export async function registerWebhooks(
   const { connector, context, effective } = connection;
   const settings: IntegrationSettings = effective.settings;
   try {
-    const registration = await connector.registerWebhook(context, {
+    // Rules cover the project's whole subtree even when child updates are excluded: Rally
+    // evaluates a rule on the record's new project, so a move into an excluded child is only
+    // heard by a rule on that child. Tandem then breaks the link (see incoming-webhook.ts).
+    const subtree = {
+      ...context,
+      config: { ...(context.config as object), excludeChildUpdates: false },
+    };
+    const registration = await connector.registerWebhook(subtree, {
       targetUrl: webhookTarget(deps, row.id),
       scope: {
         workspaceId: settings.remoteWorkspace?.id ?? '',
@@ -76,7 +83,7 @@ export async function registerWebhooks(
       deps,
       row,
       'info',
-      `Registered ${count} webhook${count === 1 ? '' : 's'} for ${settings.remoteProject?.name ?? 'the project'}${settings.excludeChildUpdates ? ' (child projects excluded)' : ' and its child projects'}`,
+      `Registered ${count} webhook${count === 1 ? '' : 's'} for ${settings.remoteProject?.name ?? 'the project'}${settings.excludeChildUpdates ? ' and its child projects (a record moved into a child project loses its link)' : ' and its child projects'}`,
       { targetUrl: webhookTarget(deps, row.id), rules: count },
     );
     return { ...registration, registeredAt: deps.now().toISOString() };

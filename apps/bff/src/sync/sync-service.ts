@@ -58,6 +58,7 @@ export function createSyncService(options: {
     integrations,
     now,
     newToken: randomUUID,
+    jobsAdded: () => worker?.wake(),
   };
   worker = createWorker({
     queue,

@@ -83,7 +83,8 @@ export function defaultRecordMappings(): DefaultRecordMapping[] {
       ],
       links: [{ parentKind: 'feature', remoteField: 'PortfolioItem', direction: 'both' }],
       statusField: 'ScheduleState',
-      defaults: {},
+      // Rally requires a schedule state; a new story starts where Rally's own form starts it.
+      defaults: { ScheduleState: 'Defined' },
     },
   ];
 }

@@ -1,0 +1,234 @@
+import {
+  DEFAULT_ADMIN_API_KEY,
+  type RunningRallySimulator,
+  SEED_IDS,
+  startRallySimulator,
+} from '@tandem/sim-rally';
+import { describeEachDialect } from '@tandem/storage/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  authorizeIntegration,
+  draftWithAccount,
+  rallyBrowser,
+  signIn,
+  wizardApp,
+} from './support.ts';
+
+/** The whole API path of the Rally wizard, against the simulator, as the SPA drives it. */
+describeEachDialect('Rally wizard API', (handle) => {
+  let sim: RunningRallySimulator;
+  beforeAll(async () => {
+    sim = await startRallySimulator({ port: 0 });
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  async function rallyWebhooks() {
+    const res = await fetch(`${sim.url}/apps/pigeon/api/v2/webhook?pagesize=200`, {
+      headers: { zsessionid: DEFAULT_ADMIN_API_KEY },
+    });
+    return ((await res.json()) as { Results: { TargetUrl: string; Expressions: unknown[] }[] })
+      .Results;
+  }
+
+  it('goes from nothing to an enabled integration through OAuth, and Send to Rally works', async () => {
+    const app = await wizardApp(handle());
+    const browser = app.client();
+    const { workspace, base } = await signIn(browser);
+
+    // 1–2. Name, then the account URL (a pasted API address is cut back to the account).
+    const draft = await draftWithAccount(
+      browser,
+      base,
+      `${sim.url}/slm/webservice/v2.0/`,
+      'Rally – Mobile',
+    );
+    expect(draft.settings.accountUrl).toBe(sim.url);
+
+    // 3. Authorize: Rally's login page, then its consent page, over plain HTTP.
+    const rally = rallyBrowser();
+    const first = await authorizeIntegration(browser, base, draft.id, rally);
+    expect(first.prompts).toEqual(['login', 'consent']);
+    expect(first.answer.status).toBe(302);
+    expect(first.location).toBe(
+      `/w/${workspace.key}/settings/integrations/${draft.id}/wizard/authorize?connected=1`,
+    );
+    const connected = await (await browser.request('GET', `${base}/${draft.id}`)).json();
+    expect(connected.connection).toMatchObject({ kind: 'oauth2', connectedAs: 'Pat Planner' });
+    expect(Date.parse(connected.connection.expiresAt)).toBeGreaterThan(Date.now());
+
+    // With Rally's browser session, a second authorization asks nothing.
+    const again = await authorizeIntegration(browser, base, draft.id, rally);
+    expect(again.prompts).toEqual([]);
+    expect(again.location).toMatch(/\?connected=1$/);
+
+    // 4. Workspaces the Rally user can see.
+    const { workspaces } = await (
+      await browser.request('GET', `${base}/${draft.id}/remote/workspaces`)
+    ).json();
+    expect(workspaces).toContainEqual({
+      id: String(SEED_IDS.workspace),
+      name: 'Acme Product Development',
+    });
+    // The second authorization stored a fresh grant; the wizard saves on the version it reads.
+    const fresh = await (await browser.request('GET', `${base}/${draft.id}`)).json();
+    let current = await (
+      await browser.request('PATCH', `${base}/${draft.id}`, {
+        version: fresh.version,
+        wizardStep: 'project',
+        settings: {
+          remoteWorkspace: { id: String(SEED_IDS.workspace), name: 'Acme Product Development' },
+        },
+      })
+    ).json();
+    expect(current.settings.remoteWorkspace.id).toBe(String(SEED_IDS.workspace));
+
+    // 5. The project tree of that workspace.
+    const { projects } = await (
+      await browser.request('GET', `${base}/${draft.id}/remote/projects`)
+    ).json();
+    expect(projects).toHaveLength(1);
+    expect(projects[0]).toMatchObject({ name: 'Acme Portfolio', parentId: null });
+    const alpha = projects[0].children.find((p: { name: string }) => p.name === 'Team Alpha');
+    expect(alpha.children.map((p: { name: string }) => p.name)).toEqual(['Alpha Mobile']);
+    current = await (
+      await browser.request('PATCH', `${base}/${draft.id}`, {
+        version: current.version,
+        wizardStep: 'mappings',
+        settings: {
+          remoteProject: { id: alpha.id, name: 'Team Alpha' },
+          excludeChildUpdates: false,
+        },
+      })
+    ).json();
+    expect(current.settings.remoteProject).toEqual({
+      id: String(SEED_IDS.projectAlpha),
+      name: 'Team Alpha',
+    });
+
+    // 6. Defaults: feature → Feature, requirement → user story, …; statuses matched by name.
+    const { recordMappings } = await (
+      await browser.request('GET', `${base}/${draft.id}/mapping-defaults`)
+    ).json();
+    expect(
+      recordMappings.map(
+        (m: { roadmapKind: string; remoteType: string }) => `${m.roadmapKind}→${m.remoteType}`,
+      ),
+    ).toEqual([
+      'release→Release',
+      'initiative→PortfolioItem/Initiative',
+      'feature→PortfolioItem/Feature',
+      'requirement→HierarchicalRequirement',
+    ]);
+    const requirement = recordMappings.find(
+      (m: { roadmapKind: string }) => m.roadmapKind === 'requirement',
+    );
+    expect(requirement.status.remoteField).toBe('ScheduleState');
+    expect(
+      requirement.status.groups.flatMap((g: { remoteStates: string[] }) => g.remoteStates),
+    ).toContain('In-Progress');
+    const { types } = await (
+      await browser.request('GET', `${base}/${draft.id}/remote/record-types`)
+    ).json();
+    expect(types.map((t: { id: string }) => t.id)).toContain('PortfolioItem/Feature');
+    const { fields } = await (
+      await browser.request('GET', `${base}/${draft.id}/remote/fields?type=Release`)
+    ).json();
+    expect(fields.find((f: { name: string }) => f.name === 'ReleaseStartDate')).toMatchObject({
+      required: true,
+    });
+    const { states } = await (
+      await browser.request('GET', `${base}/${draft.id}/remote/states?type=PortfolioItem/Feature`)
+    ).json();
+    expect(states.map((s: { name: string }) => s.name)).toEqual([
+      'Discovering',
+      'Developing',
+      'Measuring',
+      'Done',
+    ]);
+
+    // The pre-flight check catches a required Rally field that nothing fills.
+    const withoutStart = recordMappings.map(
+      (m: { roadmapKind: string; fields: { remoteField: string }[] }) =>
+        m.roadmapKind === 'release'
+          ? { ...m, fields: m.fields.filter((f) => f.remoteField !== 'ReleaseStartDate') }
+          : m,
+    );
+    const failing = await (
+      await browser.request('POST', `${base}/${draft.id}/preflight`, {
+        recordMappings: withoutStart,
+      })
+    ).json();
+    expect(failing.ok).toBe(false);
+    expect(failing.issues).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        code: 'required_unmapped',
+        roadmapKind: 'release',
+        remoteType: 'Release',
+        remoteField: 'ReleaseStartDate',
+      }),
+    );
+    const passing = await (
+      await browser.request('POST', `${base}/${draft.id}/preflight`, { recordMappings })
+    ).json();
+    expect(passing.issues.filter((i: { severity: string }) => i.severity === 'error')).toEqual([]);
+    expect(passing.ok).toBe(true);
+
+    // 7–8. Mappings saved, then Enable registers Rally webhooks for Team Alpha and its child.
+    current = await (
+      await browser.request('PATCH', `${base}/${draft.id}`, {
+        version: current.version,
+        wizardStep: 'enable',
+        settings: { recordMappings, sendMode: 'auto', importNewRecords: true },
+      })
+    ).json();
+    const enabled = await browser.request('POST', `${base}/${draft.id}/enable`);
+    expect(enabled.status).toBe(200);
+    expect((await enabled.json()).state).toBe('enabled');
+    const hooks = (await rallyWebhooks()).filter((h) =>
+      h.TargetUrl.startsWith(`${app.publicUrl}/api/webhooks/${draft.id}?`),
+    );
+    expect(hooks).toHaveLength(2);
+
+    // Send to Rally.
+    const release = await (
+      await browser.request('POST', `/api/workspaces/${workspace.id}/releases`, {
+        name: 'Wizard release',
+        startDate: '2027-01-04',
+        releaseDate: '2027-03-26',
+      })
+    ).json();
+    const feature = await (
+      await browser.request('POST', `/api/workspaces/${workspace.id}/features`, {
+        name: 'Sent after the wizard',
+        releaseId: release.id,
+      })
+    ).json();
+    app.sync.worker.start();
+    const send = await browser.request('POST', `${base}/${draft.id}/sends`, {
+      featureIds: [feature.id],
+    });
+    expect(send.status).toBe(202);
+    await app.sync.worker.drained();
+    const { links } = await (
+      await browser.request('GET', `/api/workspaces/${workspace.id}/links/feature/${feature.id}`)
+    ).json();
+    expect(
+      links.find((l: { integrationId: string }) => l.integrationId === draft.id),
+    ).toMatchObject({
+      state: 'linked',
+      formattedId: expect.stringMatching(/^F\d+$/),
+    });
+    const after = await (await browser.request('GET', `${base}/${draft.id}`)).json();
+    expect(after.accountLocked).toBe(true);
+
+    // Disabling removes the webhooks from Rally.
+    await browser.request('POST', `${base}/${draft.id}/disable`);
+    expect(
+      (await rallyWebhooks()).filter((h) => h.TargetUrl.includes(`/api/webhooks/${draft.id}?`)),
+    ).toEqual([]);
+    await app.close();
+  });
+});
