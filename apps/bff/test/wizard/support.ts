@@ -16,7 +16,12 @@ type Browser = ReturnType<Awaited<ReturnType<typeof createTestApp>>['client']>;
  */
 export async function wizardApp(
   database: DatabaseHandle,
-  options: { listen?: boolean; ca?: TransportOptions['ca']; env?: Record<string, string> } = {},
+  options: {
+    listen?: boolean;
+    ca?: TransportOptions['ca'];
+    env?: Record<string, string>;
+    now?: () => Date;
+  } = {},
 ) {
   let fetchApp: (request: Request) => Response | Promise<Response> = () =>
     new Response('starting', { status: 503 });
@@ -33,6 +38,7 @@ export async function wizardApp(
     box: secrets,
     logger: pino({ level: 'silent' }),
     concurrency: 8,
+    ...(options.now ? { now: options.now } : {}),
     oauthClient: { clientId: 'tandem-local-client', clientSecret: 'tandem-local-secret' },
     transport: {
       retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 50 },
@@ -42,7 +48,7 @@ export async function wizardApp(
   const test = await createTestApp(
     database,
     { ALLOW_PRIVATE_NETWORK: 'true', PUBLIC_URL: publicUrl, ...(options.env ?? {}) },
-    { secrets, sync },
+    { secrets, sync, ...(options.now ? { now: options.now } : {}) },
   );
   fetchApp = test.app.fetch;
   return {
@@ -78,7 +84,7 @@ export async function draftWithAccount(
   return (await res.json()) as { id: string; version: number; settings: Record<string, unknown> };
 }
 
-const unescape = (s: string) =>
+const unescapeHtml = (s: string) =>
   s
     .replaceAll('&quot;', '"')
     .replaceAll('&#39;', "'")
@@ -89,7 +95,7 @@ const unescape = (s: string) =>
 function formFields(html: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g))
-    out[m[1]!] = unescape(m[2]!);
+    out[m[1]!] = unescapeHtml(m[2]!);
   return out;
 }
 
