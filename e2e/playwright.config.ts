@@ -6,6 +6,9 @@ import { defineConfig, devices } from '@playwright/test';
 const here = import.meta.dirname;
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+/** The Rally simulator the send flows talk to (an account URL on loopback, hence the flag below). */
+const SIM_RALLY_PORT = Number(process.env.E2E_SIM_RALLY_PORT ?? 4110);
+process.env.E2E_SIM_RALLY_URL ??= `http://127.0.0.1:${SIM_RALLY_PORT}`;
 
 // One fresh database per run. Workers load this file again; the env var makes them reuse the
 // directory the main process made instead of creating their own.
@@ -53,21 +56,34 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: 'node --disable-warning=ExperimentalWarning ../apps/bff/src/server.ts',
-    cwd: here,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      TANDEM_DEMO: 'true',
-      DATA_DIR: process.env.TANDEM_E2E_DATA_DIR,
-      WEB_DIST: resolve(here, '../apps/web/dist'),
-      LOG_LEVEL: 'warn',
+  webServer: [
+    {
+      command: 'node --disable-warning=ExperimentalWarning ../packages/simulators/rally/src/cli.ts',
+      cwd: here,
+      url: `${process.env.E2E_SIM_RALLY_URL}/__sim/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { SIM_RALLY_HOST: '127.0.0.1', SIM_RALLY_PORT: String(SIM_RALLY_PORT) },
     },
-  },
+    {
+      command: 'node --disable-warning=ExperimentalWarning ../apps/bff/src/server.ts',
+      cwd: here,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        PORT: String(PORT),
+        HOST: '127.0.0.1',
+        TANDEM_DEMO: 'true',
+        DATA_DIR: process.env.TANDEM_E2E_DATA_DIR,
+        WEB_DIST: resolve(here, '../apps/web/dist'),
+        LOG_LEVEL: 'warn',
+        ALLOW_PRIVATE_NETWORK: 'true',
+      },
+    },
+  ],
 });

@@ -64,6 +64,16 @@ export function IntegrationLogPage({
                     ? filters.recordRef
                     : null
                 }
+                onShowCalls={() =>
+                  setFilters({
+                    recordId: '',
+                    recordType: '',
+                    recordRef: '',
+                    event: 'http',
+                    levels: ['debug', 'info', 'warn', 'error'],
+                    q: '',
+                  })
+                }
               />
             ))}
           </ul>

@@ -3,6 +3,7 @@ import { clsx } from 'clsx';
 import { ChevronRight } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
+import { formatLogData } from '../utils/format-log-data';
 
 const levelTone = { debug: 'neutral', info: 'accent', warn: 'warning', error: 'danger' } as const;
 const levelName = { debug: 'Debug', info: 'Info', warn: 'Warning', error: 'Error' } as const;
@@ -21,17 +22,20 @@ export function LogEntryRow({
   entry,
   highlighted,
   recordLabel,
+  onShowCalls,
 }: {
   entry: IntegrationLogEntry;
   highlighted: boolean;
   recordLabel: string | null;
+  /** Widens the log to the HTTP calls of every record (where this entry's exchange is). */
+  onShowCalls: () => void;
 }) {
   const [open, setOpen] = useState(highlighted);
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (highlighted) ref.current?.scrollIntoView({ block: 'center' });
   }, [highlighted]);
-  const hasData = entry.data !== null && entry.data !== undefined;
+  const sections = open ? formatLogData(entry.data) : [];
   const detailsId = `log-entry-${entry.id}`;
 
   return (
@@ -77,12 +81,30 @@ export function LogEntryRow({
       </button>
       {open ? (
         <div id={detailsId} className="px-3 pb-3 pl-10">
-          {hasData ? (
-            <pre className="max-h-80 overflow-auto rounded-md bg-zinc-950 p-3 font-mono text-[12px] leading-relaxed text-zinc-100">
-              {JSON.stringify(entry.data, null, 2)}
-            </pre>
+          {sections.length > 0 ? (
+            <div className="space-y-2">
+              {sections.map((section) => (
+                <div key={section.label}>
+                  <p className="mb-1 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase">
+                    {section.label}
+                  </p>
+                  <pre className="max-h-72 overflow-auto rounded-md bg-zinc-950 p-3 font-mono text-[12px] leading-relaxed whitespace-pre-wrap break-all text-zinc-100">
+                    {section.text}
+                  </pre>
+                </div>
+              ))}
+            </div>
           ) : (
-            <p className="text-[12px] text-zinc-500">No request or response data for this entry.</p>
+            <p className="text-[12px] text-zinc-600">
+              This entry has no request or response of its own.{' '}
+              <button
+                type="button"
+                onClick={onShowCalls}
+                className="font-medium text-accent-700 underline underline-offset-2 hover:text-accent-600"
+              >
+                Show the HTTP calls
+              </button>
+            </p>
           )}
           <p className="mt-1.5 text-[11px] text-zinc-500">
             Entry {entry.id} · secrets such as API keys and tokens are removed before anything is

@@ -11,6 +11,13 @@ const levelNames: Record<LogLevel, string> = {
   error: 'Errors',
 };
 
+const levelDot: Record<LogLevel, string> = {
+  debug: 'bg-zinc-400',
+  info: 'bg-accent-500',
+  warn: 'bg-amber-500',
+  error: 'bg-red-500',
+};
+
 /** Level toggles, event, free text and the record the log is narrowed to. */
 export function LogFiltersBar({
   filters,
@@ -36,7 +43,7 @@ export function LogFiltersBar({
 
   return (
     <search aria-label="Filter the log" className="mb-4 flex flex-wrap items-center gap-2">
-      <fieldset className="flex items-center rounded-md border border-zinc-200 bg-white p-0.5">
+      <fieldset className="flex items-center gap-0.5 rounded-lg bg-zinc-100 p-0.5">
         <legend className="sr-only">Levels</legend>
         {LOG_LEVELS.map((level) => {
           const on = filters.levels.includes(level);
@@ -44,8 +51,10 @@ export function LogFiltersBar({
             <label
               key={level}
               className={clsx(
-                'flex h-7 cursor-pointer items-center rounded px-2.5 text-[13px] font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500',
-                on ? 'bg-zinc-900 text-white' : 'text-zinc-600 hover:bg-zinc-100',
+                'flex h-7 cursor-pointer items-center gap-1.5 rounded-md px-2.5 text-[13px] font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500',
+                on
+                  ? 'bg-white text-zinc-900 shadow-xs ring-1 ring-zinc-200'
+                  : 'text-zinc-500 hover:text-zinc-800',
               )}
             >
               <input
@@ -53,6 +62,13 @@ export function LogFiltersBar({
                 className="sr-only"
                 checked={on}
                 onChange={() => toggle(level)}
+              />
+              <span
+                aria-hidden="true"
+                className={clsx(
+                  'size-2 rounded-full',
+                  on ? levelDot[level] : 'bg-transparent ring-1 ring-zinc-400 ring-inset',
+                )}
               />
               {levelNames[level]}
             </label>

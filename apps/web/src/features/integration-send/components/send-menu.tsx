@@ -36,9 +36,9 @@ export function SendMenu({
       { integrationId, ...selection },
       {
         onSuccess: (summary) => {
+          // The record's link shows the rest (Sending… → the chip); only say when nothing moves.
           if (summary.creates + summary.updates + summary.links === 0)
             toast(`${recordLabel} is already up to date in ${name}`, { tone: 'info' });
-          else toast(`Sending ${recordLabel} to ${name}`, { description: summary.summary });
         },
         onError: (error) =>
           toast(`${recordLabel} was not sent to ${name}`, {

@@ -1,0 +1,71 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The Integrations section of the open feature drawer: *Send to…*, the link chip, errors. */
+export class FeatureIntegrationsPage {
+  readonly page: Page;
+  readonly section: Locator;
+  readonly sendMenuButton: Locator;
+  readonly sendMenu: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.section = page
+      .getByRole('dialog', { name: /^Feature / })
+      .getByRole('region', { name: 'Integrations' });
+    this.sendMenuButton = this.section.getByRole('button', { name: /Send to…|Sending…/ });
+    this.sendMenu = page.getByRole('menu', { name: 'Send to' });
+  }
+
+  async openSendMenu(): Promise<void> {
+    await this.sendMenuButton.click();
+    await expect(this.sendMenu).toBeVisible();
+  }
+
+  async expectSendChoices(names: string[]): Promise<void> {
+    for (const name of names)
+      await expect(this.sendMenu.getByRole('menuitem', { name: `Send to ${name}` })).toBeVisible();
+  }
+
+  /** Sends this feature through the named integration (the menu must be open or is opened). */
+  async sendTo(integration: string): Promise<void> {
+    if (!(await this.sendMenu.isVisible())) await this.openSendMenu();
+    await this.sendMenu.getByRole('menuitem', { name: `Send to ${integration}` }).click();
+  }
+
+  /** The row of one integration in the links list. */
+  link(integration: string): Locator {
+    return this.section.getByRole('listitem', { name: integration });
+  }
+
+  /** The chip with the remote id (e.g. F1042) that opens the record in Rally. */
+  chip(integration: string): Locator {
+    return this.link(integration).getByRole('link', { name: /open in Rally/ });
+  }
+
+  async expectLinked(integration: string, options: { timeout?: number } = {}): Promise<string> {
+    await expect(this.chip(integration)).toBeVisible(options);
+    return ((await this.chip(integration).textContent()) ?? '').trim();
+  }
+
+  /** Opens the linked record in the new tab the chip opens; returns that tab. */
+  async openRemoteRecord(integration: string): Promise<Page> {
+    const popup = this.page.waitForEvent('popup');
+    await this.chip(integration).click();
+    const tab = await popup;
+    await tab.waitForLoadState();
+    return tab;
+  }
+
+  sendError(integration: string): Locator {
+    return this.link(integration).getByRole('alert');
+  }
+
+  async expectSendError(integration: string, text: string | RegExp): Promise<void> {
+    await expect(this.sendError(integration)).toContainText(`Could not send to ${integration}`);
+    await expect(this.sendError(integration)).toContainText(text);
+  }
+
+  async openLogEntry(integration: string): Promise<void> {
+    await this.sendError(integration).getByRole('link', { name: 'View log entry' }).click();
+  }
+}

@@ -1,0 +1,180 @@
+import { type APIRequestContext, expect } from '@playwright/test';
+
+/** The simulator's seeded Rally workspace and project (`SEED_IDS` of `@tandem/sim-rally`). */
+const RALLY_WORKSPACE = { id: '2000000001', name: 'Acme' };
+const RALLY_PROJECT = { id: '3000000002', name: 'Alpha' };
+/** The simulator's seeded admin API key (`DEFAULT_ADMIN_API_KEY`). */
+const RALLY_API_KEY = '_tandemRallySimAdminKey000000000000000000';
+
+/** Release → Release, feature → PortfolioItem/Feature (under its release), requirement → story. */
+const RALLY_MAPPINGS = [
+  {
+    roadmapKind: 'release',
+    remoteType: 'Release',
+    enabled: true,
+    fields: [
+      { roadmapField: 'name', remoteField: 'Name', direction: 'both' },
+      { roadmapField: 'startDate', remoteField: 'ReleaseStartDate', direction: 'both' },
+      { roadmapField: 'dueDate', remoteField: 'ReleaseDate', direction: 'both' },
+    ],
+    links: [],
+    status: null,
+    defaults: { State: 'Planning' },
+  },
+  {
+    roadmapKind: 'feature',
+    remoteType: 'PortfolioItem/Feature',
+    enabled: true,
+    fields: [
+      { roadmapField: 'name', remoteField: 'Name', direction: 'both' },
+      { roadmapField: 'description', remoteField: 'Description', direction: 'both' },
+    ],
+    links: [{ parentKind: 'release', remoteField: 'Release', direction: 'to_remote' }],
+    status: null,
+    defaults: {},
+  },
+  {
+    roadmapKind: 'requirement',
+    remoteType: 'HierarchicalRequirement',
+    enabled: true,
+    fields: [
+      { roadmapField: 'name', remoteField: 'Name', direction: 'both' },
+      { roadmapField: 'description', remoteField: 'Description', direction: 'both' },
+    ],
+    links: [],
+    status: null,
+    defaults: {},
+  },
+];
+
+export interface SeededFeature {
+  id: string;
+  referenceNum: string;
+  name: string;
+}
+
+/**
+ * What the send flows need, made through the same API the wizard uses: an enabled Rally
+ * integration on the simulator, and a release of fresh features of their own.
+ */
+export class RallyWorkspace {
+  readonly simulatorUrl: string;
+  readonly #api: APIRequestContext;
+  #csrf = '';
+  workspaceId = '';
+
+  constructor(api: APIRequestContext, simulatorUrl: string) {
+    this.#api = api;
+    this.simulatorUrl = simulatorUrl;
+  }
+
+  async signIn(email: string, password: string, workspaceKey: string): Promise<void> {
+    const login = await this.#api.post('/api/auth/login', { data: { email, password } });
+    expect(login.status(), 'signing in for the fixture').toBe(200);
+    const session = await login.json();
+    this.#csrf = session.csrfToken;
+    this.workspaceId = session.workspaces.find((w: { key: string }) => w.key === workspaceKey).id;
+  }
+
+  async #call<T>(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+    path: string,
+    data?: unknown,
+  ): Promise<T> {
+    const response = await this.#api.fetch(`/api/workspaces/${this.workspaceId}${path}`, {
+      method,
+      ...(data === undefined ? {} : { data }),
+      headers: { 'x-csrf-token': this.#csrf },
+    });
+    expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
+    return (await response.json()) as T;
+  }
+
+  /** Creates, configures, connects and enables a Rally integration; returns its id. */
+  async enableRallyIntegration(name: string): Promise<string> {
+    const created = await this.#call<{ id: string; version: number }>('POST', '/integrations', {
+      system: 'rally',
+      name,
+    });
+    const account = await this.#call<{ version: number }>('PATCH', `/integrations/${created.id}`, {
+      version: created.version,
+      settings: { accountUrl: this.simulatorUrl },
+    });
+    const connected = await this.#call<{ version: number }>(
+      'PUT',
+      `/integrations/${created.id}/credentials/api-key`,
+      { apiKey: RALLY_API_KEY },
+    );
+    await this.#call('PATCH', `/integrations/${created.id}`, {
+      version: Math.max(account.version, connected.version),
+      settings: {
+        remoteWorkspace: RALLY_WORKSPACE,
+        remoteProject: RALLY_PROJECT,
+        recordMappings: RALLY_MAPPINGS,
+        sendMode: 'auto',
+      },
+    });
+    await this.#call('POST', `/integrations/${created.id}/enable`, {});
+    return created.id;
+  }
+
+  async createRelease(name: string): Promise<{ id: string; name: string }> {
+    return this.#call('POST', '/releases', {
+      name,
+      startDate: '2027-04-01',
+      releaseDate: '2027-06-30',
+    });
+  }
+
+  /** Features in `releaseId`, every required custom field filled. */
+  async createFeatures(releaseId: string, names: string[]): Promise<SeededFeature[]> {
+    const { fields } = await this.#call<{
+      fields: {
+        recordType: string;
+        key: string;
+        type: string;
+        options: string[];
+        required: boolean;
+      }[];
+    }>('GET', '/custom-fields');
+    const customFields = Object.fromEntries(
+      fields
+        .filter((f) => f.recordType === 'feature' && f.required)
+        .map((f) => [
+          f.key,
+          f.options[0] ?? (f.type === 'number' ? 3 : f.type === 'date' ? '2027-06-30' : 'e2e'),
+        ]),
+    );
+    const out: SeededFeature[] = [];
+    for (const name of names) {
+      out.push(
+        await this.#call<SeededFeature>('POST', '/features', {
+          name,
+          releaseId,
+          descriptionHtml: `<p>${name}: sent by the e2e flow.</p>`,
+          customFields,
+        }),
+      );
+    }
+    return out;
+  }
+
+  /** Makes the simulator refuse the next feature create with a 400; returns the rule's id. */
+  async failNextFeatureCreate(): Promise<string> {
+    const response = await this.#api.post(`${this.simulatorUrl}/__sim/faults`, {
+      data: {
+        method: 'POST',
+        path: 'portfolioitem/feature/create',
+        action: 'status',
+        status: 400,
+        times: 1,
+      },
+    });
+    expect(response.status()).toBe(201);
+    return (await response.json()).id;
+  }
+
+  async removeFault(id: string): Promise<void> {
+    await this.#api.delete(`${this.simulatorUrl}/__sim/faults/${id}`);
+  }
+}
