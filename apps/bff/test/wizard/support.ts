@@ -65,7 +65,11 @@ export async function wizardApp(
 export async function signIn(browser: Browser, email = 'owner@tandem.demo') {
   const { workspaces } = await (await browser.login(email)).json();
   const workspace = workspaces[0] as { id: string; key: string };
-  return { workspace, base: `/api/workspaces/${workspace.id}/integrations` };
+  return {
+    workspace,
+    workspaces: workspaces as { id: string; key: string }[],
+    base: `/api/workspaces/${workspace.id}/integrations`,
+  };
 }
 
 /** Creates a draft and saves the account URL; returns the integration as the API answers. */
