@@ -49,7 +49,12 @@ describeEachDialect('templates, client certificates and the report', (handle) =>
     expect(enabled.status).toBe(200);
   }
 
-  async function sendFeature(browser: Browser, workspaceId: string, integrationId: string, name: string) {
+  async function sendFeature(
+    browser: Browser,
+    workspaceId: string,
+    integrationId: string,
+    name: string,
+  ) {
     const release = await (
       await browser.request('POST', `/api/workspaces/${workspaceId}/releases`, {
         name: `${name} release`,
@@ -72,7 +77,12 @@ describeEachDialect('templates, client certificates and the report', (handle) =>
     return feature.id as string;
   }
 
-  async function linkOf(browser: Browser, workspaceId: string, featureId: string, integrationId: string) {
+  async function linkOf(
+    browser: Browser,
+    workspaceId: string,
+    featureId: string,
+    integrationId: string,
+  ) {
     const { links } = await (
       await browser.request('GET', `/api/workspaces/${workspaceId}/links/feature/${featureId}`)
     ).json();
@@ -90,11 +100,24 @@ describeEachDialect('templates, client certificates and the report', (handle) =>
     const pltBase = `/api/workspaces/${plt.id}/integrations`;
 
     // The first integration, connected with an API key over HTTPS.
-    const first = await (await browser.request('POST', base, { system: 'rally', name: 'Rally – Alpha' })).json();
-    await browser.request('PATCH', `${base}/${first.id}`, { version: first.version, settings: { accountUrl: sim.url } });
-    const keyed = await browser.request('PUT', `${base}/${first.id}/credentials/api-key`, { apiKey: DEFAULT_ADMIN_API_KEY });
+    const first = await (
+      await browser.request('POST', base, { system: 'rally', name: 'Rally – Alpha' })
+    ).json();
+    await browser.request('PATCH', `${base}/${first.id}`, {
+      version: first.version,
+      settings: { accountUrl: sim.url },
+    });
+    const keyed = await browser.request('PUT', `${base}/${first.id}/credentials/api-key`, {
+      apiKey: DEFAULT_ADMIN_API_KEY,
+    });
     expect(keyed.status).toBe(200);
-    await configure(browser, base, first.id, { id: SEED_IDS.projectAlpha, name: 'Team Alpha' }, { recordMappings: RALLY_MAPPINGS });
+    await configure(
+      browser,
+      base,
+      first.id,
+      { id: SEED_IDS.projectAlpha, name: 'Team Alpha' },
+      { recordMappings: RALLY_MAPPINGS },
+    );
 
     // A template made from it holds its account, mappings and credentials; the certificate is set once, on the template.
     const made = await browser.request('POST', '/api/integration-templates', {
@@ -104,7 +127,11 @@ describeEachDialect('templates, client certificates and the report', (handle) =>
     });
     expect(made.status).toBe(201);
     const template = await made.json();
-    expect(template).toMatchObject({ hasCredentials: true, hasClientCertificate: false, usedBy: 0 });
+    expect(template).toMatchObject({
+      hasCredentials: true,
+      hasClientCertificate: false,
+      usedBy: 0,
+    });
     expect(template.settings.accountUrl).toBe(sim.url);
     expect(template.settings.remoteProject).toBeUndefined();
     expect(JSON.stringify(template)).not.toContain(DEFAULT_ADMIN_API_KEY);
@@ -118,7 +145,11 @@ describeEachDialect('templates, client certificates and the report', (handle) =>
 
     // A second integration, in another workspace, from the template: connected without asking.
     const second = await (
-      await browser.request('POST', pltBase, { system: 'rally', name: 'Rally – Beta', templateId: template.id })
+      await browser.request('POST', pltBase, {
+        system: 'rally',
+        name: 'Rally – Beta',
+        templateId: template.id,
+      })
     ).json();
     expect(second).toMatchObject({
       templateId: template.id,
@@ -129,16 +160,29 @@ describeEachDialect('templates, client certificates and the report', (handle) =>
 
     // Rally now demands client certificates.
     sim.simulator.control.setMtls(true);
-    const workspacesSeen = await browser.request('GET', `${pltBase}/${second.id}/remote/workspaces`);
+    const workspacesSeen = await browser.request(
+      'GET',
+      `${pltBase}/${second.id}/remote/workspaces`,
+    );
     expect(workspacesSeen.status).toBe(200);
     await configure(browser, pltBase, second.id, { id: SEED_IDS.projectBeta, name: 'Team Beta' });
-    const viaTemplate = await sendFeature(browser, plt.id, second.id, 'Sent with the template certificate');
+    const viaTemplate = await sendFeature(
+      browser,
+      plt.id,
+      second.id,
+      'Sent with the template certificate',
+    );
 
     // The first integration has no certificate: discovery and sending fail with a clear message.
     const refused = await browser.request('GET', `${base}/${first.id}/remote/workspaces`);
     expect(refused.status).toBe(502);
     expect((await refused.json()).error.message).toMatch(/client certificate/i);
-    const withoutCertificate = await sendFeature(browser, app1.id, first.id, 'Sent without a certificate');
+    const withoutCertificate = await sendFeature(
+      browser,
+      app1.id,
+      first.id,
+      'Sent without a certificate',
+    );
     await app.sync.worker.drained();
     expect(await linkOf(browser, plt.id, viaTemplate, second.id)).toMatchObject({
       state: 'linked',
@@ -154,10 +198,14 @@ describeEachDialect('templates, client certificates and the report', (handle) =>
       certificatePem: cert,
     });
     expect(set.status).toBe(200);
-    const retry = await browser.request('POST', `${base}/${first.id}/sends`, { featureIds: [withoutCertificate] });
+    const retry = await browser.request('POST', `${base}/${first.id}/sends`, {
+      featureIds: [withoutCertificate],
+    });
     expect(retry.status).toBe(202);
     await app.sync.worker.drained();
-    expect(await linkOf(browser, app1.id, withoutCertificate, first.id)).toMatchObject({ state: 'linked' });
+    expect(await linkOf(browser, app1.id, withoutCertificate, first.id)).toMatchObject({
+      state: 'linked',
+    });
 
     // A change to the template reaches the integration made from it.
     const patched = await browser.request('PATCH', `/api/integration-templates/${template.id}`, {
@@ -165,8 +213,12 @@ describeEachDialect('templates, client certificates and the report', (handle) =>
       settings: { sendMode: 'approve' },
     });
     expect(patched.status).toBe(200);
-    expect((await (await browser.request('GET', `${pltBase}/${second.id}`)).json()).settings.sendMode).toBe('approve');
-    expect((await browser.request('DELETE', `/api/integration-templates/${template.id}`)).status).toBe(409);
+    expect(
+      (await (await browser.request('GET', `${pltBase}/${second.id}`)).json()).settings.sendMode,
+    ).toBe('approve');
+    expect(
+      (await browser.request('DELETE', `/api/integration-templates/${template.id}`)).status,
+    ).toBe(409);
 
     // The manage-integrations report lists both, by workspace, with their template and counts.
     const { rows } = await (await browser.request('GET', '/api/integrations/report')).json();
