@@ -19,7 +19,8 @@ const simulators: Service[] = [
 
 const app: Service = {
   name: 'tandem',
-  entry: 'apps/bff/src/server.ts',
+  // The bundled server: smaller and quicker to start than running the sources (see decision 012).
+  entry: 'apps/bff/dist/server.js',
   env: { TANDEM_DEMO: 'true', DATA_DIR: dataDir, ALLOW_PRIVATE_NETWORK: 'true' },
 };
 

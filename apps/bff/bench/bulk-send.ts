@@ -41,8 +41,15 @@ const freePort = () =>
     });
   });
 
+/** `BENCH_PROFILE=<dir>` writes a CPU profile of the BFF there (open it in Chrome DevTools). */
+const profile = process.env.BENCH_PROFILE;
+
 function start(entry: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(root, entry)], {
+  const flags = [
+    ...(profile && entry.includes('apps/bff') ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+    ...(process.env.BENCH_NODE_FLAGS && entry.includes('apps/bff') ? process.env.BENCH_NODE_FLAGS.split(' ') : []),
+  ];
+  return spawn(process.execPath, ['--disable-warning=ExperimentalWarning', ...flags, join(root, entry)], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
     stdio: 'ignore',
   });
@@ -89,7 +96,8 @@ try {
 
   const port = await freePort();
   const app = `http://127.0.0.1:${port}`;
-  const bff = start('apps/bff/src/server.ts', {
+  // The bundle `./tandem start` runs (`./tandem bench` builds it first).
+  const bff = start(process.env.BENCH_SERVER ?? 'apps/bff/dist/server.js', {
     PORT: String(port),
     DATA_DIR: dir,
     TANDEM_SECRET_KEY: key,

@@ -120,7 +120,16 @@ export function createIntegrationGateway(
           level: failed ? (entry.retryInMs !== null ? 'warn' : 'error') : 'debug',
           event: 'http',
           message: `${entry.operation ?? entry.method} ${entry.method} ${entry.url} → ${entry.status ?? entry.error?.kind ?? 'no answer'}${entry.retryInMs !== null ? ` (retrying in ${entry.retryInMs} ms)` : ''}`,
-          data: entry,
+          // Bodies are kept for failures (what the remote said matters); a success keeps the
+          // request line and timing only, so a bulk send does not store every payload twice.
+          data: failed
+            ? entry
+            : {
+                requestId: entry.requestId,
+                attempt: entry.attempt,
+                durationMs: entry.durationMs,
+                status: entry.status,
+              },
         })
         .catch(() => {});
     };

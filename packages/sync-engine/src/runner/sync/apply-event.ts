@@ -56,7 +56,7 @@ export async function applyEvent(
   const runtime = await deps.integrations.runtime(integrationId);
   const context = syncContextFor(runtime.config, record);
   const now = deps.now();
-  return deps.db.transaction().execute(async (trx) => {
+  const decision = await deps.db.transaction().execute(async (trx) => {
     const state = await loadSyncState(trx, integrationId, record);
     const decision = decide({ context, state }, event, now);
     await saveSyncState(trx, integrationId, record, decision.state.state, now);
@@ -72,7 +72,17 @@ export async function applyEvent(
     }
     return decision;
   });
+  if (decision.effects.some((e) => QUEUED_EFFECTS.has(e.type))) deps.jobsAdded?.();
+  return decision;
 }
+
+const QUEUED_EFFECTS = new Set<SyncEffect['type']>([
+  'createRemote',
+  'lookupByToken',
+  'updateRemote',
+  'linkChild',
+  'scheduleAt',
+]);
 
 async function stage(
   deps: SyncDeps,

@@ -11,4 +11,6 @@ export type SyncDeps = {
   integrations: IntegrationGateway;
   now: () => Date;
   newToken: () => string;
+  /** Called after a transaction added jobs, so an idle in-process worker picks them at once. */
+  jobsAdded?: () => void;
 };
