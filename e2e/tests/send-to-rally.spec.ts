@@ -48,6 +48,7 @@ async function markPage(page: import('@playwright/test').Page) {
 test('send one feature: the Rally link appears without a reload and opens the Rally record', async ({
   page,
   loginAsContributor,
+  expectAccessible,
 }) => {
   const [feature] = features;
   if (!feature) throw new Error('no feature seeded');
@@ -72,6 +73,7 @@ test('send one feature: the Rally link appears without a reload and opens the Ra
     expect(formattedId).toMatch(/^F\d+$/);
     await notReloaded();
     await page.screenshot({ path: screenshotPath('feature-linked.png') });
+    await expectAccessible('the linked feature', { within: '[role="dialog"]' });
   });
 
   await test.step('the chip opens the record on the Rally (simulator) page', async () => {
@@ -87,6 +89,7 @@ test('send one feature: the Rally link appears without a reload and opens the Ra
 test('bulk send 10 from the board: the dry-run plan, then progress to 10/10', async ({
   page,
   loginAsContributor,
+  expectAccessible,
 }) => {
   const ten = features.slice(1, 11);
   const board = new BoardPage(page);
@@ -102,6 +105,8 @@ test('bulk send 10 from the board: the dry-run plan, then progress to 10/10', as
 
   await test.step('the dry run says what will be created before anything is sent', async () => {
     await bulk.expectPlan('Create 10 features');
+    await page.screenshot({ path: screenshotPath('bulk-send-plan.png') });
+    await expectAccessible('the bulk send plan', { within: 'dialog[open]' });
   });
 
   await test.step('confirming shows live progress until every feature is linked', async () => {
@@ -167,4 +172,27 @@ test('a send Rally refuses shows the error on the feature, with a link to its lo
     await rally.removeFault(fault);
     await api.dispose();
   }
+});
+
+test('send a release from the releases page: what is left goes, the rest is already in Rally', async ({
+  page,
+  loginAsContributor,
+}) => {
+  const bulk = new BulkSendPage(page);
+  await loginAsContributor(`/w/${mobile.key}/releases`);
+
+  await test.step('the plan creates only the features not in Rally yet', async () => {
+    await bulk.openForRelease(release.name);
+    await bulk.chooseIntegration(RALLY);
+    // 13 features: 11 linked by the flows above, one refused (sent again), one never sent.
+    await bulk.expectPlan('Create 2 features');
+  });
+
+  await test.step('the release and all its features end up linked', async () => {
+    await bulk.confirm(RALLY);
+    await bulk.expectProgress(14, 14, { timeout: 15_000 });
+    await expect(bulk.dialog).toContainText('Done: 14 linked');
+    await page.screenshot({ path: screenshotPath('send-release.png') });
+    await bulk.finish();
+  });
 });

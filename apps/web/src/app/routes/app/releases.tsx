@@ -22,23 +22,25 @@ export default function ReleasesRoute() {
         releaseActions={
           workspace.role === 'viewer'
             ? undefined
-            : (release) => (
-                <SendReleaseButton
-                  workspaceId={workspace.id}
-                  release={release}
-                  features={(features.data ?? [])
-                    .filter((f) => f.releaseId === release.id)
-                    .map(({ id, referenceNum, name }) => ({ id, referenceNum, name }))}
-                  logHref={(integrationId, item) =>
-                    integrationLogHref(workspace, integrationId, {
-                      recordType: item.recordType ?? 'feature',
-                      recordId: item.id,
-                      referenceNum: item.referenceNum,
-                      logId: item.logId,
-                    })
-                  }
-                />
-              )
+            : // A parking lot is no release to plan in Rally: its features go one by one.
+              (release) =>
+                release.parkingLot ? null : (
+                  <SendReleaseButton
+                    workspaceId={workspace.id}
+                    release={release}
+                    features={(features.data ?? [])
+                      .filter((f) => f.releaseId === release.id)
+                      .map(({ id, referenceNum, name }) => ({ id, referenceNum, name }))}
+                    logHref={(integrationId, item) =>
+                      integrationLogHref(workspace, integrationId, {
+                        recordType: item.recordType ?? 'feature',
+                        recordId: item.id,
+                        referenceNum: item.referenceNum,
+                        logId: item.logId,
+                      })
+                    }
+                  />
+                )
         }
       />
       <Toaster />

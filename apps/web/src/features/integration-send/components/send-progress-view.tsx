@@ -38,7 +38,9 @@ export function SendProgressView({
         >
           <div
             className={clsx(
-              'h-full rounded-full transition-[width] duration-300',
+              'h-full rounded-full',
+              // Eased while it moves; the finished bar is drawn full at once.
+              !progress.finished && 'transition-[width] duration-300',
               failed ? 'bg-amber-500' : 'bg-emerald-500',
             )}
             style={{ width: `${progress.percent}%` }}

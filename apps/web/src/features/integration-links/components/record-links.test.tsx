@@ -1,0 +1,78 @@
+import type { RecordLink } from '@tandem/contracts';
+import { screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, renderWithQueryClient } from '@/testing/test-utils';
+import { RecordLinks } from './record-links';
+
+const fetchMock = vi.fn<typeof fetch>();
+beforeEach(() => {
+  fetchMock.mockReset();
+  vi.stubGlobal('fetch', fetchMock);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+const link = (extra: Partial<RecordLink>): RecordLink => ({
+  integrationId: 'int-1',
+  integrationName: 'Rally – Mobile',
+  system: 'rally',
+  state: 'unlinked',
+  formattedId: null,
+  url: null,
+  lastError: null,
+  lastLogId: null,
+  ...extra,
+});
+
+function show(links: RecordLink[]) {
+  fetchMock.mockResolvedValue(jsonResponse(200, { links }));
+  return renderWithQueryClient(
+    <MemoryRouter>
+      <RecordLinks
+        workspaceId="w1"
+        recordType="feature"
+        recordId="f1"
+        logHref={(l) => (l.lastLogId ? `/log?entry=${l.lastLogId}` : null)}
+      />
+    </MemoryRouter>,
+  );
+}
+
+describe('RecordLinks', () => {
+  it('asks for the links of the record', async () => {
+    show([link({})]);
+    expect(await screen.findByText('Not sent yet')).toBeTruthy();
+    expect(String(fetchMock.mock.calls[0]?.[0])).toBe('/api/workspaces/w1/links/feature/f1');
+  });
+
+  it('shows the FormattedID as a link to the Rally record', async () => {
+    show([link({ state: 'linked', formattedId: 'F42', url: 'http://rally/slm/#/detail/f/42' })]);
+    const chip = await screen.findByRole('link', { name: 'F42, open in Rally' });
+    expect(chip.getAttribute('href')).toBe('http://rally/slm/#/detail/f/42');
+    expect(chip.getAttribute('target')).toBe('_blank');
+  });
+
+  it('shows progress while the create is in flight', async () => {
+    show([link({ state: 'create_pending' })]);
+    expect(
+      await screen.findByRole('progressbar', { name: 'Sending to Rally – Mobile…' }),
+    ).toBeTruthy();
+  });
+
+  it('shows a failed send with its message and a link to the log entry', async () => {
+    show([link({ state: 'failed', lastError: 'Name: is required', lastLogId: 77 })]);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Could not send to Rally – Mobile');
+    expect(alert.textContent).toContain('Name: is required');
+    expect(screen.getByRole('link', { name: 'View log entry' }).getAttribute('href')).toBe(
+      '/log?entry=77',
+    );
+  });
+
+  it('says so when the workspace has no integration', async () => {
+    show([]);
+    expect(
+      await screen.findByText('No integration is set up for this workspace yet.'),
+    ).toBeTruthy();
+  });
+});
