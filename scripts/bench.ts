@@ -12,7 +12,9 @@ const scripts = globSync(['packages/**/bench/*.ts', 'apps/*/bench/*.ts'], { cwd:
   .filter((p) => !filter || p.includes(filter))
   .sort();
 
-console.info(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+console.info(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+);
 let failed = 0;
 for (const script of scripts) {
   console.info(`\n› ${script}`);

@@ -20,11 +20,15 @@ export function runServices(services: Service[]): void {
     setTimeout(() => process.exit(code), 500).unref();
   };
   for (const service of services) {
-    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', `${root}${service.entry}`], {
-      cwd: root,
-      env: { ...process.env, ...service.env },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--disable-warning=ExperimentalWarning', `${root}${service.entry}`],
+      {
+        cwd: root,
+        env: { ...process.env, ...service.env },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
     child.on('exit', (code) => {
       if (!stopping) {
         console.error(`${service.name} stopped (exit ${code}); stopping the others`);

@@ -25,5 +25,6 @@ const app: Service = {
 };
 
 const present = simulators.filter(available);
-for (const s of simulators.filter((s) => !available(s))) console.warn(`(${s.name} is not built yet; skipped)`);
+for (const s of simulators.filter((s) => !available(s)))
+  console.warn(`(${s.name} is not built yet; skipped)`);
 runServices([...present, app]);

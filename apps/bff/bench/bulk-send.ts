@@ -47,12 +47,18 @@ const profile = process.env.BENCH_PROFILE;
 function start(entry: string, env: Record<string, string>): ChildProcess {
   const flags = [
     ...(profile && entry.includes('apps/bff') ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
-    ...(process.env.BENCH_NODE_FLAGS && entry.includes('apps/bff') ? process.env.BENCH_NODE_FLAGS.split(' ') : []),
+    ...(process.env.BENCH_NODE_FLAGS && entry.includes('apps/bff')
+      ? process.env.BENCH_NODE_FLAGS.split(' ')
+      : []),
   ];
-  return spawn(process.execPath, ['--disable-warning=ExperimentalWarning', ...flags, join(root, entry)], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
-    stdio: 'ignore',
-  });
+  return spawn(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', ...flags, join(root, entry)],
+    {
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
+      stdio: 'ignore',
+    },
+  );
 }
 
 async function waitUntil(check: () => Promise<boolean>, ms: number, what: string) {
