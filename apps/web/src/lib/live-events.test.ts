@@ -78,7 +78,7 @@ describe('openLiveConnection', () => {
   it('asks for a resync when an event is not understood', () => {
     const h = harness();
     openLiveConnection('/x', h.listener, h.options);
-    h.sources[0]?.fire('record.changed', { ...changed('f1'), recordType: 'integration_field' });
+    h.sources[0]?.fire('record.changed', { type: 'record.changed', recordId: 'f1' });
     expect(h.messages).toEqual([{ kind: 'resync' }]);
   });
 

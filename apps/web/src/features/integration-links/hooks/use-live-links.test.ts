@@ -18,7 +18,20 @@ describe('staleLinkKeys', () => {
     ).toEqual([['workspaces', 'w1', 'links', 'feature', 'f1']]);
   });
 
-  it('refetches every link after a gap in the stream', () => {
+  it('refetches every link after a gap in the stream, or for a link row without its owner', () => {
     expect(staleLinkKeys('w1', { kind: 'resync' })).toEqual([['workspaces', 'w1', 'links']]);
+    expect(
+      staleLinkKeys('w1', {
+        kind: 'event',
+        event: {
+          type: 'record.changed',
+          recordType: 'integration_field',
+          recordId: 'if-9',
+          action: 'create',
+          version: null,
+          origin: 'integration:i1',
+        },
+      }),
+    ).toEqual([['workspaces', 'w1', 'links']]);
   });
 });

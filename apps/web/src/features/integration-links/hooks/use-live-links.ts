@@ -5,7 +5,10 @@ import { type LiveMessage, subscribeLiveEvents } from '@/lib/live-events';
 
 /** Which link queries a live message makes stale: one record's, or all of them after a gap. */
 export function staleLinkKeys(workspaceId: string, message: LiveMessage) {
-  if (message.kind === 'resync') return [integrationKeys.links(workspaceId)];
+  const { kind } = message;
+  // An integration-field row without its owner (an older BFF) could be any record's link.
+  if (kind === 'resync' || message.event.recordType === 'integration_field')
+    return [integrationKeys.links(workspaceId)];
   const { recordType, recordId } = message.event;
   return [integrationKeys.recordLinks(workspaceId, recordType, recordId)];
 }
