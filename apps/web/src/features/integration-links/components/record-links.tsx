@@ -39,9 +39,12 @@ export function RecordLinks({
   }
   if (links.data.length === 0) {
     return (
-      <p className="rounded-lg border border-dashed border-zinc-300 px-3.5 py-3 text-[13px] text-zinc-500">
-        No integration is set up for this workspace yet.
-      </p>
+      <div className="rounded-lg border border-dashed border-zinc-300 px-3.5 py-3">
+        <p className="text-[13px] font-medium text-zinc-700">Not linked to any integration yet</p>
+        <p className="text-[12px] text-zinc-500">
+          Once the workspace is connected to Rally or Azure DevOps, send it from here.
+        </p>
+      </div>
     );
   }
   return (
