@@ -18,6 +18,8 @@ export interface WriteTx {
   /** Reads one row for update (row-locked on PostgreSQL; SQLite serialises writers anyway). */
   load<T extends RecordTable>(table: T, id: string): Promise<Rows[T] | undefined>;
   create<T extends RecordTable>(table: T, row: NewRow<T>): Promise<Rows[T]>;
+  /** Several rows of one table and their events in two statements. */
+  createMany<T extends RecordTable>(table: T, rows: NewRow<T>[]): Promise<Rows[T][]>;
   /** Applies `patch`; a patch that changes nothing writes nothing and emits nothing. */
   update<T extends RecordTable>(
     table: T,
@@ -38,6 +40,29 @@ export function newId(): string {
   return randomUUID();
 }
 
+function eventRow(
+  ctx: ActionContext,
+  table: RecordTable,
+  action: 'create' | 'update' | 'delete',
+  row: AnyRow,
+  changes: Changes,
+) {
+  const parent = RECORD_TABLES[table].parent?.(row) ?? null;
+  return {
+    workspace_id: row.workspace_id as string,
+    record_type: RECORD_TABLES[table].recordType,
+    record_id: row.id as string,
+    action,
+    changes: writeJson(changes),
+    record_version: action === 'delete' ? null : ((row.version as number | undefined) ?? null),
+    parent_type: parent?.type ?? null,
+    parent_id: parent?.id ?? null,
+    actor_id: ctx.actorId,
+    origin: ctx.origin,
+    created_at: ctx.now.toISOString(),
+  };
+}
+
 async function appendEvent(
   trx: Transaction<Database>,
   ctx: ActionContext,
@@ -46,28 +71,45 @@ async function appendEvent(
   row: AnyRow,
   changes: Changes,
 ): Promise<void> {
-  const parent = RECORD_TABLES[table].parent?.(row) ?? null;
   await trx
     .insertInto('record_events')
-    .values({
-      workspace_id: row.workspace_id as string,
-      record_type: RECORD_TABLES[table].recordType,
-      record_id: row.id as string,
-      action,
-      changes: writeJson(changes),
-      record_version: action === 'delete' ? null : ((row.version as number | undefined) ?? null),
-      parent_type: parent?.type ?? null,
-      parent_id: parent?.id ?? null,
-      actor_id: ctx.actorId,
-      origin: ctx.origin,
-      created_at: ctx.now.toISOString(),
-    })
+    .values(eventRow(ctx, table, action, row, changes))
     .execute();
 }
 
 function writer(trx: Transaction<Database>, store: Store, ctx: ActionContext): WriteTx {
   const any = trx as unknown as Kysely<AnyDatabase>;
   const now = ctx.now.toISOString();
+
+  async function createMany<T extends RecordTable>(
+    table: T,
+    inputs: NewRow<T>[],
+  ): Promise<Rows[T][]> {
+    if (inputs.length === 0) return [];
+    const audit = RECORD_TABLES[table].audit;
+    const rows = inputs.map((input) => {
+      const row: AnyRow = { ...input };
+      if (audit.includes('version')) row.version = 1;
+      if (audit.includes('created_by')) row.created_by = ctx.actorId;
+      if (audit.includes('updated_by')) row.updated_by = ctx.actorId;
+      if (audit.includes('created_at')) row.created_at = now;
+      if (audit.includes('updated_at')) row.updated_at = now;
+      return row;
+    });
+    await any
+      .insertInto(table)
+      .values(rows.map((row) => encodeRow(table, row)))
+      .execute();
+    await trx
+      .insertInto('record_events')
+      .values(
+        rows.map((row) =>
+          eventRow(ctx, table, 'create', row, diffRows(null, row, RECORD_TABLES[table].omit)),
+        ),
+      )
+      .execute();
+    return rows as Rows[T][];
+  }
 
   return {
     ctx,
@@ -81,24 +123,11 @@ function writer(trx: Transaction<Database>, store: Store, ctx: ActionContext): W
     },
 
     async create(table, input) {
-      const audit = RECORD_TABLES[table].audit;
-      const row: AnyRow = { ...input };
-      if (audit.includes('version')) row.version = 1;
-      if (audit.includes('created_by')) row.created_by = ctx.actorId;
-      if (audit.includes('updated_by')) row.updated_by = ctx.actorId;
-      if (audit.includes('created_at')) row.created_at = now;
-      if (audit.includes('updated_at')) row.updated_at = now;
-      await any.insertInto(table).values(encodeRow(table, row)).execute();
-      await appendEvent(
-        trx,
-        ctx,
-        table,
-        'create',
-        row,
-        diffRows(null, row, RECORD_TABLES[table].omit),
-      );
-      return row as Rows[typeof table];
+      const [row] = await createMany(table, [input]);
+      return row!;
     },
+
+    createMany,
 
     async update(table, before, patch, options = {}) {
       const spec = RECORD_TABLES[table];

@@ -2,7 +2,7 @@ import type { RecordType } from '@tandem/contracts';
 import type { ActionContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { decodeRow } from '../events/record-tables.ts';
-import type { IntegrationFieldRow } from '../events/rows.ts';
+import type { IntegrationFieldRow, NewRow } from '../events/rows.ts';
 import { newId, runWrite, type WriteTx } from '../events/write.ts';
 import type { Reader, Store } from '../store.ts';
 
@@ -70,6 +70,7 @@ export async function setIntegrationFieldsIn(
       r,
     ]),
   );
+  const added: NewRow<'integration_fields'>[] = [];
   for (const [key, value] of Object.entries(input.fields)) {
     const before = existing.get(key);
     if (value === null || value === undefined) {
@@ -77,7 +78,7 @@ export async function setIntegrationFieldsIn(
     } else if (before) {
       await tx.update('integration_fields', before, { value });
     } else {
-      await tx.create('integration_fields', {
+      added.push({
         id: newId(),
         workspace_id: workspaceId,
         integration_id: input.integrationId,
@@ -88,6 +89,8 @@ export async function setIntegrationFieldsIn(
       });
     }
   }
+  // A first link writes several keys at once: one insert for the rows, one for their events.
+  await tx.createMany('integration_fields', added);
 }
 
 /** Removes every integration's fields of a record (the record is going away). */
