@@ -71,8 +71,6 @@ describe('RecordLinks', () => {
 
   it('says so when the workspace has no integration', async () => {
     show([]);
-    expect(
-      await screen.findByText('No integration is set up for this workspace yet.'),
-    ).toBeTruthy();
+    expect(await screen.findByText('Not linked to any integration yet')).toBeTruthy();
   });
 });
