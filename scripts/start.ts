@@ -21,7 +21,12 @@ const app: Service = {
   name: 'tandem',
   // The bundled server: smaller and quicker to start than running the sources (see decision 012).
   entry: 'apps/bff/dist/server.js',
-  env: { TANDEM_DEMO: 'true', DATA_DIR: dataDir, ALLOW_PRIVATE_NETWORK: 'true' },
+  env: {
+    TANDEM_DEMO: 'true',
+    DATA_DIR: dataDir,
+    ALLOW_PRIVATE_NETWORK: 'true',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  },
 };
 
 const present = simulators.filter(available);

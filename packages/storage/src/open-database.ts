@@ -70,7 +70,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     allowUnorderedMigrations: false,
     // Kysely looks for its tables across schemas; name ours, or a sibling schema's tables
     // (another test file, another tenant) would be mistaken for this one's.
-    ...(config.dialect === 'postgres' && config.schema ? { migrationTableSchema: config.schema } : {}),
+    ...(config.dialect === 'postgres' && config.schema
+      ? { migrationTableSchema: config.schema }
+      : {}),
   });
 
   async function migrationState(): Promise<MigrationState> {
