@@ -19,7 +19,7 @@ import {
 } from '../integrations/integration-service.ts';
 import { toIntegrationView } from '../integrations/integration-view.ts';
 import { checkMappings } from '../integrations/mapping-check.ts';
-import { unregisterWebhooks } from '../integrations/webhook-registration.ts';
+import { registerWebhooks, unregisterWebhooks } from '../integrations/webhook-registration.ts';
 import { AppError } from '../lib/errors.ts';
 import { validate } from '../lib/validate.ts';
 import { requireWorkspaceRole } from '../middleware/workspace-role.ts';
@@ -31,6 +31,11 @@ async function viewOf(deps: Deps, row: IntegrationRow) {
     ? ((await integrationTemplatesRepository(deps.database.db).find(row.templateId)) ?? null)
     : null;
   return toIntegrationView(row, deps.secrets, template);
+}
+
+const SCOPE_KEYS = ['remoteWorkspace', 'remoteProject', 'excludeChildUpdates'] as const;
+function scopeChanged(before: Record<string, unknown>, after: Record<string, unknown>): boolean {
+  return SCOPE_KEYS.some((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
 
 /** Setting integrations up is for workspace owners; contributors only see which ones send. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { TransportOptions } from '@tandem/connector-kit';
+import { oauthStartSchema } from '@tandem/contracts';
 import { createSecretBox, type DatabaseHandle } from '@tandem/storage';
 import pino from 'pino';
 import { createSyncService } from '../../src/sync/sync-service.ts';
@@ -171,10 +172,16 @@ export async function authorizeIntegration(
   options: Parameters<ReturnType<typeof rallyBrowser>['authorize']>[1] = {},
 ) {
   const start = await browser.request('POST', `${base}/${integrationId}/oauth/start`);
-  const { authorizationUrl } = await start.json();
+  const { authorizationUrl } = oauthStartSchema.parse(await start.json());
   const { callback, prompts } = await rally.authorize(authorizationUrl, options);
   const answer = await browser.request('GET', `${callback.pathname}${callback.search}`);
-  return { answer, location: answer.headers.get('location') ?? '', prompts, callback };
+  return {
+    answer,
+    location: answer.headers.get('location') ?? '',
+    prompts,
+    callback,
+    authorizationUrl: new URL(authorizationUrl),
+  };
 }
 
 export type { Browser, TestResponse };

@@ -1,4 +1,14 @@
 import {
+  integrationSchema,
+  mappingDefaultsSchema,
+  preflightReportSchema,
+  remoteFieldListSchema,
+  remoteProjectTreeSchema,
+  remoteRecordTypeListSchema,
+  remoteStateListSchema,
+  remoteWorkspaceListSchema,
+} from '@tandem/contracts';
+import {
   DEFAULT_ADMIN_API_KEY,
   type RunningRallySimulator,
   SEED_IDS,
@@ -50,13 +60,19 @@ describeEachDialect('Rally wizard API', (handle) => {
     const rally = rallyBrowser();
     const first = await authorizeIntegration(browser, base, draft.id, rally);
     expect(first.prompts).toEqual(['login', 'consent']);
+    expect(first.authorizationUrl.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(first.authorizationUrl.searchParams.get('redirect_uri')).toBe(
+      `${app.publicUrl}/api/oauth/rally/callback`,
+    );
     expect(first.answer.status).toBe(302);
     expect(first.location).toBe(
       `/w/${workspace.key}/settings/integrations/${draft.id}/wizard/authorize?connected=1`,
     );
-    const connected = await (await browser.request('GET', `${base}/${draft.id}`)).json();
+    const connected = integrationSchema.parse(
+      await (await browser.request('GET', `${base}/${draft.id}`)).json(),
+    );
     expect(connected.connection).toMatchObject({ kind: 'oauth2', connectedAs: 'Pat Planner' });
-    expect(Date.parse(connected.connection.expiresAt)).toBeGreaterThan(Date.now());
+    expect(Date.parse(connected.connection?.expiresAt ?? '')).toBeGreaterThan(Date.now());
 
     // With Rally's browser session, a second authorization asks nothing.
     const again = await authorizeIntegration(browser, base, draft.id, rally);
@@ -64,9 +80,9 @@ describeEachDialect('Rally wizard API', (handle) => {
     expect(again.location).toMatch(/\?connected=1$/);
 
     // 4. Workspaces the Rally user can see.
-    const { workspaces } = await (
-      await browser.request('GET', `${base}/${draft.id}/remote/workspaces`)
-    ).json();
+    const { workspaces } = remoteWorkspaceListSchema.parse(
+      await (await browser.request('GET', `${base}/${draft.id}/remote/workspaces`)).json(),
+    );
     expect(workspaces).toContainEqual({
       id: String(SEED_IDS.workspace),
       name: 'Acme Product Development',
@@ -85,9 +101,9 @@ describeEachDialect('Rally wizard API', (handle) => {
     expect(current.settings.remoteWorkspace.id).toBe(String(SEED_IDS.workspace));
 
     // 5. The project tree of that workspace.
-    const { projects } = await (
-      await browser.request('GET', `${base}/${draft.id}/remote/projects`)
-    ).json();
+    const { projects } = remoteProjectTreeSchema.parse(
+      await (await browser.request('GET', `${base}/${draft.id}/remote/projects`)).json(),
+    ) as { projects: any[] };
     expect(projects).toHaveLength(1);
     expect(projects[0]).toMatchObject({ name: 'Acme Portfolio', parentId: null });
     const alpha = projects[0].children.find((p: { name: string }) => p.name === 'Team Alpha');
@@ -108,9 +124,9 @@ describeEachDialect('Rally wizard API', (handle) => {
     });
 
     // 6. Defaults: feature → Feature, requirement → user story, …; statuses matched by name.
-    const { recordMappings } = await (
-      await browser.request('GET', `${base}/${draft.id}/mapping-defaults`)
-    ).json();
+    const { recordMappings } = mappingDefaultsSchema.parse(
+      await (await browser.request('GET', `${base}/${draft.id}/mapping-defaults`)).json(),
+    ) as { recordMappings: any[] };
     expect(
       recordMappings.map(
         (m: { roadmapKind: string; remoteType: string }) => `${m.roadmapKind}→${m.remoteType}`,
@@ -128,19 +144,21 @@ describeEachDialect('Rally wizard API', (handle) => {
     expect(
       requirement.status.groups.flatMap((g: { remoteStates: string[] }) => g.remoteStates),
     ).toContain('In-Progress');
-    const { types } = await (
-      await browser.request('GET', `${base}/${draft.id}/remote/record-types`)
-    ).json();
+    const { types } = remoteRecordTypeListSchema.parse(
+      await (await browser.request('GET', `${base}/${draft.id}/remote/record-types`)).json(),
+    );
     expect(types.map((t: { id: string }) => t.id)).toContain('PortfolioItem/Feature');
-    const { fields } = await (
-      await browser.request('GET', `${base}/${draft.id}/remote/fields?type=Release`)
-    ).json();
+    const { fields } = remoteFieldListSchema.parse(
+      await (await browser.request('GET', `${base}/${draft.id}/remote/fields?type=Release`)).json(),
+    );
     expect(fields.find((f: { name: string }) => f.name === 'ReleaseStartDate')).toMatchObject({
       required: true,
     });
-    const { states } = await (
-      await browser.request('GET', `${base}/${draft.id}/remote/states?type=PortfolioItem/Feature`)
-    ).json();
+    const { states } = remoteStateListSchema.parse(
+      await (
+        await browser.request('GET', `${base}/${draft.id}/remote/states?type=PortfolioItem/Feature`)
+      ).json(),
+    );
     expect(states.map((s: { name: string }) => s.name)).toEqual([
       'Discovering',
       'Developing',
@@ -155,11 +173,13 @@ describeEachDialect('Rally wizard API', (handle) => {
           ? { ...m, fields: m.fields.filter((f) => f.remoteField !== 'ReleaseStartDate') }
           : m,
     );
-    const failing = await (
-      await browser.request('POST', `${base}/${draft.id}/preflight`, {
-        recordMappings: withoutStart,
-      })
-    ).json();
+    const failing = preflightReportSchema.parse(
+      await (
+        await browser.request('POST', `${base}/${draft.id}/preflight`, {
+          recordMappings: withoutStart,
+        })
+      ).json(),
+    );
     expect(failing.ok).toBe(false);
     expect(failing.issues).toContainEqual(
       expect.objectContaining({
