@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createSecretBox, loadSecretKey } from '@tandem/storage';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -87,6 +88,9 @@ export function createApp(deps: AppDeps) {
           clientId: deps.env.RALLY_OAUTH_CLIENT_ID,
           clientSecret: deps.env.RALLY_OAUTH_CLIENT_SECRET,
         },
+        ...(deps.env.REMOTE_CA_FILE
+          ? { transport: { ca: readFileSync(deps.env.REMOTE_CA_FILE, 'utf8') } }
+          : {}),
       }),
     loginLimiter: createFailureLimiter({
       max: deps.env.LOGIN_MAX_FAILURES,

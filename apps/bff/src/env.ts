@@ -28,6 +28,8 @@ const envSchema = z.object({
   TANDEM_SECRET_KEY: z.string().optional(),
   /** The address browsers and remotes use to reach this server (OAuth redirects, webhooks). */
   PUBLIC_URL: z.url().optional(),
+  /** A PEM file of CAs to trust for remotes with private certificates (self-hosted servers). */
+  REMOTE_CA_FILE: z.string().min(1).optional(),
   /** Tandem's OAuth client in Rally; the defaults are the Rally simulator's demo client. */
   RALLY_OAUTH_CLIENT_ID: z.string().min(1).default('tandem-local-client'),
   RALLY_OAUTH_CLIENT_SECRET: z.string().min(1).default('tandem-local-secret'),
