@@ -76,9 +76,12 @@ export function IntegrationWizard({ workspace }: { workspace: WizardWorkspace })
               }
             />
           </aside>
-          <main className="min-w-0 rounded-xl border border-zinc-200 bg-white p-6 shadow-xs">
+          <section
+            aria-label="Step"
+            className="min-w-0 rounded-xl border border-zinc-200 bg-white p-6 shadow-xs"
+          >
             <StepContent key={step} step={step} />
-          </main>
+          </section>
         </div>
       </div>
     </WizardProvider>

@@ -2,13 +2,13 @@ import { WIZARD_STEPS, type WizardStep } from '@tandem/contracts';
 
 /** What each step is called in the stepper and what it asks, in plain words. */
 export const STEP_META: Record<WizardStep, { title: string; hint: string }> = {
-  name: { title: 'Name', hint: 'What to call this integration' },
-  account: { title: 'Rally account', hint: 'The address of your Rally site' },
-  authorize: { title: 'Connect', hint: 'Let Tandem work in Rally for you' },
+  name: { title: 'Name', hint: 'What to call it' },
+  account: { title: 'Rally account', hint: 'Your Rally address' },
+  authorize: { title: 'Connect', hint: 'Sign in to Rally' },
   workspace: { title: 'Rally workspace', hint: 'Where your teams work' },
-  project: { title: 'Rally project', hint: 'Which project receives your work' },
-  mappings: { title: 'Record mappings', hint: 'What each roadmap record becomes' },
-  statuses: { title: 'Status mapping', hint: 'Which statuses mean the same' },
+  project: { title: 'Rally project', hint: 'Where work is sent' },
+  mappings: { title: 'Record mappings', hint: 'What records become' },
+  statuses: { title: 'Status mapping', hint: 'Statuses that match' },
   enable: { title: 'Enable', hint: 'How changes travel' },
 };
 

@@ -17,7 +17,6 @@ export function AuthorizeStep() {
   const { save, saving, error } = useSaveStep('authorize');
   const connection = integration.connection;
   const failure = oauthErrorMessage(params.get('error'));
-  const justConnected = params.get('connected') === '1' && connection;
 
   return (
     <StepFrame
@@ -46,8 +45,7 @@ export function AuthorizeStep() {
           <CircleCheck className="mt-0.5 size-5 shrink-0 text-emerald-600" aria-hidden="true" />
           <div>
             <p className="font-medium">
-              {justConnected ? 'Rally is connected. ' : ''}
-              {`Connected as ${connection.connectedAs ?? 'a Rally user'}`}
+              {`Connected to Rally as ${connection.connectedAs ?? 'a Rally user'}`}
             </p>
             <p className="text-[13px] text-emerald-800">
               {connection.kind === 'api_key'

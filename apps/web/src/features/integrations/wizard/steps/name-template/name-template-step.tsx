@@ -3,7 +3,7 @@ import { Field, fieldControlProps } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { isApiError } from '@/lib/api-client';
 import { useCreateIntegration } from '../../../api/create-integration';
-import { updateIntegration, useUpdateIntegration } from '../../../api/update-integration';
+import { useUpdateIntegration } from '../../../api/update-integration';
 import { StepFrame } from '../../components/step-frame';
 import { useStepDraft } from '../../hooks/use-step-draft';
 import { useWizard } from '../../hooks/wizard-context';
@@ -35,7 +35,9 @@ export function NameTemplateStep() {
         ...(templateId ? { templateId } : {}),
       });
       // The name step is done: a reload from here on resumes at the account step.
-      await updateIntegration(workspace.id, created, { wizardStep: 'account' }).catch(() => null);
+      await update
+        .mutateAsync({ integration: created, change: { wizardStep: 'account' } })
+        .catch(() => null);
       goTo('account', { integrationId: created.id });
       return;
     }

@@ -41,7 +41,7 @@ export function StateChip({
         {...listeners}
         aria-roledescription="Rally state"
         aria-label={`Rally state ${state}`}
-        className="flex cursor-grab items-center gap-1 py-1 pr-2 pl-1 font-medium text-zinc-800 active:cursor-grabbing"
+        className="flex cursor-grab touch-none items-center gap-1 py-1 pr-2 pl-1 font-medium text-zinc-800 select-none active:cursor-grabbing"
       >
         <GripVertical className="size-3.5 text-zinc-400" aria-hidden="true" />
         {state}

@@ -58,7 +58,7 @@ export function StatusBoard({
     ));
 
   return (
-    <DndContext {...contextProps}>
+    <DndContext {...contextProps} autoScroll={false}>
       <div className="overflow-hidden rounded-xl border border-zinc-200">
         <div className="grid grid-cols-[minmax(10rem,14rem)_1fr] border-b border-zinc-200 bg-zinc-50 px-4 py-2 text-xs font-medium text-zinc-500">
           <span>Tandem status</span>

@@ -25,7 +25,9 @@ export function StatusMappingStep() {
   );
   const { save, saving, error } = useSaveStep('statuses');
   const kinds = mappings.map((m) => m.roadmapKind);
-  const kind = kinds.find((k) => k === params.get('kind')) ?? kinds[0];
+  const kind =
+    kinds.find((k) => k === params.get('kind')) ??
+    (kinds.includes('feature') ? 'feature' : kinds[0]);
   const mapping = mappings.find((m) => m.roadmapKind === kind);
 
   return (

@@ -11,7 +11,7 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { type BoardColumns, containerOf, nextDropTarget } from '../utils/status-board';
 
 export const stateDragId = (state: string) => `state:${state}`;
@@ -40,6 +40,8 @@ export function useStatusBoardDnd({
   onMove: (state: string, to: string) => void;
 }) {
   const [active, setActive] = useState<string | null>(null);
+  /** The zone the arrow keys reached: `over` lags behind fast key presses, this does not. */
+  const keyboardZone = useRef<string | null>(null);
 
   const coordinateGetter: KeyboardCoordinateGetter = useMemo(
     () =>
@@ -52,16 +54,13 @@ export function useStatusBoardDnd({
               : null;
         if (!direction) return undefined;
         event.preventDefault();
-        const { active: dragged, over, droppableRects, collisionRect } = context;
+        const { active: dragged, droppableRects, collisionRect } = context;
         const current =
-          over?.id !== undefined
-            ? String(over.id)
-            : dragged
-              ? containerOf(columns, stateOf(dragged.id))
-              : null;
+          keyboardZone.current ?? (dragged ? containerOf(columns, stateOf(dragged.id)) : null);
         const target = nextDropTarget(order, current, direction);
         const rect = target ? droppableRects.get(target) : undefined;
         if (!rect || !collisionRect) return currentCoordinates;
+        keyboardZone.current = target;
         return {
           x: rect.left + 12,
           y: rect.top + (rect.height - collisionRect.height) / 2,
@@ -107,10 +106,14 @@ export function useStatusBoardDnd({
             'To move this Rally state, press Space to pick it up, the up and down arrow keys to choose a Tandem status, and Space again to drop it. Or use its Move to button.',
         },
       },
-      onDragStart: ({ active: a }: DragStartEvent) => setActive(stateOf(a.id)),
+      onDragStart: ({ active: a }: DragStartEvent) => {
+        keyboardZone.current = null;
+        setActive(stateOf(a.id));
+      },
       onDragCancel: () => setActive(null),
       onDragEnd: ({ active: a, over }: DragEndEvent) => {
         setActive(null);
+        keyboardZone.current = null;
         if (over) onMove(stateOf(a.id), String(over.id));
       },
     },
