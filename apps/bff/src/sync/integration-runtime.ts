@@ -101,6 +101,9 @@ export type FullIntegrationGateway = IntegrationGateway & {
  * refreshed before they expire) and a transport shared by every integration that uses the same
  * remote account and client certificate (one concurrency budget).
  */
+/** How long a built runtime is reused while its integration row is unchanged. */
+const RUNTIME_TTL_MS = 3_000;
+
 export function createIntegrationGateway(
   options: IntegrationGatewayOptions,
 ): FullIntegrationGateway {
@@ -108,6 +111,10 @@ export function createIntegrationGateway(
   const transports = new Map<string, { transport: Transport; secrets: Set<string> }>();
   const grants = new Map<string, { accessToken: string; get: () => Promise<Credential> }>();
   const repo = integrationsRepository(database.db);
+  const runtimes = new Map<
+    string,
+    { version: number; builtAt: number; runtime: IntegrationRuntime }
+  >();
   const log = integrationLogRepository(database.db);
 
   function logRequest(row: IntegrationRow) {
@@ -189,10 +196,7 @@ export function createIntegrationGateway(
     const cached = grants.get(source.id);
     if (cached && cached.accessToken === stored.accessToken) return cached.get;
     let current = stored;
-    const entry = {
-      accessToken: stored.accessToken,
-      get: async (): Promise<Credential> => ({ kind: 'oauth2', accessToken: '' }),
-    };
+    const entry = { accessToken: stored.accessToken, get: credential };
     const refreshing = oauthCredentials({
       load: async () => current,
       save: async (grant) => {
@@ -210,7 +214,7 @@ export function createIntegrationGateway(
         }),
       now: () => options.now().getTime(),
     });
-    entry.get = async () => {
+    async function credential(): Promise<Credential> {
       try {
         return await refreshing();
       } catch (error) {
@@ -222,7 +226,7 @@ export function createIntegrationGateway(
         }
         throw error;
       }
-    };
+    }
     grants.set(source.id, entry);
     return entry.get;
   }
@@ -267,16 +271,26 @@ export function createIntegrationGateway(
     async runtime(integrationId): Promise<IntegrationRuntime> {
       const row = await repo.find(integrationId);
       if (!row) throw new IntegrationNotReadyError('The integration no longer exists');
+      // Every job asks several times; parsing, decrypting and validating each time dominated a
+      // bulk send. A change to the integration (its version) or a few seconds (a template
+      // change) make it rebuild.
+      const cached = runtimes.get(integrationId);
+      const at = options.now().getTime();
+      if (cached && cached.version === row.version && at - cached.builtAt < RUNTIME_TTL_MS) {
+        return cached.runtime;
+      }
       const effective = await loadEffective(database.db, box, row);
       const config = toIntegrationConfig(row, effective.settings);
       const { connector, context } = connectionOf(effective);
-      return {
+      const runtime: IntegrationRuntime = {
         config,
         workspaceId: row.workspaceId,
         connector,
         context,
         scope: { workspaceId: config.scope.remoteWorkspaceId, projectId: config.scope.projectId },
       };
+      runtimes.set(integrationId, { version: row.version, builtAt: at, runtime });
+      return runtime;
     },
 
     async peers(integrationId) {
@@ -296,6 +310,7 @@ export function createIntegrationGateway(
       await Promise.all([...transports.values()].map((t) => t.transport.close()));
       transports.clear();
       grants.clear();
+      runtimes.clear();
     },
   };
 }
