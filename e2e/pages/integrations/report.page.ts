@@ -1,11 +1,11 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export type ReportColumn =
-  | 'Workspace'
+  | 'Tandem workspace'
   | 'Integration'
   | 'System'
-  | 'Account'
-  | 'Workspace / project'
+  | 'Rally account'
+  | 'Rally workspace / project'
   | 'Template'
   | 'State'
   | 'Last sync'

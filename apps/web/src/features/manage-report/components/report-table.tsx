@@ -5,11 +5,11 @@ import type { ReportView, SortKey } from '../utils/report-rows';
 import { StateLabel } from './state-label';
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
-  { key: 'workspace', label: 'Workspace' },
+  { key: 'workspace', label: 'Tandem workspace' },
   { key: 'name', label: 'Integration' },
   { key: 'system', label: 'System' },
-  { key: 'account', label: 'Account' },
-  { key: 'project', label: 'Workspace / project' },
+  { key: 'account', label: 'Rally account' },
+  { key: 'project', label: 'Rally workspace / project' },
   { key: 'template', label: 'Template' },
   { key: 'state', label: 'State' },
   { key: 'lastSync', label: 'Last sync' },

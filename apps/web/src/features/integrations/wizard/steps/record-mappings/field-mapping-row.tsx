@@ -37,7 +37,7 @@ export function FieldMappingRow({
   const isStatus = field.roadmapField === 'status';
   const remote = remoteFields.find((f) => f.name === field.remoteField);
   const roadmap = roadmapFields.find((f) => f.key === field.roadmapField);
-  const rowName = roadmap?.label ?? field.roadmapField;
+  const rowName = isStatus ? 'Status' : (roadmap?.label ?? field.roadmapField);
   const missingValues = unmappedValues(field, remote);
   const remoteChoices =
     remote || remoteFields.length === 0
@@ -127,7 +127,7 @@ export function FieldMappingRow({
               aria-label={`Map statuses for ${kind}`}
             >
               <Settings className="size-3.5" aria-hidden="true" />
-              {mapping.status ? `${mappedStates} mapped` : 'Map statuses'}
+              {mappedStates > 0 ? `Statuses · ${mappedStates} mapped` : 'Map statuses'}
             </Button>
           ) : remote?.allowedValues ? (
             <Button

@@ -43,17 +43,17 @@ export function FieldMappingsTable({
   return (
     <div className="space-y-2">
       <h3 className="text-sm font-semibold text-zinc-900">Field mappings</h3>
-      <table className="w-full text-sm">
+      <table className="w-full table-fixed text-sm">
         <caption className="sr-only">{`Field mappings for ${kind}`}</caption>
         <thead>
           <tr className="text-left text-xs text-zinc-500">
-            <th scope="col" className="pb-1.5 font-medium">
+            <th scope="col" className="w-[30%] pb-1.5 font-medium">
               Tandem field
             </th>
-            <th scope="col" className="pb-1.5 font-medium">
+            <th scope="col" className="w-[22%] pb-1.5 font-medium">
               Direction
             </th>
-            <th scope="col" className="pb-1.5 font-medium">
+            <th scope="col" className="w-[30%] pb-1.5 font-medium">
               Rally field
             </th>
             <th scope="col" className="pb-1.5 font-medium">

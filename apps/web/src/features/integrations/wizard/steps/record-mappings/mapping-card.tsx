@@ -56,7 +56,7 @@ export function MappingCard({
         </label>
         <Select
           id={`remote-type-${mapping.roadmapKind}`}
-          className="w-56"
+          className="w-52"
           density="sm"
           value={mapping.remoteType}
           onChange={(e) => onChange(changeRemoteType(mapping, e.target.value))}
@@ -72,12 +72,13 @@ export function MappingCard({
             {`${missing.length} required Rally ${missing.length === 1 ? 'field' : 'fields'} not mapped`}
           </span>
         ) : null}
-        <div className="ml-auto flex items-center gap-1">
+        <div className="ml-auto flex shrink-0 items-center gap-1">
           <Button
             size="sm"
             variant="ghost"
             aria-expanded={open}
             aria-controls={panelId}
+            aria-label={`Field mappings for ${kind.toLowerCase()}`}
             onClick={() => setOpen(!open)}
           >
             <ChevronDown
@@ -86,7 +87,7 @@ export function MappingCard({
               }
               aria-hidden="true"
             />
-            {`Field mappings for ${kind.toLowerCase()}`}
+            Field mappings
           </Button>
           <Button
             size="icon"

@@ -1,10 +1,12 @@
 import type { PreflightReportView } from '@tandem/contracts';
 import { CircleAlert, CircleCheck, ShieldCheck, TriangleAlert } from 'lucide-react';
 import { Button } from '@/components/ui/button';
+import { groupIssues } from './utils/preflight-groups';
 
 /**
  * The pre-flight check: what Rally would refuse or lose if records were sent with these mappings
- * (required fields left unmapped, values without a pair), found before anything is sent.
+ * (required fields left unmapped, values without a pair), found before anything is sent. Problems
+ * that block are listed; notes that only warn are folded per record mapping.
  */
 export function PreflightPanel({
   report,
@@ -15,8 +17,8 @@ export function PreflightPanel({
   running: boolean;
   onRun: () => void;
 }) {
-  const errors = report?.issues.filter((i) => i.severity === 'error') ?? [];
-  const warnings = report?.issues.filter((i) => i.severity === 'warning') ?? [];
+  const groups = report ? groupIssues(report.issues) : [];
+  const errors = groups.reduce((n, g) => n + g.errors.length, 0);
   return (
     <section
       aria-labelledby="preflight-title"
@@ -34,46 +36,54 @@ export function PreflightPanel({
           Check mappings
         </Button>
       </div>
-      <div aria-live="polite" className="mt-2 text-[13px]">
+      <div aria-live="polite" className="mt-2 space-y-3 text-[13px]">
         {report === null ? (
           <p className="text-zinc-600">
             Checks these mappings against your Rally project before anything is sent. It also runs
             when you continue.
           </p>
-        ) : report.issues.length === 0 ? (
+        ) : errors === 0 ? (
           <p className="flex items-center gap-2 text-emerald-700">
             <CircleCheck className="size-4" aria-hidden="true" />
             Everything Rally requires is mapped. Nothing has been sent yet.
           </p>
         ) : (
-          <div className="space-y-2">
-            <p className="font-medium text-zinc-800">
-              {errors.length > 0
-                ? `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} to fix before continuing`
-                : 'Worth a look, but you can continue'}
-            </p>
-            <ul className="space-y-1">
-              {[...errors, ...warnings].map((issue, i) => (
-                <li
-                  // biome-ignore lint/suspicious/noArrayIndexKey: issues have no id
-                  key={i}
-                  className={
-                    issue.severity === 'error'
-                      ? 'flex gap-2 text-red-700'
-                      : 'flex gap-2 text-amber-800'
-                  }
-                >
-                  {issue.severity === 'error' ? (
-                    <CircleAlert className="mt-0.5 size-3.5 shrink-0" aria-hidden="true" />
-                  ) : (
-                    <TriangleAlert className="mt-0.5 size-3.5 shrink-0" aria-hidden="true" />
-                  )}
-                  <span>{issue.message}</span>
-                </li>
-              ))}
-            </ul>
-          </div>
+          <p className="font-medium text-red-700">
+            {`${errors} ${errors === 1 ? 'problem' : 'problems'} to fix before continuing: Rally would refuse these records.`}
+          </p>
         )}
+        {groups.map((group) => (
+          <div key={group.title}>
+            {group.errors.length > 0 ? (
+              <>
+                <p className="font-medium text-zinc-800">{group.title}</p>
+                <ul className="mt-1 space-y-1">
+                  {group.errors.map((message) => (
+                    <li key={message} className="flex gap-2 text-red-700">
+                      <CircleAlert className="mt-0.5 size-3.5 shrink-0" aria-hidden="true" />
+                      <span>{message}</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {group.warnings.length > 0 ? (
+              <details className="mt-1">
+                <summary className="cursor-pointer text-amber-800">
+                  {`${group.title}: ${group.warnings.length} ${group.warnings.length === 1 ? 'note' : 'notes'} worth a look (they do not stop you)`}
+                </summary>
+                <ul className="mt-1 space-y-1 pl-1">
+                  {group.warnings.map((message) => (
+                    <li key={message} className="flex gap-2 text-amber-800">
+                      <TriangleAlert className="mt-0.5 size-3.5 shrink-0" aria-hidden="true" />
+                      <span>{message}</span>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+          </div>
+        ))}
       </div>
     </section>
   );

@@ -38,14 +38,23 @@ export function RelationshipLinks({
       {mapping.links.length === 0 ? (
         <p className="text-[13px] text-zinc-500">{`No links: ${kind}s are sent on their own.`}</p>
       ) : (
-        <ul className="space-y-1.5">
+        <ul className="space-y-1.5" aria-label={`Parents of a ${kind}`}>
+          <li
+            aria-hidden="true"
+            className="grid grid-cols-[9rem_10rem_10rem_auto] gap-2 text-xs text-zinc-500"
+          >
+            <span>Parent</span>
+            <span>Rally field</span>
+            <span>Direction</span>
+          </li>
           {mapping.links.map((link, i) => (
-            <li key={link.parentKind} className="flex flex-wrap items-center gap-2 text-sm">
-              <span className="w-36 text-zinc-700">{`Linked to its ${KIND_LABEL[link.parentKind].toLowerCase()}`}</span>
-              <span className="text-zinc-400">through Rally field</span>
+            <li
+              key={link.parentKind}
+              className="grid grid-cols-[9rem_10rem_10rem_auto] items-center gap-2 text-sm"
+            >
+              <span className="text-zinc-700">{`Its ${KIND_LABEL[link.parentKind].toLowerCase()}`}</span>
               <Select
                 density="sm"
-                className="w-44"
                 aria-label={`Rally field linking to the ${KIND_LABEL[link.parentKind].toLowerCase()}`}
                 value={link.remoteField}
                 onChange={(e) => onChange(updateLink(mapping, i, { remoteField: e.target.value }))}
@@ -61,7 +70,6 @@ export function RelationshipLinks({
               </Select>
               <Select
                 density="sm"
-                className="w-44"
                 aria-label={`Direction of the link to the ${KIND_LABEL[link.parentKind].toLowerCase()}`}
                 value={link.direction}
                 onChange={(e) =>

@@ -34,8 +34,8 @@ export const STANDARD_FIELD_LABEL: Record<string, string> = {
 /** The arrow of a field mapping, in words someone new to integrations understands. */
 export const DIRECTION_LABEL: Record<FieldDirection, string> = {
   both: 'Both ways',
-  to_remote: 'Tandem → Rally',
-  from_remote: 'Rally → Tandem',
+  to_remote: 'To Rally only',
+  from_remote: 'From Rally only',
   set_once: 'Once, when created',
 };
 
