@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createSecretBox, loadSecretKey } from '@tandem/storage';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { completeDeps } from './app-deps.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { fromDomainError } from './lib/domain-errors.ts';
 import { AppError, toErrorBody } from './lib/errors.ts';
-import { createFailureLimiter } from './lib/rate-limit.ts';
-import { createLiveBus } from './live/live-bus.ts';
 import { refuseCrossSiteForms, requireCsrfToken } from './middleware/csrf.ts';
 import { loadSession } from './middleware/session.ts';
 import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes } from './routes/attachments.ts';
@@ -33,7 +30,6 @@ import { webhookRoutes } from './routes/webhooks.ts';
 import { workflowRoutes } from './routes/workflows.ts';
 import { workspaceRoutes } from './routes/workspaces.ts';
 import { spaRoutes } from './spa.ts';
-import { createSyncService } from './sync/sync-service.ts';
 
 const isWebhook = (path: string) => path.startsWith('/api/webhooks/');
 
@@ -68,37 +64,7 @@ function createApi() {
 export type AppType = ReturnType<typeof createApi>;
 
 export function createApp(deps: AppDeps) {
-  const now = deps.now ?? (() => new Date());
-  const secrets =
-    deps.secrets ??
-    createSecretBox(
-      loadSecretKey({ envKey: deps.env.TANDEM_SECRET_KEY, dataDir: deps.env.DATA_DIR }),
-    );
-  const full: Required<AppDeps> = {
-    now,
-    secrets,
-    sync:
-      deps.sync ??
-      createSyncService({
-        database: deps.database,
-        box: secrets,
-        logger: deps.logger,
-        now,
-        oauthClient: {
-          clientId: deps.env.RALLY_OAUTH_CLIENT_ID,
-          clientSecret: deps.env.RALLY_OAUTH_CLIENT_SECRET,
-        },
-        ...(deps.env.REMOTE_CA_FILE
-          ? { transport: { ca: readFileSync(deps.env.REMOTE_CA_FILE, 'utf8') } }
-          : {}),
-      }),
-    loginLimiter: createFailureLimiter({
-      max: deps.env.LOGIN_MAX_FAILURES,
-      windowMs: deps.env.LOGIN_WINDOW_SECONDS * 1000,
-    }),
-    live: createLiveBus(),
-    ...deps,
-  };
+  const full = completeDeps(deps);
   const app = new Hono<AppEnv>();
 
   app.use('*', requestId(), async (c, next) => {

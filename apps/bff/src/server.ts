@@ -1,19 +1,13 @@
 import { serve } from '@hono/node-server';
-import {
-  createSecretBox,
-  DatabaseUnavailableError,
-  databaseConfigFromEnv,
-  loadSecretKey,
-  openDatabase,
-} from '@tandem/storage';
+import { DatabaseUnavailableError, databaseConfigFromEnv, openDatabase } from '@tandem/storage';
 import { createApp } from './app.ts';
+import { completeDeps } from './app-deps.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoIdentity } from './demo/seed-identity.ts';
 import { seedDemoRoadmap } from './demo/seed-roadmap.ts';
 import { EnvError, parseEnv } from './env.ts';
 import { createLogger } from './lib/logger.ts';
 import { createLiveBus } from './live/live-bus.ts';
 import { startRecordEventTail } from './live/record-event-tail.ts';
-import { createSyncService } from './sync/sync-service.ts';
 
 async function main(): Promise<void> {
   const env = parseEnv();
@@ -33,12 +27,10 @@ async function main(): Promise<void> {
 
   const live = createLiveBus();
   const tail = startRecordEventTail({ db: database.db, bus: live, logger });
-  const secrets = createSecretBox(
-    loadSecretKey({ envKey: env.TANDEM_SECRET_KEY, dataDir: env.DATA_DIR }),
-  );
-  const sync = createSyncService({ database, box: secrets, logger });
+  const deps = completeDeps({ env, database, logger, live });
+  const { sync } = deps;
   sync.worker.start();
-  const app = createApp({ env, database, logger, live, secrets, sync });
+  const app = createApp(deps);
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     const url = `http://${env.HOST}:${info.port}`;
     logger.info({ url }, 'Tandem is listening');

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { createSecretBox, loadSecretKey } from '@tandem/storage';
+import type { AppDeps } from './app-env.ts';
+import { createFailureLimiter } from './lib/rate-limit.ts';
+import { createLiveBus } from './live/live-bus.ts';
+import { createSyncService } from './sync/sync-service.ts';
+
+/** Fills in what the caller left out; the server and the tests get the same defaults. */
+export function completeDeps(deps: AppDeps): Required<AppDeps> {
+  const now = deps.now ?? (() => new Date());
+  const secrets =
+    deps.secrets ??
+    createSecretBox(
+      loadSecretKey({ envKey: deps.env.TANDEM_SECRET_KEY, dataDir: deps.env.DATA_DIR }),
+    );
+  const full: Required<AppDeps> = {
+    now,
+    secrets,
+    sync:
+      deps.sync ??
+      createSyncService({
+        database: deps.database,
+        box: secrets,
+        logger: deps.logger,
+        now,
+        oauthClient: {
+          clientId: deps.env.RALLY_OAUTH_CLIENT_ID,
+          clientSecret: deps.env.RALLY_OAUTH_CLIENT_SECRET,
+        },
+        ...(deps.env.REMOTE_CA_FILE
+          ? { transport: { ca: readFileSync(deps.env.REMOTE_CA_FILE, 'utf8') } }
+          : {}),
+      }),
+    loginLimiter: createFailureLimiter({
+      max: deps.env.LOGIN_MAX_FAILURES,
+      windowMs: deps.env.LOGIN_WINDOW_SECONDS * 1000,
+    }),
+    live: createLiveBus(),
+    ...deps,
+  };
+  return full;
+}
