@@ -125,6 +125,7 @@ test('a send Rally refuses shows the error on the feature, with a link to its lo
   playwright,
   baseURL,
   loginAsContributor,
+  expectAccessible,
 }) => {
   const feature = features[11];
   if (!feature) throw new Error('no feature seeded');
@@ -153,6 +154,7 @@ test('a send Rally refuses shows the error on the feature, with a link to its lo
       await expect(log.openedEntry()).toContainText(feature.referenceNum);
       await expect(log.toggle(log.openedEntry())).toHaveAttribute('aria-expanded', 'true');
       await page.screenshot({ path: screenshotPath('integration-log-entry.png') });
+      await expectAccessible('the integration log');
     });
 
     await test.step('the HTTP calls show the refused request and response, redacted', async () => {
@@ -194,5 +196,7 @@ test('send a release from the releases page: what is left goes, the rest is alre
     await expect(bulk.dialog).toContainText('Done: 14 linked');
     await page.screenshot({ path: screenshotPath('send-release.png') });
     await bulk.finish();
+    await expect(page.getByRole('link', { name: `${release.name}, open in Rally` })).toBeVisible();
+    await page.screenshot({ path: screenshotPath('release-linked.png') });
   });
 });

@@ -1,7 +1,7 @@
 import type { IntegrationSystem } from '@tandem/contracts';
 import { ExternalLink } from 'lucide-react';
 
-const systemName: Record<IntegrationSystem, string> = {
+export const systemName: Record<IntegrationSystem, string> = {
   rally: 'Rally',
   azure_devops: 'Azure DevOps',
 };
@@ -11,14 +11,16 @@ export function LinkChip({
   formattedId,
   url,
   system,
+  label,
 }: {
   formattedId: string;
   url: string | null;
   system: IntegrationSystem;
+  /** Text in place of the id, e.g. "In Rally" for a release, whose id is its name. */
+  label?: string;
 }) {
-  const className =
-    'inline-flex h-6 items-center gap-1 rounded-md bg-emerald-50 px-2 font-mono text-[12px] font-semibold text-emerald-800 ring-1 ring-emerald-200 ring-inset';
-  if (!url) return <span className={className}>{formattedId}</span>;
+  const className = `inline-flex h-6 items-center gap-1 rounded-md bg-emerald-50 px-2 text-[12px] font-semibold text-emerald-800 ring-1 ring-emerald-200 ring-inset ${label ? '' : 'font-mono'}`;
+  if (!url) return <span className={className}>{label ?? formattedId}</span>;
   return (
     <a
       href={url}
@@ -27,7 +29,7 @@ export function LinkChip({
       aria-label={`${formattedId}, open in ${systemName[system]}`}
       className={`${className} hover:bg-emerald-100 hover:ring-emerald-300`}
     >
-      {formattedId}
+      {label ?? formattedId}
       <ExternalLink className="size-3" aria-hidden="true" />
     </a>
   );

@@ -54,7 +54,7 @@ export function LogFiltersBar({
                 'flex h-7 cursor-pointer items-center gap-1.5 rounded-md px-2.5 text-[13px] font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500',
                 on
                   ? 'bg-white text-zinc-900 shadow-xs ring-1 ring-zinc-200'
-                  : 'text-zinc-500 hover:text-zinc-800',
+                  : 'text-zinc-600 hover:text-zinc-900',
               )}
             >
               <input

@@ -33,7 +33,7 @@ export function ReleaseRow({
   const shipped = status?.category === 'done';
 
   return (
-    <li className="group/rel grid grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1.2fr)_auto] items-center gap-6 px-4 py-3.5 hover:bg-zinc-50/70">
+    <li className="group/rel grid grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1.2fr)_13rem] items-center gap-6 px-4 py-3.5 hover:bg-zinc-50/70">
       <div className="min-w-0">
         <div className="flex items-center gap-2">
           <Link
