@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { demo, expect, screenshotPath, test } from '../fixtures.ts';
 import { IntegrationsPage } from '../pages/integrations/integrations.page.ts';
 import { ReportPage } from '../pages/integrations/report.page.ts';
@@ -23,6 +25,9 @@ const stamp = Date.now().toString(36).slice(-5).toUpperCase();
 const FIRST = `Rally wizard ${stamp}`;
 const SECOND = `Rally from template ${stamp}`;
 const TEMPLATE = `Acme template ${stamp}`;
+/** The simulator's test CA issued this client certificate (`packages/simulators/rally/test-ca`). */
+const testCa = join(import.meta.dirname, '../../packages/simulators/rally/test-ca');
+const pem = (file: string) => readFileSync(join(testCa, file), 'utf8');
 const shot = (name: string) => ({ path: screenshotPath(`wizard-${name}.png`), fullPage: true });
 
 // The flows build on each other: the second integration comes from the first one's template.
@@ -187,6 +192,21 @@ test('a template’s credentials reach a second integration', async ({ page, log
     await dialog.getByLabel('Copy settings and connection from').selectOption({ label: FIRST });
     await dialog.getByRole('button', { name: 'Create template' }).click();
     await expect(page.getByText(TEMPLATE)).toBeVisible();
+  });
+
+  await test.step('set the client certificate once, on the template', async () => {
+    await page.getByRole('button', { name: `Set client certificate of ${TEMPLATE}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Set client certificate' });
+    await dialog.getByLabel('Private key (PEM)').fill(pem('client-key.pem'));
+    await dialog.getByLabel('Certificate (PEM)').fill(pem('client.pem'));
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      page
+        .getByRole('listitem')
+        .filter({ hasText: TEMPLATE })
+        .getByText('Client certificate', { exact: true }),
+    ).toBeVisible();
     await page.screenshot(shot('templates'));
   });
 
@@ -202,6 +222,15 @@ test('a template’s credentials reach a second integration', async ({ page, log
     await account.saveAndContinue();
     await authorize.expectOnStep('Connect');
     await authorize.expectConnectedAs(rallyUser.name);
+  });
+
+  await test.step('…and the template’s certificate too', async () => {
+    await list.goto(mobile.key);
+    await list.open(SECOND);
+    await expect(
+      page.getByRole('definition').filter({ hasText: /^Set$/ }),
+      'client certificate inherited from the template',
+    ).toBeVisible();
   });
 });
 
@@ -224,4 +253,46 @@ test('the manage integrations report lists both integrations', async ({ page, lo
   await page.screenshot(shot('report'));
   await report.openIntegration(FIRST);
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(FIRST) })).toBeVisible();
+});
+
+test('More options: client certificate, disable and enable, delete', async ({
+  page,
+  loginAsOwner,
+}) => {
+  const list = new IntegrationsPage(page);
+  await loginAsOwner(`/w/${mobile.key}/settings/integrations`);
+
+  await test.step('a key that does not belong to the certificate is refused clearly', async () => {
+    const dialog = await list.setClientCertificate(FIRST, pem('server-key.pem'), pem('client.pem'));
+    await expect(
+      dialog.getByText('This private key does not belong to the certificate'),
+    ).toBeVisible();
+    await page.screenshot(shot('certificate-mismatch'));
+    await dialog.getByLabel('Private key (PEM)').fill(pem('client-key.pem'));
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('Client certificate saved')).toBeVisible();
+  });
+
+  await test.step('disable, then enable again', async () => {
+    await list.chooseMoreOption(FIRST, 'Disable');
+    await list.expectState(FIRST, 'Disabled');
+    await list.chooseMoreOption(FIRST, 'Enable');
+    await list.expectState(FIRST, 'Enabled');
+  });
+
+  await test.step('Edit opens the wizard on any step', async () => {
+    await list.chooseMoreOption(FIRST, 'Edit');
+    await new NameTemplateStep(page).expectOnStep('Name');
+    await new NameTemplateStep(page).expectName(FIRST);
+    await new NameTemplateStep(page).openStep('Rally project');
+    await new ProjectStep(page).expectChildUpdatesExcluded();
+  });
+
+  await test.step('delete says what is kept, and removes only the integration', async () => {
+    await list.goto(mobile.key);
+    await list.deleteIntegration(SECOND);
+    await expect(list.row(SECOND)).toHaveCount(0);
+    await list.expectState(FIRST, 'Enabled');
+  });
 });

@@ -1,9 +1,11 @@
 import type { IntegrationTemplate } from '@tandem/contracts';
-import { Pencil, Trash2 } from 'lucide-react';
+import { KeyRound, Pencil, Trash2 } from 'lucide-react';
+import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toast';
 import { useDeleteTemplate } from '../api/delete-template';
+import { TemplateCertificateDialog } from './template-certificate-dialog';
 
 export function TemplateRow({
   template,
@@ -13,6 +15,7 @@ export function TemplateRow({
   onEdit: () => void;
 }) {
   const remove = useDeleteTemplate();
+  const [certificateOpen, setCertificateOpen] = useState(false);
   const s = template.settings;
   return (
     <li className="flex flex-wrap items-center gap-4 px-4 py-3">
@@ -37,6 +40,15 @@ export function TemplateRow({
       <Badge tone={template.hasClientCertificate ? 'accent' : 'neutral'}>
         {template.hasClientCertificate ? 'Client certificate' : 'No certificate'}
       </Badge>
+      <Button
+        size="sm"
+        variant="ghost"
+        onClick={() => setCertificateOpen(true)}
+        aria-label={`Set client certificate of ${template.name}`}
+      >
+        <KeyRound className="size-3.5" aria-hidden="true" />
+        Certificate
+      </Button>
       <Button size="sm" variant="ghost" onClick={onEdit} aria-label={`Edit ${template.name}`}>
         <Pencil className="size-3.5" aria-hidden="true" />
         Edit
@@ -57,6 +69,9 @@ export function TemplateRow({
       >
         <Trash2 className="size-3.5" aria-hidden="true" />
       </Button>
+      {certificateOpen ? (
+        <TemplateCertificateDialog template={template} onClose={() => setCertificateOpen(false)} />
+      ) : null}
     </li>
   );
 }
