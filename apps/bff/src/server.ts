@@ -1,8 +1,10 @@
 import { serve } from '@hono/node-server';
 import { DatabaseUnavailableError, databaseConfigFromEnv, openDatabase } from '@tandem/storage';
+import type { Logger } from 'pino';
 import { createApp } from './app.ts';
 import { completeDeps } from './app-deps.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoIdentity } from './demo/seed-identity.ts';
+import { seedDemoIntegration } from './demo/seed-integration.ts';
 import { seedDemoRoadmap } from './demo/seed-roadmap.ts';
 import { EnvError, parseEnv } from './env.ts';
 import { createLogger } from './lib/logger.ts';
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
   const { sync } = deps;
   sync.worker.start();
   const app = createApp(deps);
+  if (env.TANDEM_DEMO) void seedIntegrationWhenRallyIsUp(deps, logger);
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     const url = `http://${env.HOST}:${info.port}`;
     logger.info({ url }, 'Tandem is listening');
@@ -49,6 +52,22 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** The simulator starts beside the server; give it a few seconds before giving up. */
+async function seedIntegrationWhenRallyIsUp(deps: ReturnType<typeof completeDeps>, logger: Logger) {
+  const rallyUrl = process.env.DEMO_RALLY_URL ?? 'http://127.0.0.1:4010';
+  for (let attempt = 1; attempt <= 20; attempt++) {
+    try {
+      const outcome = await seedDemoIntegration(deps, rallyUrl);
+      if (outcome === 'created') logger.info({ rallyUrl }, 'demo Rally integration enabled');
+      return;
+    } catch (error) {
+      if (attempt === 20)
+        logger.warn({ err: error, rallyUrl }, 'demo Rally integration not set up');
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
 }
 
 main().catch((error: unknown) => {
