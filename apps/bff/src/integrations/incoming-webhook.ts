@@ -115,6 +115,26 @@ export async function handleRemoteChange(
     );
     return 'duplicate';
   }
+  try {
+    return await applyChange(deps, row, connection, change, log);
+  } catch (error) {
+    // Not handled: forget the delivery so the remote's retry is handled, not deduplicated away.
+    await db
+      .deleteFrom('webhook_deliveries')
+      .where('integration_id', '=', row.id)
+      .where('change_id', '=', change.changeId)
+      .execute();
+    throw error;
+  }
+}
+
+async function applyChange(
+  deps: Deps,
+  row: IntegrationRow,
+  connection: RemoteConnection,
+  change: RemoteChange,
+  log: (level: LogLevel, message: string, record?: RecordRef | null) => Promise<unknown>,
+): Promise<DeliveryOutcome> {
   const record = await linkedRecord(deps, row.id, change.ref.id);
   const what = `${change.kind} ${change.ref.type} ${change.ref.id}`;
   if (!record) {

@@ -121,9 +121,14 @@ export const integrationRoutes = new Hono<AppEnv>()
           settings.recordMappings,
         );
       }
+      // An enabled integration moved to another project listens there from now on.
+      const webhook =
+        config && row.state === 'enabled' && scopeChanged(row.config, config)
+          ? await registerWebhooks(deps, { ...row, config })
+          : undefined;
       const updated = await integrationsRepository(deps.database.db).update(
         row.id,
-        { ...rest, ...(config ? { config } : {}) },
+        { ...rest, ...(config ? { config } : {}), ...(webhook !== undefined ? { webhook } : {}) },
         version,
         deps.now().toISOString(),
       );

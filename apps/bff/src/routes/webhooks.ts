@@ -3,6 +3,7 @@ import { integrationLogRepository, integrationsRepository } from '@tandem/storag
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { handleRemoteChange } from '../integrations/incoming-webhook.ts';
+import { remoteFailure } from '../integrations/remote-failure.ts';
 import { storedWebhook } from '../integrations/webhook-registration.ts';
 import { AppError } from '../lib/errors.ts';
 
@@ -57,8 +58,18 @@ export const webhookRoutes = new Hono<AppEnv>().post('/:integrationId', async (c
     throw AppError.validation([{ path: '(body)', message }], message);
   }
   const outcomes = [];
-  for (const change of changes)
-    outcomes.push(await handleRemoteChange(deps, row, connection, change));
+  for (const change of changes) {
+    try {
+      outcomes.push(await handleRemoteChange(deps, row, connection, change));
+    } catch (error) {
+      // The remote retries a failed delivery; the log says why this one failed.
+      await log(
+        'warn',
+        `Could not handle a webhook delivery for ${change.ref.type} ${change.ref.id}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      throw remoteFailure(error);
+    }
+  }
   // Anything received locks the account URL (the records now point at that account).
   const at = deps.now().toISOString();
   await integrationsRepository(deps.database.db).update(row.id, {

@@ -212,6 +212,22 @@ describeEachDialect('Rally wizard API', (handle) => {
     );
     expect(hooks).toHaveLength(2);
 
+    // Moving the enabled integration to the whole portfolio re-registers its webhooks there.
+    const mine = async () =>
+      (await rallyWebhooks()).filter((h) => h.TargetUrl.includes(`/api/webhooks/${draft.id}?`));
+    const moved = async (project: { id: string; name: string }) => {
+      const now = await (await browser.request('GET', `${base}/${draft.id}`)).json();
+      const res = await browser.request('PATCH', `${base}/${draft.id}`, {
+        version: now.version,
+        settings: { remoteProject: project },
+      });
+      expect(res.status).toBe(200);
+    };
+    await moved({ id: String(SEED_IDS.projectRoot), name: 'Acme Portfolio' });
+    expect(await mine()).toHaveLength(5);
+    await moved({ id: String(SEED_IDS.projectAlpha), name: 'Team Alpha' });
+    expect(await mine()).toHaveLength(2);
+
     // Send to Rally.
     const release = await (
       await browser.request('POST', `/api/workspaces/${workspace.id}/releases`, {
