@@ -25,6 +25,8 @@ const app: Service = {
     TANDEM_DEMO: 'true',
     DATA_DIR: dataDir,
     ALLOW_PRIVATE_NETWORK: 'true',
+    // The demo workspace gets an integration on the simulator started here.
+    DEMO_RALLY_URL: 'http://127.0.0.1:4010',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   },
 };

@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   const { sync } = deps;
   sync.worker.start();
   const app = createApp(deps);
-  if (env.TANDEM_DEMO) void seedIntegrationWhenRallyIsUp(deps, logger);
+  if (env.TANDEM_DEMO && process.env.DEMO_RALLY_URL) {
+    void seedIntegrationWhenRallyIsUp(deps, logger, process.env.DEMO_RALLY_URL);
+  }
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     const url = `http://${env.HOST}:${info.port}`;
     logger.info({ url }, 'Tandem is listening');
@@ -55,8 +57,11 @@ async function main(): Promise<void> {
 }
 
 /** The simulator starts beside the server; give it a few seconds before giving up. */
-async function seedIntegrationWhenRallyIsUp(deps: ReturnType<typeof completeDeps>, logger: Logger) {
-  const rallyUrl = process.env.DEMO_RALLY_URL ?? 'http://127.0.0.1:4010';
+async function seedIntegrationWhenRallyIsUp(
+  deps: ReturnType<typeof completeDeps>,
+  logger: Logger,
+  rallyUrl: string,
+) {
   for (let attempt = 1; attempt <= 20; attempt++) {
     try {
       const outcome = await seedDemoIntegration(deps, rallyUrl);
