@@ -98,6 +98,8 @@ test('an owner sets up Rally from nothing to an enabled integration', async ({
   });
 
   await test.step('workspace: searchable, saved, resumed after a reload', async () => {
+    await workspace.reload();
+    await workspace.expectOnStep('Rally workspace');
     await workspace.search('product');
     await workspace.expectChoices(['Acme Product Development']);
     await workspace.chooseWorkspace('Acme Product Development');
@@ -224,6 +226,22 @@ test('a template’s credentials reach a second integration', async ({ page, log
     await authorize.expectConnectedAs(rallyUser.name);
   });
 
+  await test.step('a refused or broken Rally sign-in is explained at the step', async () => {
+    const here = page.url();
+    await page.goto(`${here}?error=denied`);
+    await authorize.expectError('Rally was not connected');
+    await page.goto(`${here}?error=state_mismatch`);
+    await authorize.expectError('That answer from Rally could not be trusted');
+    await page.screenshot(shot('3-authorize-error'));
+  });
+
+  await test.step('reopened later, the wizard resumes where it was left', async () => {
+    await list.goto(mobile.key);
+    await list.open(SECOND);
+    await page.getByRole('link', { name: 'Continue setup' }).click();
+    await authorize.expectOnStep('Connect');
+  });
+
   await test.step('…and the template’s certificate too', async () => {
     await list.goto(mobile.key);
     await list.open(SECOND);
@@ -295,4 +313,11 @@ test('More options: client certificate, disable and enable, delete', async ({
     await expect(list.row(SECOND)).toHaveCount(0);
     await list.expectState(FIRST, 'Enabled');
   });
+});
+
+test('contributors cannot open any of it, even by URL', async ({ page, loginAsContributor }) => {
+  await loginAsContributor(`/w/${mobile.key}/settings/integrations/new/wizard/name`);
+  await expect(page.getByText('Only owners manage integrations')).toBeVisible();
+  await page.goto(`/w/${mobile.key}/settings/integrations/report`);
+  await expect(page.getByText('Only owners manage integrations')).toBeVisible();
 });

@@ -48,6 +48,7 @@ export function ClientCertificateDialog({
 
   return (
     <Dialog
+      className="text-left"
       open={open}
       onClose={close}
       title="Set client certificate"

@@ -22,6 +22,7 @@ export function DeleteIntegrationDialog({
   const mutation = useDeleteIntegration(workspaceId);
   return (
     <Dialog
+      className="text-left"
       open={open}
       onClose={onClose}
       title={`Delete ${integration.name}?`}

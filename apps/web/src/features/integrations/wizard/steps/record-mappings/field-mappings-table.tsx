@@ -47,13 +47,13 @@ export function FieldMappingsTable({
         <caption className="sr-only">{`Field mappings for ${kind}`}</caption>
         <thead>
           <tr className="text-left text-xs text-zinc-500">
-            <th scope="col" className="w-[30%] pb-1.5 font-medium">
+            <th scope="col" className="w-[24%] pb-1.5 font-medium">
               Tandem field
             </th>
-            <th scope="col" className="w-[22%] pb-1.5 font-medium">
+            <th scope="col" className="w-[24%] pb-1.5 font-medium">
               Direction
             </th>
-            <th scope="col" className="w-[30%] pb-1.5 font-medium">
+            <th scope="col" className="w-[28%] pb-1.5 font-medium">
               Rally field
             </th>
             <th scope="col" className="pb-1.5 font-medium">
