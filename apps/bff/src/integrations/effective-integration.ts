@@ -70,6 +70,7 @@ export function composeEffective(
   const secrets: IntegrationSecrets = {
     ...(credentials.apiKey ? { apiKey: credentials.apiKey } : {}),
     ...(credentials.connectedAs !== undefined ? { connectedAs: credentials.connectedAs } : {}),
+    ...(credentials.remoteUserId ? { remoteUserId: credentials.remoteUserId } : {}),
     ...(credentials.oauth ? { oauth: credentials.oauth } : {}),
   };
   const certificate = own.clientCertificate ?? inherited.clientCertificate;

@@ -164,9 +164,14 @@ async function applyChange(
       return 'link_broken';
     }
   }
+  const secrets = connection.effective.secrets;
+  const self = secrets.oauth?.remoteUserId ?? secrets.remoteUserId ?? null;
+  const changed = change.fields ? ` (${Object.keys(change.fields).join(', ')})` : '';
   await log(
     'info',
-    `Received webhook: ${what}${change.fields ? ` (${Object.keys(change.fields).join(', ')})` : ''}; bringing remote values into the roadmap is not built yet`,
+    self !== null && change.changedBy === self
+      ? `Received webhook: ${what}${changed}, made by Tandem itself; nothing to bring back`
+      : `Received webhook: ${what}${changed}; bringing remote values into the roadmap is not built yet`,
     record,
   );
   return 'logged';

@@ -76,7 +76,11 @@ export async function connectWithApiKey(
     });
     const whoAmI = await connector.checkConnection(context);
     const updated = await integrationsRepository(deps.database.db).update(row.id, {
-      sealedSecrets: sealSecrets(deps, row, { ...candidate, connectedAs: whoAmI.displayName }),
+      sealedSecrets: sealSecrets(deps, row, {
+        ...candidate,
+        connectedAs: whoAmI.displayName,
+        remoteUserId: whoAmI.userId,
+      }),
       ...(row.state === 'needs_reauthorization' ? { state: 'enabled' as const } : {}),
     });
     return updated!;

@@ -16,6 +16,8 @@ export type IntegrationSecrets = {
   apiKey?: string;
   /** Who the API key belongs to, as the remote answered the connection check. */
   connectedAs?: string | null;
+  /** The remote user's id behind the API key (to recognise Tandem's own changes in webhooks). */
+  remoteUserId?: string | null;
   oauth?: StoredGrant;
   clientCertificate?: Pick<ClientCertificate, 'cert' | 'key'> & { cert: string; key: string };
 };
