@@ -89,7 +89,9 @@ describeEachDialect('templates, client certificates and the report', (handle) =>
     return links.find((l: { integrationId: string }) => l.integrationId === integrationId);
   }
 
-  it('passes a template’s credentials and certificate to a second integration; mTLS needs the certificate', async () => {
+  it('passes a template’s credentials and certificate to a second integration; mTLS needs the certificate', {
+    timeout: 30_000,
+  }, async () => {
     const app = await wizardApp(handle(), { ca });
     app.sync.worker.start();
     const browser = app.client();

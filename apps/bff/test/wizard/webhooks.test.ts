@@ -65,7 +65,9 @@ describeEachDialect('Rally webhooks in and out', (handle) => {
     return created.id as string;
   }
 
-  it('breaks the link of a record deleted in Rally or moved into an excluded child project', async () => {
+  it('breaks the link of a record deleted in Rally or moved into an excluded child project', {
+    timeout: 30_000,
+  }, async () => {
     const app = await wizardApp(handle(), { listen: true });
     app.sync.worker.start();
     const browser = app.client();

@@ -42,7 +42,9 @@ describeEachDialect('Rally wizard API', (handle) => {
       .Results;
   }
 
-  it('goes from nothing to an enabled integration through OAuth, and Send to Rally works', async () => {
+  it('goes from nothing to an enabled integration through OAuth, and Send to Rally works', {
+    timeout: 30_000,
+  }, async () => {
     const app = await wizardApp(handle());
     const browser = app.client();
     const { workspace, base } = await signIn(browser);
