@@ -135,12 +135,17 @@ async function applyChange(
   change: RemoteChange,
   log: (level: LogLevel, message: string, record?: RecordRef | null) => Promise<unknown>,
 ): Promise<DeliveryOutcome> {
+  const secrets = connection.effective.secrets;
+  const self = secrets.oauth?.remoteUserId ?? secrets.remoteUserId ?? null;
+  const own = self !== null && change.changedBy === self;
   const record = await linkedRecord(deps, row.id, change.ref.id);
   const what = `${change.kind} ${change.ref.type} ${change.ref.id}`;
   if (!record) {
     await log(
       'info',
-      `Received webhook: ${what}; no roadmap record is linked to it, so nothing changes`,
+      own
+        ? `Received webhook: ${what}, made by Tandem itself; nothing to bring back`
+        : `Received webhook: ${what}; no roadmap record is linked to it, so nothing changes`,
     );
     return 'unlinked';
   }
@@ -164,12 +169,10 @@ async function applyChange(
       return 'link_broken';
     }
   }
-  const secrets = connection.effective.secrets;
-  const self = secrets.oauth?.remoteUserId ?? secrets.remoteUserId ?? null;
   const changed = change.fields ? ` (${Object.keys(change.fields).join(', ')})` : '';
   await log(
     'info',
-    self !== null && change.changedBy === self
+    own
       ? `Received webhook: ${what}${changed}, made by Tandem itself; nothing to bring back`
       : `Received webhook: ${what}${changed}; bringing remote values into the roadmap is not built yet`,
     record,
