@@ -36,6 +36,7 @@ test.describe.configure({ mode: 'serial' });
 test('an owner sets up Rally from nothing to an enabled integration', async ({
   page,
   loginAsOwner,
+  expectAccessible,
 }) => {
   test.setTimeout(120_000);
   const list = new IntegrationsPage(page);
@@ -54,6 +55,7 @@ test('an owner sets up Rally from nothing to an enabled integration', async ({
     await name.expectOnStep('Name');
     await name.expectLocked('Enable');
     await name.nameIntegration(FIRST);
+    await expectAccessible('the name step');
     await page.screenshot(shot('1-name'));
     await name.saveAndContinue();
   });
@@ -113,6 +115,7 @@ test('an owner sets up Rally from nothing to an enabled integration', async ({
     await project.expectOnStep('Rally project');
     await project.chooseProject('Team Alpha');
     await project.excludeChildUpdates();
+    await expectAccessible('the project step');
     await page.screenshot(shot('5-project'));
     await project.saveAndContinue();
     await mappings.expectOnStep('Record mappings');
@@ -130,6 +133,7 @@ test('an owner sets up Rally from nothing to an enabled integration', async ({
     await mappings.reload();
     await mappings.expectMappings(['Release', 'Feature', 'Requirement']);
     await mappings.openFieldMappings('Feature');
+    await expectAccessible('the record mappings step');
     await page.screenshot(shot('6-mappings'));
     await mappings.unmapField('Release', 'Due date');
     await mappings.saveAndContinue();
@@ -151,6 +155,7 @@ test('an owner sets up Rally from nothing to an enabled integration', async ({
     await statuses.expectAnnouncement(/Measuring dropped: mapped to In development/);
     await statuses.moveStateWithMenu('Discovering', 'Under consideration');
     await statuses.expectMapped('Discovering', 'Under consideration');
+    await expectAccessible('the status mapping step');
     await page.screenshot(shot('7-statuses'));
     await statuses.saveAndContinue();
   });
@@ -169,6 +174,7 @@ test('an owner sets up Rally from nothing to an enabled integration', async ({
     await enable.expectOnStep('Enable');
     await enable.reload();
     await enable.expectDefaults();
+    await expectAccessible('the enable step');
     await page.screenshot(shot('8-enable'));
     await enable.saveAndEnable();
     await enable.expectEnabled(FIRST);
@@ -252,7 +258,11 @@ test('a template’s credentials reach a second integration', async ({ page, log
   });
 });
 
-test('the manage integrations report lists both integrations', async ({ page, loginAsOwner }) => {
+test('the manage integrations report lists both integrations', async ({
+  page,
+  loginAsOwner,
+  expectAccessible,
+}) => {
   const report = new ReportPage(page);
   await loginAsOwner(`/w/${mobile.key}/settings/integrations`);
   await new IntegrationsPage(page).openReport();
@@ -268,6 +278,7 @@ test('the manage integrations report lists both integrations', async ({ page, lo
   await report.sortBy('Integration');
   await report.sortBy('Integration');
   await expect(page).toHaveURL(/sort=name&dir=desc/);
+  await expectAccessible('the manage integrations report');
   await page.screenshot(shot('report'));
   await report.openIntegration(FIRST);
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(FIRST) })).toBeVisible();

@@ -46,7 +46,14 @@ export function WizardStepper({
               </span>
               <span className="min-w-0">
                 <span className="block truncate text-sm font-medium">{STEP_META[step].title}</span>
-                <span className="block truncate text-xs text-zinc-500">{STEP_META[step].hint}</span>
+                <span
+                  className={clsx(
+                    'block truncate text-xs',
+                    state === 'current' ? 'text-zinc-600' : 'text-zinc-500',
+                  )}
+                >
+                  {STEP_META[step].hint}
+                </span>
               </span>
               <span className="sr-only">{`(${SR_STATE[state]})`}</span>
             </>

@@ -68,7 +68,7 @@ export function TemplateChoice({
           />
           <span>
             <span className="block font-medium text-zinc-900">{option.name}</span>
-            <span className="block text-[13px] text-zinc-500">{option.detail}</span>
+            <span className="block text-[13px] text-zinc-600">{option.detail}</span>
           </span>
         </label>
       ))}

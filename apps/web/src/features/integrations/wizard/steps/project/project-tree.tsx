@@ -36,7 +36,7 @@ export function ProjectTree({
               <FolderTree className="size-4 text-zinc-400" aria-hidden="true" />
               <span className="font-medium text-zinc-900">{node.name}</span>
               {below > 0 ? (
-                <span className="text-xs text-zinc-500">
+                <span className="text-xs text-zinc-600">
                   {below === 1 ? '1 child project' : `${below} child projects`}
                 </span>
               ) : null}

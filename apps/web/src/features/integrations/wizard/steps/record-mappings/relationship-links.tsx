@@ -7,6 +7,7 @@ import {
   addLink,
   DIRECTION_LABEL,
   KIND_LABEL,
+  PARENT_KINDS,
   type RoadmapKind,
   removeLink,
   updateLink,
@@ -28,7 +29,11 @@ export function RelationshipLinks({
   onChange: (next: RecordMapping) => void;
 }) {
   const kind = KIND_LABEL[mapping.roadmapKind].toLowerCase();
-  const free = otherKinds.filter((k) => !mapping.links.some((l) => l.parentKind === k));
+  const free = otherKinds.filter(
+    (k) =>
+      PARENT_KINDS[mapping.roadmapKind].includes(k) &&
+      !mapping.links.some((l) => l.parentKind === k),
+  );
   return (
     <div className="space-y-2">
       <h3 className="text-sm font-semibold text-zinc-900">Linked to</h3>
@@ -36,7 +41,11 @@ export function RelationshipLinks({
         {`Which records a ${kind} belongs to. With a link, a ${kind} sent to Rally is placed under its parent there, and ${kind}s created in Rally under a linked parent are brought into Tandem.`}
       </p>
       {mapping.links.length === 0 ? (
-        <p className="text-[13px] text-zinc-500">{`No links: ${kind}s are sent on their own.`}</p>
+        <p className="text-[13px] text-zinc-500">
+          {PARENT_KINDS[mapping.roadmapKind].length === 0
+            ? `A ${kind} has no parent record in Tandem.`
+            : `No links: ${kind}s are sent on their own.`}
+        </p>
       ) : (
         <ul className="space-y-1.5" aria-label={`Parents of a ${kind}`}>
           <li

@@ -30,7 +30,7 @@ export function DropZone({
             : 'border-zinc-200 bg-white',
       )}
     >
-      {children.length === 0 ? <li className="text-[13px] text-zinc-400">{empty}</li> : children}
+      {children.length === 0 ? <li className="text-[13px] text-zinc-500">{empty}</li> : children}
     </ul>
   );
 }

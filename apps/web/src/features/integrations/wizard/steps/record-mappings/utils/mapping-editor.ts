@@ -15,6 +15,14 @@ export const KIND_LABEL: Record<RoadmapKind, string> = {
   requirement: 'Requirement',
 };
 
+/** Which records each kind can hang under ("Linked to"), as the roadmap nests them. */
+export const PARENT_KINDS: Record<RoadmapKind, RoadmapKind[]> = {
+  initiative: [],
+  release: [],
+  feature: ['release', 'initiative'],
+  requirement: ['feature'],
+};
+
 export const KIND_ORDER: RoadmapKind[] = ['initiative', 'release', 'feature', 'requirement'];
 
 export const STANDARD_FIELD_LABEL: Record<string, string> = {
