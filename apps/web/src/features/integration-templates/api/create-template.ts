@@ -10,9 +10,8 @@ export interface CreateTemplateInput {
 }
 
 export function createTemplate(input: CreateTemplateInput): Promise<IntegrationTemplate> {
-  return api.post(
-    '/integration-templates',
-    { system: 'rally', ...input },
+  return api.read(
+    api.rpc['integration-templates'].$post({ json: { system: 'rally', ...input } }),
     integrationTemplateSchema,
   );
 }

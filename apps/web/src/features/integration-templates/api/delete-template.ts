@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { templateKeys } from './get-templates';
 
-export function deleteTemplate(templateId: string): Promise<void> {
-  return api.delete(`/integration-templates/${encodeURIComponent(templateId)}`);
+export async function deleteTemplate(templateId: string): Promise<void> {
+  await api.rpc['integration-templates'][':templateId'].$delete({ param: { templateId } });
 }
 
 export function useDeleteTemplate() {

@@ -7,7 +7,10 @@ export const templateKeys = {
 };
 
 export async function getTemplates(): Promise<IntegrationTemplate[]> {
-  const body = await api.get('/integration-templates', integrationTemplateListSchema);
+  const body = await api.read(
+    api.rpc['integration-templates'].$get(),
+    integrationTemplateListSchema,
+  );
   return body.templates;
 }
 

@@ -13,10 +13,12 @@ export function setTemplateCertificate(
   templateId: string,
   input: CertificateInput | null,
 ): Promise<IntegrationTemplate> {
-  const path = `/integration-templates/${encodeURIComponent(templateId)}/client-certificate`;
-  return input
-    ? api.put(path, input, integrationTemplateSchema)
-    : api.delete(path, integrationTemplateSchema);
+  const route = api.rpc['integration-templates'][':templateId']['client-certificate'];
+  const param = { templateId };
+  return api.read(
+    input ? route.$put({ param, json: input }) : route.$delete({ param }),
+    integrationTemplateSchema,
+  );
 }
 
 export function useSetTemplateCertificate(templateId: string) {

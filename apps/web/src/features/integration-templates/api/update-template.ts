@@ -17,9 +17,11 @@ export function updateTemplate(
   template: IntegrationTemplate,
   change: TemplateChange,
 ): Promise<IntegrationTemplate> {
-  return api.patch(
-    `/integration-templates/${encodeURIComponent(template.id)}`,
-    { version: template.version, ...change },
+  return api.read(
+    api.rpc['integration-templates'][':templateId'].$patch({
+      param: { templateId: template.id },
+      json: { version: template.version, ...change },
+    }),
     integrationTemplateSchema,
   );
 }

@@ -30,8 +30,3 @@ export const integrationAdminKeys = {
     ] as const,
   templates: () => ['integration-templates'] as const,
 };
-
-export const integrationsPath = (workspaceId: string, integrationId?: string) =>
-  `/workspaces/${encodeURIComponent(workspaceId)}/integrations${
-    integrationId ? `/${encodeURIComponent(integrationId)}` : ''
-  }`;

@@ -1,7 +1,7 @@
 import { type Integration, integrationSchema } from '@tandem/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { integrationAdminKeys, integrationsPath } from './keys';
+import { integrationAdminKeys } from './keys';
 
 export interface ClientCertificateInput {
   privateKeyPem: string;
@@ -14,15 +14,25 @@ export function setClientCertificate(
   integrationId: string,
   input: ClientCertificateInput,
 ): Promise<Integration> {
-  return api.put(
-    `${integrationsPath(workspaceId, integrationId)}/client-certificate`,
-    input,
+  return api.read(
+    api.rpc.workspaces[':workspaceId'].integrations[':integrationId']['client-certificate'].$put({
+      param: { workspaceId, integrationId },
+      json: input,
+    }),
     integrationSchema,
   );
 }
 
-export function removeClientCertificate(workspaceId: string, integrationId: string): Promise<void> {
-  return api.delete(`${integrationsPath(workspaceId, integrationId)}/client-certificate`);
+export function removeClientCertificate(
+  workspaceId: string,
+  integrationId: string,
+): Promise<Integration> {
+  return api.read(
+    api.rpc.workspaces[':workspaceId'].integrations[':integrationId']['client-certificate'].$delete(
+      { param: { workspaceId, integrationId } },
+    ),
+    integrationSchema,
+  );
 }
 
 export function useSetClientCertificate(workspaceId: string, integrationId: string) {

@@ -4,7 +4,7 @@ import { api } from '@/lib/api-client';
 
 /** Every integration of the account, across the workspaces the owner can see. */
 export async function getIntegrationReport(): Promise<IntegrationReportRow[]> {
-  const body = await api.get('/integrations/report', integrationReportSchema);
+  const body = await api.read(api.rpc.integrations.report.$get(), integrationReportSchema);
   return body.rows;
 }
 

@@ -1,13 +1,13 @@
 import { oauthStartSchema } from '@tandem/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { integrationsPath } from '../../../../api/keys';
 
 /** Where to send the browser to authorize; Rally's answer comes back to the authorize step. */
 export async function startOauth(workspaceId: string, integrationId: string): Promise<string> {
-  const body = await api.post(
-    `${integrationsPath(workspaceId, integrationId)}/oauth/start`,
-    {},
+  const body = await api.read(
+    api.rpc.workspaces[':workspaceId'].integrations[':integrationId'].oauth.start.$post({
+      param: { workspaceId, integrationId },
+    }),
     oauthStartSchema,
   );
   return body.authorizationUrl;

@@ -5,7 +5,10 @@ import { integrationAdminKeys } from '../../../../api/keys';
 
 /** The account's integration templates, offered on the name step. */
 export async function getTemplates(): Promise<IntegrationTemplate[]> {
-  const body = await api.get('/integration-templates', integrationTemplateListSchema);
+  const body = await api.read(
+    api.rpc['integration-templates'].$get(),
+    integrationTemplateListSchema,
+  );
   return body.templates;
 }
 

@@ -1,7 +1,7 @@
 import { type RemoteProjectNode, remoteProjectTreeSchema } from '@tandem/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { integrationAdminKeys, integrationsPath } from '../../../../api/keys';
+import { integrationAdminKeys } from '../../../../api/keys';
 
 /** The project tree of one Rally workspace, as far as the connected user can see it. */
 export async function getRemoteProjects(
@@ -9,8 +9,11 @@ export async function getRemoteProjects(
   integrationId: string,
   remoteWorkspaceId: string,
 ): Promise<RemoteProjectNode[]> {
-  const body = await api.get(
-    `${integrationsPath(workspaceId, integrationId)}/remote/projects?workspaceId=${encodeURIComponent(remoteWorkspaceId)}`,
+  const body = await api.read(
+    api.rpc.workspaces[':workspaceId'].integrations[':integrationId'].remote.projects.$get({
+      param: { workspaceId, integrationId },
+      query: { workspaceId: remoteWorkspaceId },
+    }),
     remoteProjectTreeSchema,
   );
   return body.projects;

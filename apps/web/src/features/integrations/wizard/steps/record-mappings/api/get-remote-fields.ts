@@ -2,7 +2,7 @@ import { remoteFieldListSchema, type remoteFieldSchema } from '@tandem/contracts
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '@/lib/api-client';
-import { integrationAdminKeys, integrationsPath } from '../../../../api/keys';
+import { integrationAdminKeys } from '../../../../api/keys';
 
 export type RemoteField = z.infer<typeof remoteFieldSchema>;
 
@@ -12,8 +12,11 @@ export async function getRemoteFields(
   integrationId: string,
   type: string,
 ): Promise<RemoteField[]> {
-  const body = await api.get(
-    `${integrationsPath(workspaceId, integrationId)}/remote/fields?type=${encodeURIComponent(type)}`,
+  const body = await api.read(
+    api.rpc.workspaces[':workspaceId'].integrations[':integrationId'].remote.fields.$get({
+      param: { workspaceId, integrationId },
+      query: { type },
+    }),
     remoteFieldListSchema,
   );
   return body.fields;

@@ -2,7 +2,7 @@ import { remoteRecordTypeListSchema } from '@tandem/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '@/lib/api-client';
-import { integrationAdminKeys, integrationsPath } from '../../../../api/keys';
+import { integrationAdminKeys } from '../../../../api/keys';
 
 export type RemoteRecordType = z.infer<typeof remoteRecordTypeListSchema>['types'][number];
 
@@ -10,8 +10,10 @@ export async function getRemoteRecordTypes(
   workspaceId: string,
   integrationId: string,
 ): Promise<RemoteRecordType[]> {
-  const body = await api.get(
-    `${integrationsPath(workspaceId, integrationId)}/remote/record-types`,
+  const body = await api.read(
+    api.rpc.workspaces[':workspaceId'].integrations[':integrationId'].remote['record-types'].$get({
+      param: { workspaceId, integrationId },
+    }),
     remoteRecordTypeListSchema,
   );
   return body.types;

@@ -5,7 +5,6 @@ import {
 } from '@tandem/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { integrationsPath } from '../../../../api/keys';
 
 /**
  * Checks mappings against Rally before anything is sent: required fields left unmapped, values
@@ -16,9 +15,11 @@ export function runPreflight(
   integrationId: string,
   recordMappings: RecordMapping[],
 ): Promise<PreflightReportView> {
-  return api.post(
-    `${integrationsPath(workspaceId, integrationId)}/preflight`,
-    { recordMappings },
+  return api.read(
+    api.rpc.workspaces[':workspaceId'].integrations[':integrationId'].preflight.$post({
+      param: { workspaceId, integrationId },
+      json: { recordMappings },
+    }),
     preflightReportSchema,
   );
 }

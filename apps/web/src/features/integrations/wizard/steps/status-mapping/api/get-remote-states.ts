@@ -2,7 +2,7 @@ import { remoteStateListSchema } from '@tandem/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '@/lib/api-client';
-import { integrationAdminKeys, integrationsPath } from '../../../../api/keys';
+import { integrationAdminKeys } from '../../../../api/keys';
 
 export type RemoteState = z.infer<typeof remoteStateListSchema>['states'][number];
 
@@ -12,8 +12,11 @@ export async function getRemoteStates(
   integrationId: string,
   type: string,
 ): Promise<RemoteState[]> {
-  const body = await api.get(
-    `${integrationsPath(workspaceId, integrationId)}/remote/states?type=${encodeURIComponent(type)}`,
+  const body = await api.read(
+    api.rpc.workspaces[':workspaceId'].integrations[':integrationId'].remote.states.$get({
+      param: { workspaceId, integrationId },
+      query: { type },
+    }),
     remoteStateListSchema,
   );
   return [...body.states].sort((a, b) => a.order - b.order);

@@ -1,7 +1,7 @@
 import { remoteWorkspaceListSchema } from '@tandem/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { integrationAdminKeys, integrationsPath } from '../../../../api/keys';
+import { integrationAdminKeys } from '../../../../api/keys';
 
 export type RemoteWorkspace = { id: string; name: string };
 
@@ -10,8 +10,10 @@ export async function getRemoteWorkspaces(
   workspaceId: string,
   integrationId: string,
 ): Promise<RemoteWorkspace[]> {
-  const body = await api.get(
-    `${integrationsPath(workspaceId, integrationId)}/remote/workspaces`,
+  const body = await api.read(
+    api.rpc.workspaces[':workspaceId'].integrations[':integrationId'].remote.workspaces.$get({
+      param: { workspaceId, integrationId },
+    }),
     remoteWorkspaceListSchema,
   );
   return body.workspaces;
