@@ -36,15 +36,16 @@ export const recordLinkRoutes = new Hono<AppEnv>().get(
       const f = fields[integration.id] ?? {};
       const sync = states.find((s) => s.integration_id === integration.id);
       const state = sync ? readJson<{ name: string; error?: string }>(sync.state) : undefined;
-      const [lastError] =
-        sync?.state_name === 'failed'
-          ? await integrationLogRepository(db).list({
-              integrationId: integration.id,
-              recordId,
-              levels: ['error'],
-              limit: 1,
-            })
-          : [];
+      // A failed sync points at its error; a send refused before anything went out (blocked by
+      // the plan) leaves only a log entry, which the drawer shows the same way.
+      const [latest] = await integrationLogRepository(db).list({
+        integrationId: integration.id,
+        recordId,
+        levels: ['error'],
+        limit: 1,
+      });
+      const blocked = !sync && latest?.event === 'send_blocked' ? latest : undefined;
+      const lastError = sync?.state_name === 'failed' ? latest : blocked;
       links.push({
         integrationId: integration.id,
         integrationName: integration.name,
@@ -52,7 +53,7 @@ export const recordLinkRoutes = new Hono<AppEnv>().get(
         state: sync?.state_name ?? 'unlinked',
         formattedId: (f.formattedId as string | undefined) ?? null,
         url: (f.url as string | undefined) ?? null,
-        lastError: state?.error ?? null,
+        lastError: state?.error ?? blocked?.message ?? null,
         lastLogId: lastError?.id ?? null,
       });
     }

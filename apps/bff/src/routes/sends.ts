@@ -1,7 +1,11 @@
 import { type SendSummary, sendRequestSchema } from '@tandem/contracts';
-import { integrationsRepository } from '@tandem/storage';
+import {
+  type IntegrationRow,
+  integrationLogRepository,
+  integrationsRepository,
+} from '@tandem/storage';
 import type { DryRun, SendPlan } from '@tandem/sync-engine';
-import { previewSend, sendSelection } from '@tandem/sync-engine/runner';
+import { previewSend, sendPlan } from '@tandem/sync-engine/runner';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { loadIntegration } from '../integrations/integration-service.ts';
@@ -28,6 +32,30 @@ function toSummary(batchId: string | null, plan: SendPlan, dry: DryRun): SendSum
   };
 }
 
+/** A refused send leaves its reason on each record it concerns, for the drawer and the log. */
+async function logBlockedRecords(
+  deps: AppEnv['Variables']['deps'],
+  row: IntegrationRow,
+  plan: SendPlan,
+) {
+  const log = integrationLogRepository(deps.database.db);
+  for (const warning of plan.warnings.filter((w) => w.severity === 'error')) {
+    await log.append(
+      {
+        integrationId: row.id,
+        workspaceId: row.workspaceId,
+        recordType: warning.record.kind,
+        recordId: warning.record.id,
+        level: 'error',
+        event: 'send_blocked',
+        message: `Not sent to ${row.name}: ${warning.message}`,
+        data: { code: warning.code },
+      },
+      deps.now().toISOString(),
+    );
+  }
+}
+
 /** *Send to <integration>*: one feature, many, or a release; `dryRun` shows the plan first. */
 export const sendRoutes = new Hono<AppEnv>().post(
   '/:integrationId/sends',
@@ -51,14 +79,23 @@ export const sendRoutes = new Hono<AppEnv>().post(
       }
       const preview = await previewSend(deps.sync.deps, row.id, selection);
       if (preview.summary.blocked) {
-        return c.json(toSummary(null, preview.plan, preview.summary), 422);
+        const summary = toSummary(null, preview.plan, preview.summary);
+        await logBlockedRecords(deps, row, preview.plan);
+        throw new AppError(
+          422,
+          'validation_failed',
+          `Nothing was sent: ${preview.summary.summary}`,
+          {
+            summary,
+          },
+        );
       }
       if (!row.accountLockedAt) {
         await integrationsRepository(deps.database.db).update(row.id, {
           accountLockedAt: deps.now().toISOString(),
         });
       }
-      const result = await sendSelection(deps.sync.deps, row.id, selection);
+      const result = await sendPlan(deps.sync.deps, preview.plan);
       deps.sync.worker.wake();
       return c.json(toSummary(result.batchId, result.plan, result.summary), 202);
     } catch (error) {

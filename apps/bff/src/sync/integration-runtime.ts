@@ -23,7 +23,12 @@ import {
   integrationsRepository,
   type SecretBox,
 } from '@tandem/storage';
-import type { IntegrationGateway, IntegrationRuntime } from '@tandem/sync-engine/runner';
+import type { RemoteTypeDefinition } from '@tandem/sync-engine';
+import {
+  type IntegrationGateway,
+  type IntegrationRuntime,
+  syncCallContext,
+} from '@tandem/sync-engine/runner';
 import {
   type EffectiveIntegration,
   loadEffective,
@@ -32,6 +37,7 @@ import {
 import { connectorFor } from './connectors.ts';
 import { saveOAuthGrant } from './grant-store.ts';
 import type { IntegrationSecrets } from './integration-secrets.ts';
+import { guardAuth, markNeedsReauthorization } from './reauthorization.ts';
 
 export class IntegrationNotReadyError extends Error {
   override name = 'IntegrationNotReadyError';
@@ -103,6 +109,8 @@ export type FullIntegrationGateway = IntegrationGateway & {
  */
 /** How long a built runtime is reused while its integration row is unchanged. */
 const RUNTIME_TTL_MS = 3_000;
+/** Remote field definitions change rarely (an admin edits Rally's schema); re-read every few minutes. */
+const SCHEMA_TTL_MS = 5 * 60_000;
 
 export function createIntegrationGateway(
   options: IntegrationGatewayOptions,
@@ -115,15 +123,21 @@ export function createIntegrationGateway(
     string,
     { version: number; builtAt: number; runtime: IntegrationRuntime }
   >();
+  const schemas = new Map<string, { key: string; at: number; types: RemoteTypeDefinition[] }>();
   const log = integrationLogRepository(database.db);
 
   function logRequest(row: IntegrationRow) {
     return (entry: RequestLogEntry) => {
       const failed = entry.error !== null || (entry.status ?? 0) >= 400;
+      // The record this call was made for, when the sync runner made it for one of this
+      // integration's records (the transport may be shared by integrations on one account).
+      const call = syncCallContext.getStore();
+      const forRecord = call && call.integrationId === row.id ? call.record : undefined;
       void log
         .append({
           integrationId: row.id,
           workspaceId: row.workspaceId,
+          ...(forRecord ? { recordType: forRecord.kind, recordId: forRecord.id } : {}),
           level: failed ? (entry.retryInMs !== null ? 'warn' : 'error') : 'debug',
           event: 'http',
           message: `${entry.operation ?? entry.method} ${entry.method} ${entry.url} → ${entry.status ?? entry.error?.kind ?? 'no answer'}${entry.retryInMs !== null ? ` (retrying in ${entry.retryInMs} ms)` : ''}`,
@@ -176,18 +190,8 @@ export function createIntegrationGateway(
     return entry.transport;
   }
 
-  async function needsReauthorization(row: IntegrationRow, reason: string): Promise<void> {
-    await repo.update(row.id, { state: 'needs_reauthorization', lastError: reason });
-    await log
-      .append({
-        integrationId: row.id,
-        workspaceId: row.workspaceId,
-        level: 'error',
-        event: 'auth',
-        message: `${reason} — ${row.name} needs to be re-authorized; nothing is sent or received until then`,
-      })
-      .catch(() => {});
-  }
+  const needsReauthorization = (row: IntegrationRow, reason: string) =>
+    markNeedsReauthorization(database, row, reason, options.now());
 
   /** One refreshing credential per stored grant, so concurrent requests refresh once. */
   function oauthCredential(effective: EffectiveIntegration, transport: Transport) {
@@ -256,7 +260,13 @@ export function createIntegrationGateway(
       projectId: settings.remoteProject?.id ?? '0',
       excludeChildUpdates: settings.excludeChildUpdates ?? false,
     });
-    return { connector, context: { config, credentials, transport }, effective };
+    const guarded = guardAuth(connector, (error) =>
+      needsReauthorization(
+        row,
+        `${connector.manifest.displayName} refused the credentials: ${error.message}`,
+      ),
+    );
+    return { connector: guarded, context: { config, credentials, transport }, effective };
   }
 
   return {
@@ -291,6 +301,36 @@ export function createIntegrationGateway(
       };
       runtimes.set(integrationId, { version: row.version, builtAt: at, runtime });
       return runtime;
+    },
+
+    async remoteTypes(integrationId) {
+      const runtime = await this.runtime(integrationId);
+      const mapped = runtime.config.recordMappings.filter((m) => m.enabled);
+      const key = mapped.map((m) => m.remoteType).join('|');
+      const cached = schemas.get(integrationId);
+      const at = options.now().getTime();
+      if (cached && cached.key === key && at - cached.at < SCHEMA_TTL_MS) return cached.types;
+      const types: RemoteTypeDefinition[] = [];
+      for (const mapping of mapped) {
+        if (types.some((t) => t.type === mapping.remoteType)) continue;
+        const fields = await runtime.connector.listFields(
+          runtime.context,
+          runtime.scope,
+          mapping.remoteType,
+        );
+        types.push({
+          type: mapping.remoteType,
+          fields: fields.map((f) => ({
+            name: f.name,
+            label: f.label,
+            required: f.required,
+            readOnly: f.readOnly,
+            ...(f.allowedValues ? { allowedValues: f.allowedValues } : {}),
+          })),
+        });
+      }
+      schemas.set(integrationId, { key, at, types });
+      return types;
     },
 
     async peers(integrationId) {

@@ -131,5 +131,5 @@ export async function rallyWorkspace(
     logger: pino({ level: 'silent' }),
     concurrency: 16,
   });
-  return { workspace, release, integrationId: row.id, feature, sync, owner };
+  return { workspace, release, integrationId: row.id, feature, sync, owner, box };
 }

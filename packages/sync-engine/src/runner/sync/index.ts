@@ -1,7 +1,14 @@
 export { applyEvent, DELIVER_EVENT_TASK, REMOTE_EFFECT_TASK } from './apply-event.ts';
+export { type SyncCallContext, syncCallContext } from './call-context.ts';
 export type { SyncDeps } from './deps.ts';
 export type { IntegrationGateway, IntegrationRuntime, RoadmapGateway, Trx } from './ports.ts';
 export { loadSyncState, syncStateNames } from './record-syncs.ts';
-export { planSelection, previewSend, type SendResult, sendSelection } from './send.ts';
+export {
+  planSelection,
+  previewSend,
+  type SendResult,
+  sendPlan,
+  sendSelection,
+} from './send.ts';
 export { recordQueueName, syncContextFor } from './sync-context.ts';
 export { syncTaskHandlers } from './tasks.ts';

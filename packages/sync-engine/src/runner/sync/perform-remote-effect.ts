@@ -35,13 +35,16 @@ function failedEvent(
   fields?: readonly string[],
 ): SyncEvent {
   const remote = RemoteError.is(error) ? error : undefined;
-  const details =
-    remote?.fieldErrors.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)) ?? [];
+  const message = error instanceof Error ? error.message : String(error);
+  // Connectors often put the remote's own words in the message already; say each thing once.
+  const details = (
+    remote?.fieldErrors.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)) ?? []
+  ).filter((detail, i, all) => !message.includes(detail) && all.indexOf(detail) === i);
   return {
     type: 'failed',
     operation,
     retryable: remote?.retryable ?? false,
-    error: [error instanceof Error ? error.message : String(error), ...details].join('; '),
+    error: [message, ...details].join('; '),
     attempt,
     ...(fields ? { fields: fields as never } : {}),
   };

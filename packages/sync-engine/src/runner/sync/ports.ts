@@ -6,6 +6,7 @@ import type {
   IntegrationLink,
   RecordRef,
   RemoteRef,
+  RemoteTypeDefinition,
   RoadmapFieldChanges,
   RoadmapRecord,
   SendSelection,
@@ -50,6 +51,8 @@ export interface IntegrationRuntime {
 
 export interface IntegrationGateway {
   runtime(integrationId: string): Promise<IntegrationRuntime>;
+  /** The remote's field definitions of the mapped types, to stop a send that cannot succeed. */
+  remoteTypes?(integrationId: string): Promise<RemoteTypeDefinition[]>;
   /** Enabled integrations of other workspaces that share this one's template. */
   peers(integrationId: string): Promise<IntegrationConfig[]>;
 }

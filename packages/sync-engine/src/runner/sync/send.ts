@@ -26,7 +26,8 @@ export async function planSelection(
     [integrationId, ...peers.map((p) => p.id)],
     records.map((r) => r.id),
   );
-  return planSend({ integration: runtime.config, peers, selection, records, links });
+  const remoteTypes = (await deps.integrations.remoteTypes?.(integrationId)) ?? [];
+  return planSend({ integration: runtime.config, peers, selection, records, links, remoteTypes });
 }
 
 export async function previewSend(deps: SyncDeps, integrationId: string, selection: SendSelection) {
@@ -44,7 +45,11 @@ export async function sendSelection(
   integrationId: string,
   selection: SendSelection,
 ): Promise<SendResult> {
-  const plan = await planSelection(deps, integrationId, selection);
+  return sendPlan(deps, await planSelection(deps, integrationId, selection));
+}
+
+/** Sends a plan already made (and shown): one request per step, children behind parents. */
+export async function sendPlan(deps: SyncDeps, plan: SendPlan): Promise<SendResult> {
   const batchId = deps.newToken();
   const createdHere = new Set(
     plan.steps.filter((s) => s.action === 'create').map((s) => s.record.id),

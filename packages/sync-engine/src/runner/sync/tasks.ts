@@ -6,14 +6,20 @@ import {
   REMOTE_EFFECT_TASK,
   type RemoteEffectPayload,
 } from './apply-event.ts';
+import { syncCallContext } from './call-context.ts';
 import type { SyncDeps } from './deps.ts';
 import { performRemoteEffect } from './perform-remote-effect.ts';
 
 /** The job handlers of the sync runner, for `createWorker({ handlers })`. */
 export function syncTaskHandlers(deps: SyncDeps): Record<string, TaskHandler> {
   return {
-    [REMOTE_EFFECT_TASK]: (job) =>
-      performRemoteEffect(deps, job.payload as RemoteEffectPayload, job.attempts),
+    [REMOTE_EFFECT_TASK]: (job) => {
+      const payload = job.payload as RemoteEffectPayload;
+      return syncCallContext.run(
+        { integrationId: payload.integrationId, record: payload.record },
+        () => performRemoteEffect(deps, payload, job.attempts),
+      );
+    },
     [DELIVER_EVENT_TASK]: async (job) => {
       const { integrationId, record, event, batchId } = job.payload as DeliverEventPayload;
       await applyEvent(deps, integrationId, record, event, batchId ? { batchId } : {});
