@@ -4,7 +4,7 @@ import {
   setIntegrationFieldsIn,
   writeWithin,
 } from '@tandem/roadmap';
-import { type DatabaseHandle, readJson } from '@tandem/storage';
+import { type DatabaseHandle, readBoolean, readJson } from '@tandem/storage';
 import type {
   IntegrationLink,
   RecordRef,
@@ -89,10 +89,16 @@ export function createRoadmapGateway(database: DatabaseHandle, now: () => Date):
                 .where('feature_id', 'in', featureIds)
                 .execute()
             ).map(toRoadmapRecord.requirement);
-      const releases = await byIds(
-        'release',
-        unique([...releaseIds, ...features.map((f) => f.fields.releaseId)]),
-      );
+      // Parking lots hold unscheduled work and are never sent: their features go without a
+      // release (and come back into the first parking lot when imported).
+      const releaseRows = await db
+        .selectFrom('releases')
+        .selectAll()
+        .where('id', 'in', unique([...releaseIds, ...features.map((f) => f.fields.releaseId), '']))
+        .execute();
+      const releases = releaseRows
+        .filter((r) => !readBoolean(r.parking_lot))
+        .map(toRoadmapRecord.release);
       const initiatives = await byIds(
         'initiative',
         unique(features.map((f) => f.fields.initiativeId)),

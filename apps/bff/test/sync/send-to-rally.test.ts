@@ -1,4 +1,4 @@
-import { getIntegrationFields } from '@tandem/roadmap';
+import { createRelease, getIntegrationFields, userContext } from '@tandem/roadmap';
 import { type RunningRallySimulator, startRallySimulator } from '@tandem/sim-rally';
 import { describeEachDialect } from '@tandem/storage/testing';
 import { sendSelection } from '@tandem/sync-engine/runner';
@@ -75,5 +75,35 @@ describeEachDialect('Send to Rally', (handle) => {
       `portfolioitem/feature?query=(Name = "Dark mode")&fetch=FormattedID`,
     );
     expect(found.QueryResult.TotalResultCount).toBe(1);
+  });
+
+  it('sends a parking-lot feature without its parking lot (unscheduled work has no Rally release)', async () => {
+    const ws = await rallyWorkspace(handle(), sim.url);
+    const parkingLot = await createRelease(handle(), userContext(ws.owner.id), ws.workspace.id, {
+      name: 'Parking lot',
+      parkingLot: true,
+    });
+    const feature = await ws.feature('Someday maybe');
+    await handle()
+      .db.updateTable('features')
+      .set({ release_id: parkingLot.id })
+      .where('id', '=', feature.id)
+      .execute();
+    ws.sync.worker.start();
+    const result = await sendSelection(ws.sync.deps, ws.integrationId, {
+      featureIds: [feature.id],
+    });
+    expect(result.plan.steps.map((s) => `${s.action}:${s.record.kind}`)).toEqual([
+      'create:feature',
+    ]);
+    await ws.sync.worker.drained();
+    await ws.sync.close();
+    const links = (await getIntegrationFields(handle().db, 'feature', feature.id))[
+      ws.integrationId
+    ];
+    const rallyFeature = (await remote(`portfolioitem/feature/${links?.remoteId}?fetch=Release`))
+      .Feature;
+    expect(rallyFeature.Release).toBeNull();
+    expect(await getIntegrationFields(handle().db, 'release', parkingLot.id)).toEqual({});
   });
 });
