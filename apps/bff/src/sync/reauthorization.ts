@@ -6,8 +6,8 @@ import {
 } from '@tandem/storage';
 
 /**
- * Marks an integration as needing re-authorization (once, however many requests fail at the
- * same moment) and says why in its log. A disabled integration stays disabled.
+ * Marks an enabled integration as needing re-authorization (once, however many requests fail at
+ * the same moment) and says why in its log.
  */
 export async function markNeedsReauthorization(
   database: DatabaseHandle,
@@ -24,7 +24,8 @@ export async function markNeedsReauthorization(
       version: eb('version', '+', 1),
     }))
     .where('id', '=', row.id)
-    .where('state', 'not in', ['needs_reauthorization', 'disabled'])
+    // A draft shows the wizard's authorize step anyway; a disabled one stays disabled.
+    .where('state', 'in', ['enabled', 'failing'])
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) return;
   await integrationLogRepository(database.db)

@@ -5,7 +5,7 @@ import {
   startRallySimulator,
   testClientCertificate,
 } from '@tandem/sim-rally';
-import { integrationLogRepository } from '@tandem/storage';
+import { integrationLogRepository, integrationsRepository } from '@tandem/storage';
 import { describeEachDialect } from '@tandem/storage/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RALLY_MAPPINGS } from '../sync/support.ts';
@@ -122,11 +122,15 @@ describeEachDialect('Rally wizard API: bad input', (handle) => {
     await app.close();
   });
 
-  it('refreshes an expiring grant, and asks to re-authorize when Rally refuses the refresh', async () => {
+  it('refreshes an expiring grant, and asks to re-authorize when Rally refuses it', {
+    timeout: 30_000,
+  }, async () => {
     let clock = Date.now();
-    const { app, browser, base } = await owner({ now: () => new Date(clock) });
+    const { app, browser, base, workspace } = await owner({ now: () => new Date(clock) });
     const draft = await draftWithAccount(browser, base, sim.url);
     await authorizeIntegration(browser, base, draft.id, rallyBrowser());
+    // As if the wizard had been finished: only an enabled integration changes state.
+    await integrationsRepository(handle().db).update(draft.id, { state: 'enabled' });
     const before = (await (await browser.request('GET', `${base}/${draft.id}`)).json()).connection;
 
     // A day later the access token has expired: Tandem refreshes it before asking Rally.
@@ -144,11 +148,37 @@ describeEachDialect('Rally wizard API: bad input', (handle) => {
     expect((await refused.json()).error.message).toMatch(/re-authorize/);
     const integration = await (await browser.request('GET', `${base}/${draft.id}`)).json();
     expect(integration.state).toBe('needs_reauthorization');
-    const log = await integrationLogRepository(handle().db).list({
-      integrationId: draft.id,
-      levels: ['error'],
-    });
-    expect(log.map((l) => l.message).join('\n')).toMatch(/could not be refreshed.*re-authorized/s);
+    const send = await browser.request('POST', `${base}/${draft.id}/sends`, { featureIds: ['x'] });
+    expect(send.status).toBe(409);
+    expect((await send.json()).error.message).toMatch(/needs reauthorization/);
+    const errors = async () =>
+      (
+        await integrationLogRepository(handle().db).list({
+          integrationId: draft.id,
+          levels: ['error'],
+        })
+      )
+        .map((l) => l.message)
+        .join('\n');
+    expect(await errors()).toMatch(/could not be refreshed.*needs to be re-authorized/s);
+
+    // Authorizing again puts it back to work.
+    const again = await authorizeIntegration(browser, base, draft.id, rallyBrowser());
+    expect(again.location).toBe(
+      `/w/${workspace.key}/settings/integrations/${draft.id}/wizard/authorize?connected=1`,
+    );
+    expect((await (await browser.request('GET', `${base}/${draft.id}`)).json()).state).toBe(
+      'enabled',
+    );
+
+    // A token Rally revoked before it expired: the first refusal marks the integration.
+    sim.simulator.control.expireTokens('access');
+    const workspaces = await browser.request('GET', `${base}/${draft.id}/remote/workspaces`);
+    expect(workspaces.status).toBe(409);
+    expect((await (await browser.request('GET', `${base}/${draft.id}`)).json()).state).toBe(
+      'needs_reauthorization',
+    );
+    expect(await errors()).toMatch(/Rally refused the credentials/);
     await app.close();
   });
 
