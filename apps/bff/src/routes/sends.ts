@@ -9,10 +9,10 @@ import { previewSend, sendPlan } from '@tandem/sync-engine/runner';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { loadIntegration } from '../integrations/integration-service.ts';
+import { remoteFailure } from '../integrations/remote-failure.ts';
 import { AppError } from '../lib/errors.ts';
 import { validate } from '../lib/validate.ts';
 import { requireWorkspaceRole } from '../middleware/workspace-role.ts';
-import { IntegrationNotReadyError } from '../sync/integration-runtime.ts';
 
 function toSummary(batchId: string | null, plan: SendPlan, dry: DryRun): SendSummary {
   const count = (action: string) => plan.steps.filter((s) => s.action === action).length;
@@ -99,9 +99,8 @@ export const sendRoutes = new Hono<AppEnv>().post(
       deps.sync.worker.wake();
       return c.json(toSummary(result.batchId, result.plan, result.summary), 202);
     } catch (error) {
-      if (error instanceof IntegrationNotReadyError)
-        throw new AppError(409, 'conflict', error.message);
-      throw error;
+      // Not set up → 409; the remote refusing (e.g. its schema read for the check) → 502 with its words.
+      throw remoteFailure(error);
     }
   },
 );
