@@ -161,6 +161,8 @@ function suppliedByConnector(type: string, field: string): boolean {
   return (
     field === 'Project' ||
     (type === 'Release' && field === 'State') ||
+    // Rally starts a new story or defect in its first schedule state (Defined) when none is sent.
+    field === 'ScheduleState' ||
     parentFieldsOf(type).includes(field)
   );
 }

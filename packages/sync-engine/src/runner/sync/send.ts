@@ -26,7 +26,9 @@ export async function planSelection(
     [integrationId, ...peers.map((p) => p.id)],
     records.map((r) => r.id),
   );
-  const remoteTypes = (await deps.integrations.remoteTypes?.(integrationId)) ?? [];
+  // Without the remote's schema (it is unreachable, or refuses us) the plan cannot check
+  // required fields; the send still goes out and each record reports what the remote says.
+  const remoteTypes = (await deps.integrations.remoteTypes?.(integrationId).catch(() => [])) ?? [];
   return planSend({ integration: runtime.config, peers, selection, records, links, remoteTypes });
 }
 
