@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demo, expect, screenshotPath, test } from '../fixtures.ts';
+import { FeatureIntegrationsPage } from '../pages/integrations/feature-integrations.page.ts';
 import { IntegrationsPage } from '../pages/integrations/integrations.page.ts';
 import { ReportPage } from '../pages/integrations/report.page.ts';
+import { BoardPage } from '../pages/roadmap/board.page.ts';
 import { AccountUrlStep } from '../pages/wizard/account-url.page.ts';
 import { AuthorizeStep } from '../pages/wizard/authorize.page.ts';
 import { EnableStep } from '../pages/wizard/enable.page.ts';
@@ -182,6 +184,19 @@ test('an owner sets up Rally from nothing to an enabled integration', async ({
     await list.goto(mobile.key);
     await list.expectState(FIRST, 'Enabled');
     await page.screenshot(shot('list'));
+  });
+
+  await test.step('then Send to Rally works through it', async () => {
+    const board = new BoardPage(page);
+    const featureName = `Sent by the wizard flow ${stamp}`;
+    await board.goto(mobile.key);
+    await board.createFeature({ name: featureName });
+    // A new feature opens in the drawer; open it from its card if it did not.
+    const drawer = page.getByRole('dialog', { name: /^Feature / });
+    if (!(await drawer.isVisible())) await board.openFeature(await board.referenceOf(featureName));
+    const integrations = new FeatureIntegrationsPage(page);
+    await integrations.sendTo(FIRST);
+    expect(await integrations.expectLinked(FIRST, { timeout: 20_000 })).toMatch(/^F\d+/);
   });
 });
 
