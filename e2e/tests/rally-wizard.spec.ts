@@ -193,7 +193,11 @@ test('an owner sets up Rally from nothing to an enabled integration', async ({
     await board.createFeature({ name: featureName });
     // A new feature opens in the drawer; open it from its card if it did not.
     const drawer = page.getByRole('dialog', { name: /^Feature / });
-    if (!(await drawer.isVisible())) await board.openFeature(await board.referenceOf(featureName));
+    const opened = await drawer
+      .waitFor({ state: 'visible', timeout: 3000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!opened) await board.openFeature(await board.referenceOf(featureName));
     const integrations = new FeatureIntegrationsPage(page);
     await integrations.sendTo(FIRST);
     expect(await integrations.expectLinked(FIRST, { timeout: 20_000 })).toMatch(/^F\d+/);
