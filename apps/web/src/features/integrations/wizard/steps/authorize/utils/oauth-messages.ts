@@ -2,15 +2,15 @@
 export const OAUTH_ERRORS: Record<string, { title: string; text: string }> = {
   denied: {
     title: 'Rally was not connected',
-    text: 'Access was not granted on Rally’s page (Deny was pressed, or the page was closed). Nothing changed. Press Connect to Rally to try again.',
+    text: 'Access was not granted on Rally’s page (Deny was pressed, or the page was closed). Nothing changed; connect again when you are ready.',
   },
   state_mismatch: {
     title: 'That answer from Rally could not be trusted',
-    text: 'It did not belong to the connection started on this page (perhaps an old tab or link). Nothing was saved. Press Connect to Rally to start again.',
+    text: 'It did not belong to the connection started on this page (perhaps an old tab or link). Nothing was changed; connect again to start over.',
   },
   expired: {
     title: 'The connection took too long',
-    text: 'Signing in to Rally has to be finished within a few minutes. Nothing was saved. Press Connect to Rally to start again.',
+    text: 'Signing in to Rally has to be finished within a few minutes. Nothing was changed; connect again to start over.',
   },
   exchange_failed: {
     title: 'Rally signed you in, but the connection could not be finished',
