@@ -337,6 +337,13 @@ test('More options: client certificate, disable and enable, delete', async ({
     await new ProjectStep(page).expectChildUpdatesExcluded();
   });
 
+  await test.step('the account URL is locked once something was sent, and says why', async () => {
+    const account = new AccountUrlStep(page);
+    await account.openStep('Rally account');
+    await account.expectLockedBecauseUsed();
+    await page.screenshot(shot('2-account-locked'));
+  });
+
   await test.step('delete says what is kept, and removes only the integration', async () => {
     await list.goto(mobile.key);
     await list.deleteIntegration(SECOND);

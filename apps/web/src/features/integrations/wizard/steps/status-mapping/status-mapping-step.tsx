@@ -1,4 +1,4 @@
-import type { RecordMapping } from '@tandem/contracts';
+import type { RecordMapping, StatusMapping } from '@tandem/contracts';
 import { clsx } from 'clsx';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '@/components/ui/alert';
@@ -19,9 +19,14 @@ const KIND_LABEL: Record<RecordMapping['roadmapKind'], string> = {
 export function StatusMappingStep() {
   const { integration } = useWizardIntegration();
   const [params] = useSearchParams();
-  const [mappings, setMappings] = useStepDraft<RecordMapping[]>(
-    'statuses:mappings',
-    () => (integration.settings.recordMappings as RecordMapping[] | undefined) ?? [],
+  // Only the statuses are this step's: the rest of each mapping is what the previous step saved.
+  const [statusDraft, setStatusDraft] = useStepDraft<Record<string, StatusMapping | null>>(
+    'statuses:groups',
+    () => ({}),
+  );
+  const saved = (integration.settings.recordMappings as RecordMapping[] | undefined) ?? [];
+  const mappings = saved.map((m) =>
+    m.roadmapKind in statusDraft ? { ...m, status: statusDraft[m.roadmapKind] ?? null } : m,
   );
   const { save, saving, error } = useSaveStep('statuses');
   const kinds = mappings.map((m) => m.roadmapKind);
@@ -78,7 +83,7 @@ export function StatusMappingStep() {
               key={mapping.roadmapKind}
               mapping={mapping}
               onChange={(next) =>
-                setMappings(mappings.map((m) => (m.roadmapKind === next.roadmapKind ? next : m)))
+                setStatusDraft({ ...statusDraft, [next.roadmapKind]: next.status })
               }
             />
           ) : null}
