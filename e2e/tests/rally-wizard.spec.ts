@@ -270,6 +270,7 @@ test('a template’s credentials reach a second integration', async ({ page, log
   await test.step('…and the template’s certificate too', async () => {
     await list.goto(mobile.key);
     await list.open(SECOND);
+    await page.screenshot(shot('integration-page'));
     await expect(
       page.getByRole('definition').filter({ hasText: /^Set$/ }),
       'client certificate inherited from the template',

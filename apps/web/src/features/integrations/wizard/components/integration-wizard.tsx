@@ -65,7 +65,11 @@ export function IntegrationWizard({ workspace }: { workspace: WizardWorkspace })
           Integrations
         </Link>
         <h1 className="mb-6 text-xl font-semibold tracking-tight text-zinc-900">
-          {integration ? `Set up ${integration.name}` : 'Add a Rally integration'}
+          {integration === null
+            ? 'Add a Rally integration'
+            : integration.state === 'draft'
+              ? `Set up ${integration.name}`
+              : `Edit ${integration.name}`}
         </h1>
         <div className="grid gap-8 md:grid-cols-[15rem_1fr]">
           <aside>
