@@ -28,6 +28,12 @@ export function IntegrationOverview({
   const wizardHref = paths.workspace.integrationWizard.getHref(workspace.key, i.id, i.wizardStep);
   const rows: [string, ReactNode][] = [
     ['System', systemLabel(i.system)],
+    [
+      'Template',
+      i.templateId
+        ? 'Made from a template: changes to the template reach this integration'
+        : 'None',
+    ],
     ['Rally account', s.accountUrl ?? '—'],
     ['Connected as', i.connection?.connectedAs ?? 'Not connected'],
     [
@@ -86,7 +92,7 @@ export function IntegrationOverview({
         ))}
       </dl>
       <Link
-        to={`${paths.workspace.integration.getHref(workspace.key, i.id)}/log`}
+        to={paths.workspace.settings.integrationLog.getHref(workspace.key, i.id)}
         className="inline-flex items-center gap-1.5 text-sm text-accent-700 hover:underline"
       >
         <FileText className="size-4" aria-hidden="true" />
