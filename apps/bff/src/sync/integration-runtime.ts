@@ -19,7 +19,6 @@ import {
 import {
   type DatabaseHandle,
   type IntegrationRow,
-  integrationLogRepository,
   integrationsRepository,
   type SecretBox,
 } from '@tandem/storage';
@@ -34,6 +33,7 @@ import {
   loadEffective,
   openIntegrationSecrets,
 } from '../integrations/effective-integration.ts';
+import { createBatchedLog } from './batched-log.ts';
 import { connectorFor } from './connectors.ts';
 import { saveOAuthGrant } from './grant-store.ts';
 import type { IntegrationSecrets } from './integration-secrets.ts';
@@ -124,7 +124,7 @@ export function createIntegrationGateway(
     { version: number; builtAt: number; runtime: IntegrationRuntime }
   >();
   const schemas = new Map<string, { key: string; at: number; types: RemoteTypeDefinition[] }>();
-  const log = integrationLogRepository(database.db);
+  const requestLog = createBatchedLog(database.db);
 
   function logRequest(row: IntegrationRow) {
     return (entry: RequestLogEntry) => {
@@ -133,26 +133,24 @@ export function createIntegrationGateway(
       // integration's records (the transport may be shared by integrations on one account).
       const call = syncCallContext.getStore();
       const forRecord = call && call.integrationId === row.id ? call.record : undefined;
-      void log
-        .append({
-          integrationId: row.id,
-          workspaceId: row.workspaceId,
-          ...(forRecord ? { recordType: forRecord.kind, recordId: forRecord.id } : {}),
-          level: failed ? (entry.retryInMs !== null ? 'warn' : 'error') : 'debug',
-          event: 'http',
-          message: `${entry.operation ?? entry.method} ${entry.method} ${entry.url} → ${entry.status ?? entry.error?.kind ?? 'no answer'}${entry.retryInMs !== null ? ` (retrying in ${entry.retryInMs} ms)` : ''}`,
-          // Bodies are kept for failures (what the remote said matters); a success keeps the
-          // request line and timing only, so a bulk send does not store every payload twice.
-          data: failed
-            ? entry
-            : {
-                requestId: entry.requestId,
-                attempt: entry.attempt,
-                durationMs: entry.durationMs,
-                status: entry.status,
-              },
-        })
-        .catch(() => {});
+      requestLog.add({
+        integrationId: row.id,
+        workspaceId: row.workspaceId,
+        ...(forRecord ? { recordType: forRecord.kind, recordId: forRecord.id } : {}),
+        level: failed ? (entry.retryInMs !== null ? 'warn' : 'error') : 'debug',
+        event: 'http',
+        message: `${entry.operation ?? entry.method} ${entry.method} ${entry.url} → ${entry.status ?? entry.error?.kind ?? 'no answer'}${entry.retryInMs !== null ? ` (retrying in ${entry.retryInMs} ms)` : ''}`,
+        // Bodies are kept for failures (what the remote said matters); a success keeps the
+        // request line and timing only, so a bulk send does not store every payload twice.
+        data: failed
+          ? entry
+          : {
+              requestId: entry.requestId,
+              attempt: entry.attempt,
+              durationMs: entry.durationMs,
+              status: entry.status,
+            },
+      });
     };
   }
 
@@ -348,6 +346,7 @@ export function createIntegrationGateway(
 
     async close() {
       await Promise.all([...transports.values()].map((t) => t.transport.close()));
+      await requestLog.flush();
       transports.clear();
       grants.clear();
       runtimes.clear();

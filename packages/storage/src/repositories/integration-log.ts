@@ -53,26 +53,37 @@ const toEntry = (r: Selectable<IntegrationLogTable>): IntegrationLogEntry => ({
   createdAt: r.created_at,
 });
 
+const toRow = (entry: NewLogEntry, at: string) => ({
+  integration_id: entry.integrationId,
+  workspace_id: entry.workspaceId,
+  record_type: entry.recordType ?? null,
+  record_id: entry.recordId ?? null,
+  level: entry.level,
+  event: entry.event,
+  message: entry.message,
+  data: entry.data === undefined ? null : JSON.stringify(entry.data),
+  created_at: at,
+});
+
 /** Callers redact secrets before writing; this layer stores what it is given. */
 export function integrationLogRepository(db: Db) {
   return {
     async append(entry: NewLogEntry, now = new Date().toISOString()): Promise<IntegrationLogEntry> {
       const row = await db
         .insertInto('integration_log')
-        .values({
-          integration_id: entry.integrationId,
-          workspace_id: entry.workspaceId,
-          record_type: entry.recordType ?? null,
-          record_id: entry.recordId ?? null,
-          level: entry.level,
-          event: entry.event,
-          message: entry.message,
-          data: entry.data === undefined ? null : JSON.stringify(entry.data),
-          created_at: now,
-        })
+        .values(toRow(entry, now))
         .returningAll()
         .executeTakeFirstOrThrow();
       return toEntry(row);
+    },
+
+    /** Many entries in one statement (a busy transport logs in batches). */
+    async appendMany(entries: readonly { entry: NewLogEntry; at: string }[]): Promise<void> {
+      if (entries.length === 0) return;
+      await db
+        .insertInto('integration_log')
+        .values(entries.map(({ entry, at }) => toRow(entry, at)))
+        .execute();
     },
 
     async list(filter: LogFilter): Promise<IntegrationLogEntry[]> {

@@ -7,4 +7,10 @@ export {
   PostponeJob,
   retryDelayMs,
 } from './port.ts';
-export { createWorker, type TaskHandler, type Worker, type WorkerOptions } from './worker.ts';
+export {
+  createWorker,
+  type TaskHandler,
+  type TaskHelpers,
+  type Worker,
+  type WorkerOptions,
+} from './worker.ts';

@@ -32,6 +32,7 @@ export type KyselyJobQueueOptions = {
 /** The embedded queue on the app's own database (SQLite or PostgreSQL). */
 export function createKyselyJobQueue(options: KyselyJobQueueOptions): JobQueue & {
   addWithin(trx: Db, spec: AddJobSpec): Promise<Job>;
+  completeWithin(trx: Db, job: Job, workerId: string): Promise<void>;
 } {
   const { db } = options;
   const now = options.now ?? (() => new Date());
@@ -104,6 +105,16 @@ export function createKyselyJobQueue(options: KyselyJobQueueOptions): JobQueue &
       .returningAll()
       .executeTakeFirstOrThrow();
     return toJob(row);
+  }
+
+  /** Completes a job inside the caller's transaction (with the work that finished it). */
+  async function completeWithin(trx: Db, job: Job, workerId: string): Promise<void> {
+    await trx
+      .deleteFrom('jobs')
+      .where('id', '=', job.id)
+      .where('locked_by', '=', workerId)
+      .execute();
+    await releaseQueue(trx, job, workerId);
   }
 
   async function releaseQueue(trx: Db, job: Pick<Job, 'queueName'>, workerId: string) {
@@ -202,15 +213,10 @@ export function createKyselyJobQueue(options: KyselyJobQueueOptions): JobQueue &
     },
 
     async complete(job, workerId) {
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .deleteFrom('jobs')
-          .where('id', '=', job.id)
-          .where('locked_by', '=', workerId)
-          .execute();
-        await releaseQueue(trx, job, workerId);
-      });
+      await db.transaction().execute((trx) => completeWithin(trx, job, workerId));
     },
+
+    completeWithin,
 
     async fail(job, workerId, error) {
       const final = job.attempts >= job.maxAttempts;

@@ -41,6 +41,12 @@ export interface JobQueue {
   complete(job: Job, workerId: string): Promise<void>;
   /** Schedules a retry with backoff, or marks the job failed after its last attempt. */
   fail(job: Job, workerId: string, error: string): Promise<'retrying' | 'failed'>;
+  /**
+   * Completes the job inside the caller's own transaction (`trx` is the adapter's), so the work
+   * that finished it and its completion commit together. Optional: adapters without it are
+   * completed by the worker afterwards.
+   */
+  completeWithin?(trx: never, job: Job, workerId: string): Promise<void>;
   /** Puts a job back to run again after `delayMs` without counting this attempt. */
   postpone(job: Job, workerId: string, delayMs: number): Promise<void>;
   /** Extends the lease of a running job. */

@@ -1,6 +1,12 @@
 import { type Job, type JobQueue, PostponeJob } from './port.ts';
 
-export type TaskHandler = (job: Job, helpers: { heartbeat(): Promise<void> }) => Promise<void>;
+export type TaskHelpers = {
+  heartbeat(): Promise<void>;
+  /** Completes this job inside the handler's own transaction, when the queue can. */
+  completeWithin?: (trx: unknown) => Promise<void>;
+};
+
+export type TaskHandler = (job: Job, helpers: TaskHelpers) => Promise<void>;
 
 export type WorkerOptions = {
   queue: JobQueue;
@@ -72,8 +78,20 @@ export function createWorker(options: WorkerOptions): Worker {
       queue.heartbeat(job, workerId).catch((error: unknown) => options.onPickError?.(error));
     }, heartbeatMs);
     try {
-      await handler(job, { heartbeat: () => queue.heartbeat(job, workerId) });
-      await queue.complete(job, workerId);
+      let completed = false;
+      const completeWithin = queue.completeWithin?.bind(queue);
+      await handler(job, {
+        heartbeat: () => queue.heartbeat(job, workerId),
+        ...(completeWithin
+          ? {
+              completeWithin: async (trx: unknown) => {
+                await completeWithin(trx as never, job, workerId);
+                completed = true;
+              },
+            }
+          : {}),
+      });
+      if (!completed) await queue.complete(job, workerId);
       return true;
     } catch (error) {
       if (error instanceof PostponeJob) {

@@ -33,7 +33,12 @@ export type DeliverEventPayload = {
 };
 
 /** What the caller learnt alongside the event, stored with the link (the synced snapshot). */
-export type EventExtras = { snapshot?: SyncSnapshot | null; batchId?: string };
+export type EventExtras = {
+  snapshot?: SyncSnapshot | null;
+  batchId?: string;
+  /** More work to commit with this event (the job that delivered it completing). */
+  within?: (trx: Trx) => Promise<void>;
+};
 
 const LEVEL: Record<'info' | 'warning' | 'error', LogLevel> = {
   info: 'info',
@@ -70,6 +75,7 @@ export async function applyEvent(
         now,
       });
     }
+    await extras.within?.(trx);
     return decision;
   });
   if (decision.effects.some((e) => QUEUED_EFFECTS.has(e.type))) deps.jobsAdded?.();

@@ -11,7 +11,7 @@ import {
 import { PostponeJob } from '../queue/port.ts';
 import { applyEvent, type RemoteEffectPayload } from './apply-event.ts';
 import type { SyncDeps } from './deps.ts';
-import type { IntegrationRuntime } from './ports.ts';
+import type { IntegrationRuntime, Trx } from './ports.ts';
 import { syncStateNames } from './record-syncs.ts';
 import { linkAsRemoteRef, toRemoteRef, toRemoteSnapshot } from './remote-refs.ts';
 
@@ -59,12 +59,17 @@ export async function performRemoteEffect(
   payload: RemoteEffectPayload,
   /** This job's attempt: above 1, an earlier run may have died after the remote applied it. */
   jobAttempt = 1,
+  /** Completes the job in the same transaction as its answer. */
+  completeWithin?: (trx: Trx) => Promise<void>,
 ): Promise<void> {
   const { integrationId, record: ref, effect } = payload;
   const runtime = await deps.integrations.runtime(integrationId);
   const [record] = await deps.roadmap.loadRecords([ref]);
   const answer = (event: SyncEvent, snapshot?: ReturnType<typeof snapshotAfterSync>) =>
-    applyEvent(deps, integrationId, ref, event, snapshot ? { snapshot } : {});
+    applyEvent(deps, integrationId, ref, event, {
+      ...(snapshot ? { snapshot } : {}),
+      ...(completeWithin ? { within: completeWithin } : {}),
+    });
   const mapping = recordMappingFor(runtime.config, ref.kind);
   if (!record || !mapping) {
     const why = !record

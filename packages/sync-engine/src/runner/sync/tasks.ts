@@ -13,16 +13,19 @@ import { performRemoteEffect } from './perform-remote-effect.ts';
 /** The job handlers of the sync runner, for `createWorker({ handlers })`. */
 export function syncTaskHandlers(deps: SyncDeps): Record<string, TaskHandler> {
   return {
-    [REMOTE_EFFECT_TASK]: (job) => {
+    [REMOTE_EFFECT_TASK]: (job, helpers) => {
       const payload = job.payload as RemoteEffectPayload;
       return syncCallContext.run(
         { integrationId: payload.integrationId, record: payload.record },
-        () => performRemoteEffect(deps, payload, job.attempts),
+        () => performRemoteEffect(deps, payload, job.attempts, helpers.completeWithin),
       );
     },
-    [DELIVER_EVENT_TASK]: async (job) => {
+    [DELIVER_EVENT_TASK]: async (job, helpers) => {
       const { integrationId, record, event, batchId } = job.payload as DeliverEventPayload;
-      await applyEvent(deps, integrationId, record, event, batchId ? { batchId } : {});
+      await applyEvent(deps, integrationId, record, event, {
+        ...(batchId ? { batchId } : {}),
+        ...(helpers.completeWithin ? { within: helpers.completeWithin } : {}),
+      });
     },
   };
 }
