@@ -205,6 +205,7 @@ try {
   const t0 = performance.now();
   const res = await send(bulk);
   if (res.status !== 202) throw new Error(`bulk send answered ${res.status}: ${await res.text()}`);
+  const acceptedAfter = (performance.now() - t0) / 1000;
   await waitUntil(async () => (await linked()) - before >= remoteCalls, 600_000, 'the bulk send');
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(sampler);
@@ -217,6 +218,7 @@ try {
       remoteCalls,
       latencyMs: LATENCY_MS,
       seconds: Number(seconds.toFixed(2)),
+      acceptedAfterSeconds: Number(acceptedAfter.toFixed(2)),
       boundSeconds: bound,
       ratio: Number((seconds / bound).toFixed(3)),
       limitRatio: 1.2,
