@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect } from '@playwright/test';
+import { RALLY_TEST_MAPPINGS } from '@tandem/testkit';
 
 /** The simulator's seeded Rally workspace and project (`SEED_IDS` of `@tandem/sim-rally`). */
 const RALLY_WORKSPACE = { id: '2000000001', name: 'Acme' };
@@ -7,45 +8,7 @@ const RALLY_PROJECT = { id: '3000000002', name: 'Alpha' };
 const RALLY_API_KEY = '_tandemRallySimAdminKey000000000000000000';
 
 /** Release → Release, feature → PortfolioItem/Feature (under its release), requirement → story. */
-const RALLY_MAPPINGS = [
-  {
-    roadmapKind: 'release',
-    remoteType: 'Release',
-    enabled: true,
-    fields: [
-      { roadmapField: 'name', remoteField: 'Name', direction: 'both' },
-      { roadmapField: 'startDate', remoteField: 'ReleaseStartDate', direction: 'both' },
-      { roadmapField: 'dueDate', remoteField: 'ReleaseDate', direction: 'both' },
-    ],
-    links: [],
-    status: null,
-    defaults: { State: 'Planning' },
-  },
-  {
-    roadmapKind: 'feature',
-    remoteType: 'PortfolioItem/Feature',
-    enabled: true,
-    fields: [
-      { roadmapField: 'name', remoteField: 'Name', direction: 'both' },
-      { roadmapField: 'description', remoteField: 'Description', direction: 'both' },
-    ],
-    links: [{ parentKind: 'release', remoteField: 'Release', direction: 'to_remote' }],
-    status: null,
-    defaults: {},
-  },
-  {
-    roadmapKind: 'requirement',
-    remoteType: 'HierarchicalRequirement',
-    enabled: true,
-    fields: [
-      { roadmapField: 'name', remoteField: 'Name', direction: 'both' },
-      { roadmapField: 'description', remoteField: 'Description', direction: 'both' },
-    ],
-    links: [],
-    status: null,
-    defaults: {},
-  },
-];
+const RALLY_MAPPINGS = RALLY_TEST_MAPPINGS;
 
 export interface SeededFeature {
   id: string;

@@ -1,1 +1,1 @@
-export {};
+export { RALLY_TEST_MAPPINGS } from './rally-mappings.ts';

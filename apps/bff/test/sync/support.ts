@@ -16,49 +16,12 @@ import {
   usersRepository,
   workspacesRepository,
 } from '@tandem/storage';
+import { RALLY_TEST_MAPPINGS } from '@tandem/testkit';
 import pino from 'pino';
 import { createSyncService } from '../../src/sync/sync-service.ts';
 
-/** Tandem's default Rally mappings, as the wizard proposes them. */
-export const RALLY_MAPPINGS: RecordMapping[] = [
-  {
-    roadmapKind: 'release',
-    remoteType: 'Release',
-    enabled: true,
-    fields: [
-      { roadmapField: 'name', remoteField: 'Name', direction: 'both' },
-      { roadmapField: 'startDate', remoteField: 'ReleaseStartDate', direction: 'both' },
-      { roadmapField: 'dueDate', remoteField: 'ReleaseDate', direction: 'both' },
-    ],
-    links: [],
-    status: null,
-    defaults: { State: 'Planning' },
-  },
-  {
-    roadmapKind: 'feature',
-    remoteType: 'PortfolioItem/Feature',
-    enabled: true,
-    fields: [
-      { roadmapField: 'name', remoteField: 'Name', direction: 'both' },
-      { roadmapField: 'description', remoteField: 'Description', direction: 'both' },
-    ],
-    links: [{ parentKind: 'release', remoteField: 'Release', direction: 'to_remote' }],
-    status: null,
-    defaults: {},
-  },
-  {
-    roadmapKind: 'requirement',
-    remoteType: 'HierarchicalRequirement',
-    enabled: true,
-    fields: [
-      { roadmapField: 'name', remoteField: 'Name', direction: 'both' },
-      { roadmapField: 'description', remoteField: 'Description', direction: 'both' },
-    ],
-    links: [],
-    status: null,
-    defaults: {},
-  },
-];
+/** The smallest useful Rally mapping (shared with the e2e flows). */
+export const RALLY_MAPPINGS: RecordMapping[] = RALLY_TEST_MAPPINGS;
 
 /** A workspace with a dated release, an owner, and an enabled Rally integration on `rallyUrl`. */
 export async function rallyWorkspace(
