@@ -8,7 +8,6 @@ import {
   startAuthorization,
 } from '../integrations/oauth-flow.ts';
 import { AppError } from '../lib/errors.ts';
-import { requireSession } from '../middleware/session.ts';
 import { requireWorkspaceRole } from '../middleware/workspace-role.ts';
 
 /** *Authorize*: where to send the browser (the remote's login and consent pages). */
@@ -28,7 +27,12 @@ export const oauthStartRoutes = new Hono<AppEnv>().post(
  */
 export const oauthCallbackRoutes = new Hono<AppEnv>().get(
   '/rally/callback',
-  requireSession,
+  // A browser whose Tandem session ended while it was at Rally signs in and comes back here.
+  async (c, next) => {
+    if (c.var.session) return next();
+    const back = new URL(c.req.url);
+    return c.redirect(`/login?next=${encodeURIComponent(back.pathname + back.search)}`, 302);
+  },
   async (c) => {
     const deps = c.var.deps;
     const integrationId = integrationOfState(c.req.query('state') ?? '');

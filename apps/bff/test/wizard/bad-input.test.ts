@@ -98,10 +98,15 @@ describeEachDialect('Rally wizard API: bad input', (handle) => {
     // A state naming no integration of this user is not followed anywhere.
     const stray = await browser.request('GET', '/api/oauth/rally/callback?code=x&state=nobody~x');
     expect(stray.status).toBe(400);
-    // Someone else's browser (no Tandem session) cannot complete it.
+    // A browser without a Tandem session is sent to sign in first (the state stays bound to the
+    // user who started, so only they can complete it).
     const other = app.client();
     const anonymous = await other.request('GET', `${callback.pathname}${callback.search}`);
-    expect(anonymous.status).toBe(401);
+    // Signed out meanwhile: sign in first, then come back to the same callback.
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get('location')).toBe(
+      `/login?next=${encodeURIComponent(`${callback.pathname}${callback.search}`)}`,
+    );
     await app.close();
   });
 
