@@ -4,6 +4,7 @@ import {
   type RunningRallySimulator,
   startRallySimulator,
 } from '@tandem/sim-rally';
+import { integrationsRepository } from '@tandem/storage';
 import { describeEachDialect } from '@tandem/storage/testing';
 import { sendSelection } from '@tandem/sync-engine/runner';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
@@ -121,5 +122,32 @@ describeEachDialect('sending through remote faults', (handle) => {
       .where('level', 'in', ['warn', 'error'])
       .executeTakeFirstOrThrow();
     expect(Number(retries.n)).toBeGreaterThan(0);
+  });
+
+  it('marks the integration failing when a record fails for good, and healthy again on the next link', async () => {
+    const ws = await rallyWorkspace(handle(), sim.url);
+    const refused = await ws.feature('Refused by Rally');
+    const accepted = await ws.feature('Accepted by Rally');
+    await control('faults', {
+      method: 'POST',
+      path: 'portfolioitem/feature/create',
+      action: 'status',
+      status: 400,
+      times: 1,
+    });
+    ws.sync.worker.start();
+    await sendSelection(ws.sync.deps, ws.integrationId, { featureIds: [refused.id] });
+    await ws.sync.worker.drained();
+    const integrations = integrationsRepository(handle().db);
+    const failing = await integrations.find(ws.integrationId);
+    expect(failing?.state).toBe('failing');
+    expect(failing?.lastError).toMatch(/Refused by Rally|400|Simulated/);
+
+    await sendSelection(ws.sync.deps, ws.integrationId, { featureIds: [accepted.id] });
+    await ws.sync.worker.drained();
+    await ws.sync.close();
+    const healthy = await integrations.find(ws.integrationId);
+    expect(healthy).toMatchObject({ state: 'enabled', lastError: null });
+    expect(healthy?.lastSyncAt).toBeTruthy();
   });
 });

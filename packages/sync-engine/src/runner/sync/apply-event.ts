@@ -8,6 +8,7 @@ import {
   type SyncSnapshot,
 } from '../../core/index.ts';
 import type { SyncDeps } from './deps.ts';
+import { recordIntegrationOutcome } from './integration-health.ts';
 import type { Trx } from './ports.ts';
 import { loadSyncState, saveSyncState } from './record-syncs.ts';
 import { recordQueueName, syncContextFor } from './sync-context.ts';
@@ -170,6 +171,14 @@ async function stage(
       return;
     case 'notify':
       await log(effect.kind === 'send_failed' ? 'error' : 'info', effect.kind, effect.message);
+      if (effect.kind === 'send_failed' || effect.kind === 'linked') {
+        await recordIntegrationOutcome(
+          trx,
+          integrationId,
+          effect.kind === 'linked' ? { ok: true } : { ok: false, message: effect.message },
+          s.now,
+        );
+      }
       return;
   }
 }
