@@ -13,6 +13,11 @@ export const integrationStateSchema = z.enum([
 ]);
 export type IntegrationState = z.infer<typeof integrationStateSchema>;
 
+/** An integration that sends and receives: enabled, including one whose last sync failed. */
+export function isActiveIntegration(state: IntegrationState): boolean {
+  return state === 'enabled' || state === 'failing';
+}
+
 /** The wizard's steps in order; each has its own URL and is saved as the owner goes. */
 export const WIZARD_STEPS = [
   'name',

@@ -1,4 +1,5 @@
 import type { ProjectNode, RemoteChange } from '@tandem/connector-kit';
+import { isActiveIntegration } from '@tandem/contracts';
 import {
   type IntegrationRow,
   integrationLogRepository,
@@ -38,7 +39,7 @@ async function siblingProjects(deps: Deps, row: IntegrationRow): Promise<string[
   const siblings = await integrationsRepository(deps.database.db).listByTemplate(row.templateId);
   const out: string[] = [];
   for (const s of siblings) {
-    if (s.id === row.id || s.state !== 'enabled') continue;
+    if (s.id === row.id || !isActiveIntegration(s.state)) continue;
     const project = (await loadEffective(deps.database.db, deps.secrets, s)).settings.remoteProject;
     if (project) out.push(project.id);
   }

@@ -1,5 +1,6 @@
 import {
   createIntegrationRequestSchema,
+  isActiveIntegration,
   setApiKeyRequestSchema,
   updateIntegrationRequestSchema,
 } from '@tandem/contracts';
@@ -62,7 +63,7 @@ export const integrationRoutes = new Hono<AppEnv>()
       c.var.workspace.id,
     );
     const enabled = rows
-      .filter((r) => r.state === 'enabled')
+      .filter((r) => isActiveIntegration(r.state))
       .map((r) => ({ id: r.id, name: r.name, system: r.system }));
     return c.json({ integrations: enabled }, 200);
   })
@@ -123,7 +124,7 @@ export const integrationRoutes = new Hono<AppEnv>()
       }
       // An enabled integration moved to another project listens there from now on.
       const webhook =
-        config && row.state === 'enabled' && scopeChanged(row.config, config)
+        config && isActiveIntegration(row.state) && scopeChanged(row.config, config)
           ? await registerWebhooks(deps, { ...row, config })
           : undefined;
       const updated = await integrationsRepository(deps.database.db).update(

@@ -1,4 +1,4 @@
-import { type SendSummary, sendRequestSchema } from '@tandem/contracts';
+import { isActiveIntegration, type SendSummary, sendRequestSchema } from '@tandem/contracts';
 import {
   type IntegrationRow,
   integrationLogRepository,
@@ -64,7 +64,7 @@ export const sendRoutes = new Hono<AppEnv>().post(
   async (c) => {
     const deps = c.var.deps;
     const row = await loadIntegration(deps, c.var.workspace.id, c.req.param('integrationId'));
-    if (row.state !== 'enabled') {
+    if (!isActiveIntegration(row.state)) {
       throw new AppError(
         409,
         'conflict',

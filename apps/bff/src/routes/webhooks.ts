@@ -1,4 +1,5 @@
 import { RemoteError } from '@tandem/connector-kit';
+import { isActiveIntegration } from '@tandem/contracts';
 import { integrationLogRepository, integrationsRepository } from '@tandem/storage';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
@@ -42,7 +43,7 @@ export const webhookRoutes = new Hono<AppEnv>().post('/:integrationId', async (c
       'This delivery is not for a webhook this integration registered',
     );
   }
-  if (row.state !== 'enabled') {
+  if (!isActiveIntegration(row.state)) {
     await log(
       'info',
       `Received a webhook delivery while ${row.state.replaceAll('_', ' ')}; ignored`,

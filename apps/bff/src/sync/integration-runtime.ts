@@ -15,6 +15,7 @@ import {
   type IntegrationConfig,
   type IntegrationSettings,
   integrationConfigSchema,
+  isActiveIntegration,
 } from '@tandem/contracts';
 import {
   type DatabaseHandle,
@@ -337,7 +338,8 @@ export function createIntegrationGateway(
       const siblings = await repo.listByTemplate(row.templateId);
       const out: IntegrationConfig[] = [];
       for (const s of siblings) {
-        if (s.id === row.id || s.workspaceId === row.workspaceId || s.state !== 'enabled') continue;
+        if (s.id === row.id || s.workspaceId === row.workspaceId || !isActiveIntegration(s.state))
+          continue;
         const effective = await loadEffective(database.db, box, s);
         out.push(toIntegrationConfig(s, effective.settings));
       }
