@@ -88,9 +88,17 @@ export function LogEntryRow({
                   <p className="mb-1 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase">
                     {section.label}
                   </p>
-                  <pre className="max-h-72 overflow-auto rounded-md bg-zinc-950 p-3 font-mono text-[12px] leading-relaxed whitespace-pre-wrap break-all text-zinc-100">
-                    {section.text}
-                  </pre>
+                  {/* A long body scrolls; as a labelled region it can be scrolled by keyboard too. */}
+                  <section
+                    aria-label={section.label}
+                    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1)
+                    tabIndex={0}
+                    className="max-h-72 overflow-auto rounded-md bg-zinc-950 focus-visible:outline-2 focus-visible:outline-indigo-500"
+                  >
+                    <pre className="p-3 font-mono text-[12px] leading-relaxed whitespace-pre-wrap break-all text-zinc-100">
+                      {section.text}
+                    </pre>
+                  </section>
                 </div>
               ))}
             </div>
