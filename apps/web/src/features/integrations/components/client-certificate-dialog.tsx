@@ -1,15 +1,12 @@
 import type { Integration } from '@tandem/contracts';
 import { useState } from 'react';
+import { PemPairFields } from '@/components/pem-pair-fields';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { Field, fieldControlProps } from '@/components/ui/field';
 import { toast } from '@/components/ui/toast';
 import { isApiError } from '@/lib/api-client';
 import { useSetClientCertificate } from '../api/set-client-certificate';
-
-const textareaClass =
-  'block h-28 w-full rounded-md border border-zinc-300 bg-white px-3 py-2 font-mono text-xs shadow-xs focus:border-accent-500 focus:ring-3 focus:ring-accent-500/20 focus:outline-none aria-[invalid=true]:border-red-400';
 
 /**
  * Mutual TLS: a private key and certificate Tandem presents on every request to Rally, in
@@ -88,26 +85,15 @@ export function ClientCertificateDialog({
           We recommend a key and certificate made only for this integration. Both are stored
           encrypted and never shown again.
         </p>
-        <Field id="client-private-key" label="Private key (PEM)" error={keyError}>
-          <textarea
-            {...fieldControlProps('client-private-key', keyError)}
-            className={textareaClass}
-            placeholder="-----BEGIN PRIVATE KEY-----"
-            spellCheck={false}
-            value={privateKeyPem}
-            onChange={(e) => setKey(e.target.value)}
-          />
-        </Field>
-        <Field id="client-certificate" label="Certificate (PEM)" error={certError}>
-          <textarea
-            {...fieldControlProps('client-certificate', certError)}
-            className={textareaClass}
-            placeholder="-----BEGIN CERTIFICATE-----"
-            spellCheck={false}
-            value={certificatePem}
-            onChange={(e) => setCert(e.target.value)}
-          />
-        </Field>
+        <PemPairFields
+          idPrefix="client"
+          privateKeyPem={privateKeyPem}
+          certificatePem={certificatePem}
+          onPrivateKeyChange={setKey}
+          onCertificateChange={setCert}
+          keyError={keyError}
+          certError={certError}
+        />
         {general ? <Alert>{general}</Alert> : null}
       </div>
     </Dialog>
