@@ -57,6 +57,16 @@ export function createWorker(options: WorkerOptions): Worker {
     });
   }
 
+  /** Wakes one idle slot; a slot that then finds a job wakes the next (no thundering herd). */
+  function wakeOne(): void {
+    const [first] = sleepers;
+    first?.();
+  }
+
+  function wakeAll(): void {
+    for (const wake of [...sleepers]) wake();
+  }
+
   function checkIdle(foundNothing: boolean) {
     if (foundNothing && active === 0) {
       for (const w of idleWaiters) w();
@@ -67,12 +77,12 @@ export function createWorker(options: WorkerOptions): Worker {
   function idle(): Promise<void> {
     return new Promise((resolve) => {
       idleWaiters.add(resolve);
-      for (const wake of [...sleepers]) wake();
+      wakeAll();
     });
   }
 
-  /** Runs one job; answers whether it finished (completed or failed) rather than waiting. */
-  async function runOne(job: Job): Promise<boolean> {
+  /** Runs one job: completes it, postpones it, or records its failure. */
+  async function runOne(job: Job): Promise<void> {
     const handler = handlers[job.task]!;
     const beat = setInterval(() => {
       queue.heartbeat(job, workerId).catch((error: unknown) => options.onPickError?.(error));
@@ -92,16 +102,14 @@ export function createWorker(options: WorkerOptions): Worker {
           : {}),
       });
       if (!completed) await queue.complete(job, workerId);
-      return true;
     } catch (error) {
       if (error instanceof PostponeJob) {
         await queue.postpone(job, workerId, error.delayMs);
-        return false;
+        return;
       }
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       const outcome = await queue.fail(job, workerId, message);
       options.onError?.(job, error, outcome);
-      return true;
     } finally {
       clearInterval(beat);
     }
@@ -120,11 +128,11 @@ export function createWorker(options: WorkerOptions): Worker {
         await sleep(pollMs);
         continue;
       }
+      // There was work: maybe more. Another slot looks; if it finds some, it wakes the next.
+      wakeOne();
       active += 1;
-      const finished = await runOne(job);
+      await runOne(job);
       active -= 1;
-      // Finishing a job may make another ready (same queue); let idle slots look again.
-      if (finished) for (const wake of [...sleepers]) wake();
       // The embedded database answers synchronously; without this yield a busy slot could keep
       // the event loop in microtasks and starve the network replies other jobs wait for.
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -137,9 +145,7 @@ export function createWorker(options: WorkerOptions): Worker {
       running = true;
       for (let i = 0; i < concurrency; i++) slots.push(slot());
     },
-    wake() {
-      for (const wake of [...sleepers]) wake();
-    },
+    wake: wakeOne,
     idle,
     async drained() {
       for (;;) {
@@ -151,7 +157,7 @@ export function createWorker(options: WorkerOptions): Worker {
     },
     async stop() {
       running = false;
-      for (const wake of [...sleepers]) wake();
+      wakeAll();
       await Promise.all(slots.splice(0));
     },
   };
