@@ -189,6 +189,9 @@ export const featureSchema = z.object({
   version,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** In lists: how many requirements the feature has, and how many of them are done. */
+  requirementCount: z.number().int().optional(),
+  requirementsDone: z.number().int().optional(),
 });
 export type Feature = z.infer<typeof featureSchema>;
 

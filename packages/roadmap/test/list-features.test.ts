@@ -4,12 +4,42 @@ import {
   createFeature,
   createInitiative,
   createRelease,
+  createRequirement,
   listFeatures,
+  listStatuses,
   ValidationError,
 } from '../src/index.ts';
 import { featureInput, seedWorkspace } from './support/fixtures.ts';
 
 describeEachDialect('listing features', (handle) => {
+  it('tells each feature how many requirements it has and how many are done', async () => {
+    const db = handle();
+    const s = await seedWorkspace(db);
+    const withThree = await createFeature(
+      db,
+      s.ctx,
+      s.workspace.id,
+      featureInput(s.release, { name: 'Three' }),
+    );
+    await createFeature(db, s.ctx, s.workspace.id, featureInput(s.release, { name: 'None' }));
+    const done = (await listStatuses(db.db, s.workspace.id, 'requirement')).find(
+      (st) => st.category === 'done',
+    );
+    for (const [i, name] of ['a', 'b', 'c'].entries()) {
+      await createRequirement(db, s.ctx, s.workspace.id, withThree.id, {
+        name,
+        descriptionHtml: '',
+        customFields: {},
+        ...(i === 0 && done ? { statusId: done.id } : {}),
+      });
+    }
+    const { items } = await listFeatures(db, s.workspace.id, { limit: 10 });
+    expect(items.map((f) => [f.name, f.requirementCount, f.requirementsDone])).toEqual([
+      ['Three', 3, 1],
+      ['None', 0, 0],
+    ]);
+  });
+
   it('pages through every feature in rank order without repeats', async () => {
     const db = handle();
     const s = await seedWorkspace(db);

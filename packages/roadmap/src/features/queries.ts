@@ -100,8 +100,40 @@ export async function listFeatures(
   const rows = (await query.execute()).map((r) => decodeRow<FeatureRow>('features', r));
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
+  const progress = await requirementProgress(
+    store,
+    page.map((f) => f.id),
+  );
   return {
-    items: page.map(toFeature),
+    items: page.map((row) => ({
+      ...toFeature(row),
+      requirementCount: progress.get(row.id)?.count ?? 0,
+      requirementsDone: progress.get(row.id)?.done ?? 0,
+    })),
     nextCursor: rows.length > filter.limit && last ? encodeCursor(last) : null,
   };
+}
+
+/** Requirements per feature and how many are done (their status is in the done category). */
+async function requirementProgress(
+  store: ReadStore,
+  featureIds: string[],
+): Promise<Map<string, { count: number; done: number }>> {
+  if (featureIds.length === 0) return new Map();
+  const rows = await store.db
+    .selectFrom('requirements')
+    .innerJoin('workflow_statuses', 'workflow_statuses.id', 'requirements.status_id')
+    .select((eb) => [
+      'requirements.feature_id as featureId',
+      eb.fn.countAll<number>().as('count'),
+      eb.fn
+        .sum<number>(
+          eb.case().when('workflow_statuses.category', '=', 'done').then(1).else(0).end(),
+        )
+        .as('done'),
+    ])
+    .where('requirements.feature_id', 'in', featureIds)
+    .groupBy('requirements.feature_id')
+    .execute();
+  return new Map(rows.map((r) => [r.featureId, { count: Number(r.count), done: Number(r.done) }]));
 }

@@ -1,5 +1,5 @@
 import type { Feature, Member, WorkflowStatus } from '@tandem/contracts';
-import { Gauge, Target } from 'lucide-react';
+import { Gauge, ListChecks, Target } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { StatusDot } from '@/components/roadmap/status-dot';
 import { Avatar } from '@/components/ui/avatar';
@@ -67,6 +67,16 @@ export function FeatureCardBody({
             <Gauge className="size-3.5 text-zinc-400" aria-hidden="true" />
             <span className="sr-only">Score </span>
             {feature.score}
+          </span>
+        ) : null}
+        {feature.requirementCount ? (
+          <span
+            className="inline-flex items-center gap-1 tabular-nums"
+            title={`${feature.requirementsDone ?? 0} of ${feature.requirementCount} requirements done`}
+          >
+            <ListChecks className="size-3.5 text-zinc-400" aria-hidden="true" />
+            <span className="sr-only">Requirements done: </span>
+            {feature.requirementsDone ?? 0}/{feature.requirementCount}
           </span>
         ) : null}
         {integrationSlot}
