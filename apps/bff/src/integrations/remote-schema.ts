@@ -17,6 +17,7 @@ import type { AppDeps } from '../app-env.ts';
 import { AppError } from '../lib/errors.ts';
 import { toFieldIssues } from '../lib/validate.ts';
 import type { RemoteConnection } from '../sync/integration-runtime.ts';
+import { toRemoteTypeDefinition } from '../sync/remote-type-definition.ts';
 import { callRemote } from './remote-failure.ts';
 
 type Deps = Required<AppDeps>;
@@ -101,16 +102,7 @@ export async function runPreflight(
     if (!known.has(mapping.remoteType) || remoteTypes.some((t) => t.type === mapping.remoteType))
       continue;
     const fields = await callRemote(() => connector.listFields(context, scope, mapping.remoteType));
-    remoteTypes.push({
-      type: mapping.remoteType,
-      fields: fields.map((f) => ({
-        name: f.name,
-        label: f.label,
-        required: f.required,
-        readOnly: f.readOnly,
-        ...(f.allowedValues ? { allowedValues: f.allowedValues } : {}),
-      })),
-    });
+    remoteTypes.push(toRemoteTypeDefinition(mapping.remoteType, fields));
   }
   const report = preflight(config, remoteTypes, roadmap);
   return {

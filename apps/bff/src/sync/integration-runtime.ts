@@ -39,6 +39,7 @@ import { connectorFor } from './connectors.ts';
 import { saveOAuthGrant } from './grant-store.ts';
 import type { IntegrationSecrets } from './integration-secrets.ts';
 import { guardAuth, markNeedsReauthorization } from './reauthorization.ts';
+import { toRemoteTypeDefinition } from './remote-type-definition.ts';
 
 export class IntegrationNotReadyError extends Error {
   override name = 'IntegrationNotReadyError';
@@ -317,16 +318,7 @@ export function createIntegrationGateway(
           runtime.scope,
           mapping.remoteType,
         );
-        types.push({
-          type: mapping.remoteType,
-          fields: fields.map((f) => ({
-            name: f.name,
-            label: f.label,
-            required: f.required,
-            readOnly: f.readOnly,
-            ...(f.allowedValues ? { allowedValues: f.allowedValues } : {}),
-          })),
-        });
+        types.push(toRemoteTypeDefinition(mapping.remoteType, fields));
       }
       schemas.set(integrationId, { key, at, types });
       return types;
