@@ -201,13 +201,20 @@ try {
       .executeTakeFirstOrThrow();
     return Number(row.n);
   };
+  // utime + stime of the BFF, in clock ticks (100 per second on Linux).
+  const cpuTicks = () => {
+    const fields = readFileSync(`/proc/${bff.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  };
   const before = await linked();
+  const cpuBefore = cpuTicks();
   const t0 = performance.now();
   const res = await send(bulk);
   if (res.status !== 202) throw new Error(`bulk send answered ${res.status}: ${await res.text()}`);
   const acceptedAfter = (performance.now() - t0) / 1000;
   await waitUntil(async () => (await linked()) - before >= remoteCalls, 600_000, 'the bulk send');
   const seconds = (performance.now() - t0) / 1000;
+  const bffCpuSeconds = (cpuTicks() - cpuBefore) / 100;
   clearInterval(sampler);
   const bound = (Math.ceil(remoteCalls / 12) * LATENCY_MS) / 1000;
   console.log(
@@ -219,6 +226,7 @@ try {
       latencyMs: LATENCY_MS,
       seconds: Number(seconds.toFixed(2)),
       acceptedAfterSeconds: Number(acceptedAfter.toFixed(2)),
+      bffCpuSeconds,
       boundSeconds: bound,
       ratio: Number((seconds / bound).toFixed(3)),
       limitRatio: 1.2,

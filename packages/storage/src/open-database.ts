@@ -10,7 +10,7 @@ import { MIGRATION_NAMES, migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseConfig =
-  | { dialect: 'sqlite'; path: string }
+  | { dialect: 'sqlite'; path: string; checkpointInBackground?: boolean }
   | { dialect: 'postgres'; url: string; schema?: string; poolSize?: number };
 
 export type MigrationState = { applied: number; pending: number; latest: string | null };
@@ -32,11 +32,16 @@ function describePostgres(url: string): string {
   }
 }
 
-async function openKysely(config: DatabaseConfig): Promise<Kysely<Database>> {
+type Opened = { db: Kysely<Database>; afterClose?: () => Promise<void> };
+
+async function openKysely(config: DatabaseConfig): Promise<Opened> {
   if (config.dialect === 'sqlite') {
     if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
     try {
-      return new Kysely<Database>({ dialect: openNodeSqlite(config.path).dialect });
+      const { checkpointInBackground } = config;
+      const { dialect, checkpointer } = openNodeSqlite(config.path, { checkpointInBackground });
+      const db = new Kysely<Database>({ dialect });
+      return checkpointer ? { db, afterClose: () => checkpointer.stop() } : { db };
     } catch (error) {
       throw new DatabaseUnavailableError(
         `Cannot open the SQLite database at ${config.path}: ${(error as Error).message}`,
@@ -58,12 +63,12 @@ async function openKysely(config: DatabaseConfig): Promise<Kysely<Database>> {
       `Cannot reach PostgreSQL at ${describePostgres(config.url)} (${reason}). Check DATABASE_URL.`,
     );
   }
-  return db;
+  return { db };
 }
 
 /** Opens either database behind one Kysely handle; migrations are the caller's explicit step. */
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
-  const db = await openKysely(config);
+  const { db, afterClose } = await openKysely(config);
   const migrator = new Migrator({
     db,
     provider: migrationProvider(config.dialect),
@@ -97,18 +102,24 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       return migrationState();
     },
     migrationState,
-    close: () => db.destroy(),
+    async close() {
+      await db.destroy();
+      await afterClose?.();
+    },
   };
 }
 
-/** Reads DATABASE_URL the way every entry point does: set → PostgreSQL, unset → SQLite under dataDir. */
+/**
+ * Reads DATABASE_URL the way the server does: set → PostgreSQL, unset → SQLite under dataDir
+ * (a long-running process: WAL checkpoints run on a worker thread, off the event loop).
+ */
 export function databaseConfigFromEnv(env: {
   DATABASE_URL?: string | undefined;
   dataDir: string;
 }): DatabaseConfig {
   return env.DATABASE_URL
     ? { dialect: 'postgres', url: env.DATABASE_URL }
-    : { dialect: 'sqlite', path: `${env.dataDir}/tandem.sqlite` };
+    : { dialect: 'sqlite', path: `${env.dataDir}/tandem.sqlite`, checkpointInBackground: true };
 }
 
 export { MIGRATION_NAMES };

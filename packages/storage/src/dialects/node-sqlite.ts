@@ -1,5 +1,6 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { type SqliteDatabase, SqliteDialect, type SqliteStatement } from 'kysely';
+import { type BackgroundCheckpointer, checkpointInBackground } from './background-checkpoint.ts';
 
 const STATEMENT_CACHE_SIZE = 256;
 
@@ -40,10 +41,23 @@ export function adaptNodeSqlite(database: DatabaseSync): SqliteDatabase {
   };
 }
 
-export function openNodeSqlite(path: string): { dialect: SqliteDialect; raw: DatabaseSync } {
+export type NodeSqliteOptions = {
+  /** Checkpoint the WAL on a worker thread instead of inside whichever commit crosses the limit. */
+  checkpointInBackground?: boolean;
+};
+
+export function openNodeSqlite(
+  path: string,
+  options: NodeSqliteOptions = {},
+): { dialect: SqliteDialect; raw: DatabaseSync; checkpointer?: BackgroundCheckpointer } {
   const raw = new DatabaseSync(path, { timeout: 5000 });
   raw.exec('PRAGMA journal_mode = WAL');
   raw.exec('PRAGMA foreign_keys = ON');
   raw.exec('PRAGMA synchronous = NORMAL');
-  return { dialect: new SqliteDialect({ database: adaptNodeSqlite(raw) }), raw };
+  const checkpointer =
+    options.checkpointInBackground && path !== ':memory:'
+      ? checkpointInBackground(raw, path)
+      : undefined;
+  const dialect = new SqliteDialect({ database: adaptNodeSqlite(raw) });
+  return { dialect, raw, ...(checkpointer ? { checkpointer } : {}) };
 }
