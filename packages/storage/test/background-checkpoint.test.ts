@@ -21,7 +21,8 @@ async function openWithRows(checkpointInBackground: boolean) {
   await sql`create table blobs (id integer primary key, body text not null)`.execute(handle.db);
   const body = 'x'.repeat(4_000);
   // ~0.8 MB in 200 commits (2–3 WAL frames each): below SQLite's own 1,000-page threshold, so only a checkpointer moves it.
-  for (let i = 0; i < 200; i++) await sql`insert into blobs (body) values (${body})`.execute(handle.db);
+  for (let i = 0; i < 200; i++)
+    await sql`insert into blobs (body) values (${body})`.execute(handle.db);
   return { handle, path };
 }
 
