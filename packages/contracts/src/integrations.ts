@@ -51,9 +51,21 @@ export type IntegrationSettings = z.infer<typeof integrationSettingsSchema>;
 export const connectionSchema = z.object({
   kind: z.enum(['oauth2', 'api_key', 'pat']),
   connectedAs: z.string().nullable(),
-  /** When an OAuth grant (refresh token) expires, if the remote says. */
+  /**
+   * When an OAuth grant (its refresh token) expires, only when the remote said so; null when
+   * unknown. Never the access token's expiry: Tandem renews that one by itself.
+   */
   expiresAt: z.string().nullable(),
+  /** When the credentials were stored (null for ones stored before this was recorded). */
+  connectedAt: z.string().nullable(),
+  /** OAuth: until when the current access token works; Tandem refreshes it before then. */
+  accessTokenExpiresAt: z.string().nullable(),
+  /** The remote refused these credentials or the grant has expired: connect again. */
+  needsReauthorization: z.boolean(),
+  /** The credentials are the integration's template's, shared with its other integrations. */
+  fromTemplate: z.boolean(),
 });
+export type Connection = z.infer<typeof connectionSchema>;
 
 export const integrationSchema = z.object({
   id: z.string(),

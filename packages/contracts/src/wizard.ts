@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recordMappingSchema } from './integration-config.ts';
 import {
+  connectionSchema,
   integrationSettingsSchema,
   integrationStateSchema,
   integrationSystemSchema,
@@ -72,8 +73,22 @@ export const preflightReportSchema = z.object({
 });
 export type PreflightReportView = z.infer<typeof preflightReportSchema>;
 
-/** *Authorize*: where to send the browser; the callback returns to the wizard's authorize step. */
+/**
+ * *Authorize*: where to send the browser; the callback returns to the wizard's authorize step
+ * (or to the template's page) with `?connected=1` or `?error=<OAuthCallbackError>`.
+ */
 export const oauthStartSchema = z.object({ authorizationUrl: z.url() });
+export const oauthCallbackErrorSchema = z.enum([
+  'denied',
+  'state_mismatch',
+  'expired',
+  'exchange_failed',
+]);
+export type OAuthCallbackError = z.infer<typeof oauthCallbackErrorSchema>;
+/** A template is authorized from one workspace's settings; the answer returns there. */
+export const templateOAuthStartRequestSchema = z
+  .object({ workspaceId: z.string().min(1) })
+  .strict();
 
 export const clientCertificateRequestSchema = z
   .object({
@@ -89,6 +104,8 @@ export const integrationTemplateSchema = z.object({
   system: integrationSystemSchema,
   settings: integrationSettingsSchema,
   hasCredentials: z.boolean(),
+  /** Who the template's credentials connect as, and until when; null when it has none. */
+  connection: connectionSchema.nullable(),
   hasClientCertificate: z.boolean(),
   /** How many integrations inherit from it. */
   usedBy: z.number().int(),

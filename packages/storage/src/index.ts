@@ -24,7 +24,11 @@ export {
   type IntegrationRow,
   integrationsRepository,
 } from './repositories/integrations.ts';
-export { type OAuthStateRow, oauthStatesRepository } from './repositories/oauth-states.ts';
+export {
+  type OAuthStateRow,
+  type OAuthSubject,
+  oauthStatesRepository,
+} from './repositories/oauth-states.ts';
 export { type SessionRow, sessionsRepository } from './repositories/sessions.ts';
 export { type User, type UserWithSecret, usersRepository } from './repositories/users.ts';
 export {

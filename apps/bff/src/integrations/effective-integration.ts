@@ -71,6 +71,7 @@ export function composeEffective(
     ...(credentials.apiKey ? { apiKey: credentials.apiKey } : {}),
     ...(credentials.connectedAs !== undefined ? { connectedAs: credentials.connectedAs } : {}),
     ...(credentials.remoteUserId ? { remoteUserId: credentials.remoteUserId } : {}),
+    ...(credentials.connectedAt ? { connectedAt: credentials.connectedAt } : {}),
     ...(credentials.oauth ? { oauth: credentials.oauth } : {}),
   };
   const certificate = own.clientCertificate ?? inherited.clientCertificate;

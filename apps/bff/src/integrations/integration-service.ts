@@ -5,7 +5,9 @@ import { AppError } from '../lib/errors.ts';
 import { IntegrationNotReadyError, toIntegrationConfig } from '../sync/integration-runtime.ts';
 import type { IntegrationSecrets } from '../sync/integration-secrets.ts';
 import { normaliseAccountUrl } from './account-url.ts';
-import { loadEffective, openIntegrationSecrets } from './effective-integration.ts';
+import { connectWithApiKey as connectTargetWithApiKey } from './api-key-connection.ts';
+import { integrationTarget } from './credential-target.ts';
+import { loadEffective } from './effective-integration.ts';
 import { remoteFailure } from './remote-failure.ts';
 import { registerWebhooks } from './webhook-registration.ts';
 
@@ -60,42 +62,8 @@ export async function connectWithApiKey(
   row: IntegrationRow,
   apiKey: string,
 ): Promise<IntegrationRow> {
-  const effective = await loadEffective(deps.database.db, deps.secrets, row);
-  if (!effective.settings.accountUrl) {
-    throw AppError.validation([
-      { path: 'settings.accountUrl', message: 'Enter the account URL first' },
-    ]);
-  }
-  const own = openIntegrationSecrets(deps.secrets, row);
-  const { oauth: _dropped, ...rest } = own;
-  const candidate: IntegrationSecrets = { ...rest, apiKey };
-  try {
-    const { connector, context } = await deps.sync.gateway.connect({
-      ...row,
-      sealedSecrets: sealSecrets(deps, row, candidate),
-    });
-    const whoAmI = await connector.checkConnection(context);
-    const updated = await integrationsRepository(deps.database.db).update(row.id, {
-      sealedSecrets: sealSecrets(deps, row, {
-        ...candidate,
-        connectedAs: whoAmI.displayName,
-        remoteUserId: whoAmI.userId,
-      }),
-      ...(row.state === 'needs_reauthorization' ? { state: 'enabled' as const } : {}),
-    });
-    return updated!;
-  } catch (error) {
-    const failure = remoteFailure(error);
-    if (failure instanceof AppError && failure.status !== 500) {
-      const remoteKind = failure.details?.remoteKind;
-      const message =
-        remoteKind === 'auth'
-          ? 'The account refused this API key'
-          : `Could not reach the account: ${failure.message}`;
-      throw AppError.validation([{ path: 'apiKey', message }], message);
-    }
-    throw failure;
-  }
+  await connectTargetWithApiKey(await integrationTarget(deps, row), apiKey);
+  return (await integrationsRepository(deps.database.db).find(row.id))!;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Integration, WizardStep } from '@tandem/contracts';
 import type { IntegrationRow, IntegrationTemplateRow, SecretBox } from '@tandem/storage';
+import { toConnectionView } from './connection-view.ts';
 import { composeEffective } from './effective-integration.ts';
 
 /**
@@ -10,6 +11,7 @@ export function toIntegrationView(
   row: IntegrationRow,
   box: SecretBox,
   template: IntegrationTemplateRow | null = null,
+  now: Date = new Date(),
 ): Integration {
   let connection: Integration['connection'] = null;
   let hasClientCertificate = false;
@@ -17,16 +19,12 @@ export function toIntegrationView(
   try {
     const effective = composeEffective(box, row, template);
     settings = effective.settings;
-    const secrets = effective.secrets;
-    hasClientCertificate = Boolean(secrets.clientCertificate);
-    if (secrets.apiKey)
-      connection = { kind: 'api_key', connectedAs: secrets.connectedAs ?? null, expiresAt: null };
-    else if (secrets.oauth)
-      connection = {
-        kind: 'oauth2',
-        connectedAs: secrets.oauth.connectedAs ?? null,
-        expiresAt: secrets.oauth.refreshExpiresAt ?? secrets.oauth.expiresAt,
-      };
+    hasClientCertificate = Boolean(effective.secrets.clientCertificate);
+    connection = toConnectionView(effective.secrets, {
+      now,
+      fromTemplate: effective.credentialSource?.kind === 'template',
+      refused: row.state === 'needs_reauthorization',
+    });
   } catch {
     connection = null;
   }

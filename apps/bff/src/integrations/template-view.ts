@@ -1,19 +1,26 @@
 import type { IntegrationSettings, IntegrationTemplate } from '@tandem/contracts';
 import type { IntegrationTemplateRow, SecretBox } from '@tandem/storage';
+import { toConnectionView } from './connection-view.ts';
 import { openTemplateSecrets } from './effective-integration.ts';
 
-/** A template as owners see it: its settings and which secrets it holds, never the secrets. */
+/**
+ * A template as owners see it: its settings, who its credentials connect as, and which secrets
+ * it holds, never the secrets. `refused`: an integration using its credentials was turned away.
+ */
 export function toTemplateView(
   row: IntegrationTemplateRow,
   box: SecretBox,
   usedBy: number,
+  facts: { now: Date; refused: boolean } = { now: new Date(), refused: false },
 ): IntegrationTemplate {
   let hasCredentials = false;
   let hasClientCertificate = false;
+  let connection: IntegrationTemplate['connection'] = null;
   try {
     const secrets = openTemplateSecrets(box, row);
     hasCredentials = Boolean(secrets.apiKey || secrets.oauth);
     hasClientCertificate = Boolean(secrets.clientCertificate);
+    connection = toConnectionView(secrets, { ...facts, fromTemplate: false });
   } catch {
     // A secret sealed under another key reads as absent.
   }
@@ -23,6 +30,7 @@ export function toTemplateView(
     system: row.system,
     settings: row.config as IntegrationSettings,
     hasCredentials,
+    connection,
     hasClientCertificate,
     usedBy,
     version: row.version,

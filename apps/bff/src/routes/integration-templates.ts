@@ -4,11 +4,7 @@ import {
   type IntegrationSettings,
   updateIntegrationTemplateRequestSchema,
 } from '@tandem/contracts';
-import {
-  type IntegrationTemplateRow,
-  integrationsRepository,
-  integrationTemplatesRepository,
-} from '@tandem/storage';
+import { integrationsRepository, integrationTemplatesRepository } from '@tandem/storage';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { normaliseAccountUrl } from '../integrations/account-url.ts';
@@ -18,23 +14,13 @@ import {
   openTemplateSecrets,
   sealTemplateSecrets,
 } from '../integrations/effective-integration.ts';
+import { templatesWithRefusedCredentials } from '../integrations/template-reauthorization.ts';
+import { loadTemplate, templateView } from '../integrations/template-service.ts';
 import { toTemplateView } from '../integrations/template-view.ts';
 import { AppError } from '../lib/errors.ts';
 import { validate } from '../lib/validate.ts';
 import { ownedWorkspaceIds, requireAnyOwner } from '../middleware/any-owner.ts';
-
-type Deps = AppEnv['Variables']['deps'];
-
-async function loadTemplate(deps: Deps, id: string): Promise<IntegrationTemplateRow> {
-  const row = await integrationTemplatesRepository(deps.database.db).find(id);
-  if (!row) throw AppError.notFound('Integration template');
-  return row;
-}
-
-async function view(deps: Deps, row: IntegrationTemplateRow) {
-  const usage = await integrationTemplatesRepository(deps.database.db).usage();
-  return toTemplateView(row, deps.secrets, usage.get(row.id) ?? 0);
-}
+import { templateCredentialRoutes } from './template-credentials.ts';
 
 /** Template settings: the shared part only (each integration picks its own project). */
 function sharedSettings(settings: IntegrationSettings): IntegrationSettings {
@@ -52,9 +38,21 @@ export const integrationTemplateRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const deps = c.var.deps;
     const repo = integrationTemplatesRepository(deps.database.db);
-    const [rows, usage] = await Promise.all([repo.list(), repo.usage()]);
+    const [rows, usage, refused] = await Promise.all([
+      repo.list(),
+      repo.usage(),
+      templatesWithRefusedCredentials(deps.database.db, deps.secrets),
+    ]);
+    const now = deps.now();
     return c.json(
-      { templates: rows.map((r) => toTemplateView(r, deps.secrets, usage.get(r.id) ?? 0)) },
+      {
+        templates: rows.map((r) =>
+          toTemplateView(r, deps.secrets, usage.get(r.id) ?? 0, {
+            now,
+            refused: refused.has(r.id),
+          }),
+        ),
+      },
       200,
     );
   })
@@ -97,11 +95,14 @@ export const integrationTemplateRoutes = new Hono<AppEnv>()
       },
       deps.now().toISOString(),
     );
-    return c.json(await view(deps, row), 201);
+    return c.json(await templateView(deps, row), 201);
   })
   .get('/:templateId', async (c) => {
     const deps = c.var.deps;
-    return c.json(await view(deps, await loadTemplate(deps, c.req.param('templateId'))), 200);
+    return c.json(
+      await templateView(deps, await loadTemplate(deps, c.req.param('templateId'))),
+      200,
+    );
   })
   .patch('/:templateId', validate('json', updateIntegrationTemplateRequestSchema), async (c) => {
     const deps = c.var.deps;
@@ -144,10 +145,10 @@ export const integrationTemplateRoutes = new Hono<AppEnv>()
       const current = await loadTemplate(deps, row.id);
       throw AppError.conflict('Someone else changed this template; reload to see their changes', {
         currentVersion: current.version,
-        current: await view(deps, current),
+        current: await templateView(deps, current),
       });
     }
-    return c.json(await view(deps, updated), 200);
+    return c.json(await templateView(deps, updated), 200);
   })
   .delete('/:templateId', async (c) => {
     const deps = c.var.deps;
@@ -175,7 +176,7 @@ export const integrationTemplateRoutes = new Hono<AppEnv>()
       const updated = await integrationTemplatesRepository(deps.database.db).update(row.id, {
         sealedSecrets: sealTemplateSecrets(deps.secrets, row.id, secrets),
       });
-      return c.json(await view(deps, updated!), 200);
+      return c.json(await templateView(deps, updated!), 200);
     },
   )
   .delete('/:templateId/client-certificate', async (c) => {
@@ -185,5 +186,6 @@ export const integrationTemplateRoutes = new Hono<AppEnv>()
     const updated = await integrationTemplatesRepository(deps.database.db).update(row.id, {
       sealedSecrets: sealTemplateSecrets(deps.secrets, row.id, rest),
     });
-    return c.json(await view(deps, updated!), 200);
-  });
+    return c.json(await templateView(deps, updated!), 200);
+  })
+  .route('/', templateCredentialRoutes);

@@ -18,6 +18,8 @@ export type IntegrationSecrets = {
   connectedAs?: string | null;
   /** The remote user's id behind the API key (to recognise Tandem's own changes in webhooks). */
   remoteUserId?: string | null;
+  /** When the API key was stored. */
+  connectedAt?: string;
   oauth?: StoredGrant;
   clientCertificate?: Pick<ClientCertificate, 'cert' | 'key'> & { cert: string; key: string };
 };

@@ -143,7 +143,9 @@ describeEachDialect('Rally wizard API: bad input', (handle) => {
     const refreshed = await browser.request('GET', `${base}/${draft.id}/remote/workspaces`);
     expect(refreshed.status).toBe(200);
     const after = (await (await browser.request('GET', `${base}/${draft.id}`)).json()).connection;
-    expect(Date.parse(after.expiresAt)).toBeGreaterThan(Date.parse(before.expiresAt));
+    expect(Date.parse(after.accessTokenExpiresAt)).toBeGreaterThan(
+      Date.parse(before.accessTokenExpiresAt),
+    );
 
     // The grant expires in Rally too: the refresh is refused, the integration needs re-authorizing.
     sim.simulator.control.expireTokens('all');

@@ -184,4 +184,41 @@ export async function authorizeIntegration(
   };
 }
 
+/** Creates a template and saves its account URL; returns the template as the API answers. */
+export async function templateWithAccount(browser: Browser, accountUrl: string, name = 'Shared') {
+  const created = await (
+    await browser.request('POST', '/api/integration-templates', { name, system: 'rally' })
+  ).json();
+  const res = await browser.request('PATCH', `/api/integration-templates/${created.id}`, {
+    version: created.version,
+    settings: { accountUrl },
+  });
+  return (await res.json()) as { id: string; version: number; settings: Record<string, unknown> };
+}
+
+/** As `authorizeIntegration`, for a template authorized from one of the owner's workspaces. */
+export async function authorizeTemplate(
+  browser: Browser,
+  templateId: string,
+  workspaceId: string,
+  rally: ReturnType<typeof rallyBrowser>,
+  options: Parameters<ReturnType<typeof rallyBrowser>['authorize']>[1] = {},
+) {
+  const start = await browser.request(
+    'POST',
+    `/api/integration-templates/${templateId}/oauth/start`,
+    { workspaceId },
+  );
+  const { authorizationUrl } = oauthStartSchema.parse(await start.json());
+  const { callback, prompts } = await rally.authorize(authorizationUrl, options);
+  const answer = await browser.request('GET', `${callback.pathname}${callback.search}`);
+  return {
+    answer,
+    location: answer.headers.get('location') ?? '',
+    prompts,
+    callback,
+    authorizationUrl: new URL(authorizationUrl),
+  };
+}
+
 export type { Browser, TestResponse };

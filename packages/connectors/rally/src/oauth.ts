@@ -19,8 +19,13 @@ export interface RallyOAuthClient {
 export interface OAuthGrant {
   accessToken: string;
   refreshToken: string | null;
-  /** ISO instant, or `null` when Rally did not say. */
+  /** When the access token expires (ISO instant), or `null` when Rally did not say. */
   expiresAt: string | null;
+  /**
+   * When the refresh token, and so the grant, expires, when the server says
+   * (`refresh_token_expires_in`; Rally itself does not). Absent: unchanged since the last answer.
+   */
+  refreshExpiresAt?: string | null;
   scope: string | null;
 }
 
@@ -130,6 +135,7 @@ function toGrant(
   now: number,
   previousRefresh?: string,
 ): OAuthGrant {
+  const refreshIn = response.refresh_token_expires_in;
   return {
     accessToken: response.access_token,
     // Rally may keep the refresh token unchanged and not send it again.
@@ -138,6 +144,13 @@ function toGrant(
       typeof response.expires_in === 'number'
         ? new Date(now + response.expires_in * 1000).toISOString()
         : null,
+    // A new refresh token without a stated lifetime has an unknown one; an unchanged token keeps
+    // the lifetime it was given.
+    ...(typeof refreshIn === 'number'
+      ? { refreshExpiresAt: new Date(now + refreshIn * 1000).toISOString() }
+      : response.refresh_token
+        ? { refreshExpiresAt: null }
+        : {}),
     scope: response.scope ?? null,
   };
 }

@@ -85,12 +85,27 @@ describe('OAuth 2.0 against Rally', () => {
     expect(grant.accessToken).toBeTruthy();
     expect(grant.refreshToken).toBeTruthy();
     expect(Date.parse(grant.expiresAt ?? '') - started).toBeGreaterThan(86_000_000);
+    // Rally does not say when the refresh token expires: unknown, never the access token's.
+    expect(grant.refreshExpiresAt).toBeNull();
     const ctx = makeCtx(sim.url, {
       credentials: grantStore(grant).credentials,
       config: { authKind: 'oauth2' },
     });
     await expect(rally.checkConnection(ctx)).resolves.toMatchObject({ displayName: 'Pat Planner' });
     await ctx.transport.close();
+  });
+
+  it('keeps the refresh token’s expiry when the server states it', async () => {
+    sim.simulator.control.setTokenSettings({ reportRefreshTokenExpiry: true });
+    try {
+      const started = Date.now();
+      const grant = await authorize();
+      const left = Date.parse(grant.refreshExpiresAt ?? '') - started;
+      expect(left).toBeGreaterThan(29 * 86_400_000);
+      expect(left).toBeLessThan(31 * 86_400_000);
+    } finally {
+      sim.simulator.control.setTokenSettings({ reportRefreshTokenExpiry: false });
+    }
   });
 
   it('a user who already has a Rally session and consented is not asked again', async () => {

@@ -214,6 +214,30 @@ describe('OAuth 2.0 authorization code + PKCE', () => {
     });
   });
 
+  it('says when the refresh token expires only when asked to', async () => {
+    sim.simulator.control.setTokenSettings({ accessTokenSeconds: 3600, refreshTokenSeconds: 7200 });
+    const grant = async () => {
+      const { verifier, challenge } = pkce();
+      const code = await authorize(new Browser(), 's', challenge);
+      return token({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirectUri,
+        code_verifier: verifier,
+      });
+    };
+    expect((await grant()).body).not.toHaveProperty('refresh_token_expires_in');
+    sim.simulator.control.setTokenSettings({ reportRefreshTokenExpiry: true });
+    const reported = await grant();
+    expect(reported.body.refresh_token_expires_in).toBe(7200);
+    const refreshed = await token({
+      grant_type: 'refresh_token',
+      refresh_token: String(reported.body.refresh_token),
+    });
+    expect(refreshed.body.refresh_token_expires_in).toBe(7200);
+    sim.simulator.control.setTokenSettings({ reportRefreshTokenExpiry: false });
+  });
+
   it('refuses bad logins, unknown redirect URIs, wrong client secrets, and honours Deny', async () => {
     const browser = new Browser();
     const bad = await browser.postForm(`${sim.url}/login/oauth2/login`, {

@@ -9,6 +9,7 @@ import * as recordSyncs from './0005-record-syncs.ts';
 import * as recordEventParents from './0006-record-event-parents.ts';
 import * as oauthStates from './0007-oauth-states.ts';
 import * as linkLookupIndex from './0008-link-lookup-index.ts';
+import * as oauthStatesForTemplates from './0009-oauth-states-for-templates.ts';
 
 type MigrationModule = {
   up: (db: Kysely<unknown>, t: ColumnTypes) => Promise<void>;
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0006-record-event-parents': recordEventParents,
   '0007-oauth-states': oauthStates,
   '0008-link-lookup-index': linkLookupIndex,
+  '0009-oauth-states-for-templates': oauthStatesForTemplates,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

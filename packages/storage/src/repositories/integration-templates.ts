@@ -97,6 +97,27 @@ export function integrationTemplatesRepository(db: Db) {
       return new Map(rows.map((r) => [r.template_id as string, Number(r.n)]));
     },
 
+    /**
+     * Integrations made from a template (all templates when omitted) that wait to be
+     * re-authorized, with their own sealed secrets (to tell whose credentials were refused).
+     */
+    async waitingForReauthorization(
+      templateId?: string,
+    ): Promise<{ id: string; templateId: string; sealedSecrets: string | null }[]> {
+      let query = db
+        .selectFrom('integrations')
+        .select(['id', 'template_id', 'secrets'])
+        .where('state', '=', 'needs_reauthorization')
+        .where('template_id', 'is not', null);
+      if (templateId) query = query.where('template_id', '=', templateId);
+      const rows = await query.execute();
+      return rows.map((r) => ({
+        id: r.id,
+        templateId: r.template_id as string,
+        sealedSecrets: r.secrets,
+      }));
+    },
+
     /** Applies the patch when `expectedVersion` matches (or is omitted); undefined when stale. */
     async update(
       id: string,

@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
+/** Whose authorization a state is: an integration's, or an integration template's. */
+export type OAuthSubject = { kind: 'integration'; id: string } | { kind: 'template'; id: string };
+
 export type OAuthStateRow = {
   state: string;
   userId: string;
-  integrationId: string;
+  subject: OAuthSubject;
   sealedVerifier: string;
   redirectUri: string;
   createdAt: string;
@@ -20,7 +23,8 @@ export function oauthStatesRepository(db: Kysely<Database>) {
         .values({
           state: row.state,
           user_id: row.userId,
-          integration_id: row.integrationId,
+          integration_id: row.subject.kind === 'integration' ? row.subject.id : null,
+          template_id: row.subject.kind === 'template' ? row.subject.id : null,
           sealed_verifier: row.sealedVerifier,
           redirect_uri: row.redirectUri,
           created_at: row.createdAt,
@@ -36,17 +40,18 @@ export function oauthStatesRepository(db: Kysely<Database>) {
         .where('state', '=', state)
         .returningAll()
         .executeTakeFirst();
-      return (
-        r && {
-          state: r.state,
-          userId: r.user_id,
-          integrationId: r.integration_id,
-          sealedVerifier: r.sealed_verifier,
-          redirectUri: r.redirect_uri,
-          createdAt: r.created_at,
-          expiresAt: r.expires_at,
-        }
-      );
+      if (!r) return undefined;
+      return {
+        state: r.state,
+        userId: r.user_id,
+        subject: r.template_id
+          ? { kind: 'template', id: r.template_id }
+          : { kind: 'integration', id: r.integration_id ?? '' },
+        sealedVerifier: r.sealed_verifier,
+        redirectUri: r.redirect_uri,
+        createdAt: r.created_at,
+        expiresAt: r.expires_at,
+      };
     },
 
     async purgeExpired(now: string): Promise<void> {

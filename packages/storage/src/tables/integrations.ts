@@ -73,7 +73,9 @@ export interface RecordSyncsTable {
 export interface OAuthStatesTable {
   state: string;
   user_id: string;
-  integration_id: string;
+  /** Exactly one of the two is set: whose authorization this is. */
+  integration_id: string | null;
+  template_id: string | null;
   sealed_verifier: string;
   redirect_uri: string;
   created_at: string;

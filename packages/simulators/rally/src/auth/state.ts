@@ -72,6 +72,8 @@ export class AuthState {
   consents = new Set<string>();
   lifetimes: TokenLifetimes;
   rotateRefreshTokens: boolean;
+  /** Say when the refresh token expires (`refresh_token_expires_in`); Rally itself does not. */
+  reportRefreshTokenExpiry = false;
   private now: () => number;
 
   constructor(opts: {

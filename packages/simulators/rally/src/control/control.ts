@@ -40,6 +40,7 @@ export const TokenSettingsInput = z.object({
   accessTokenSeconds: z.number().int().min(1).optional(),
   refreshTokenSeconds: z.number().int().min(1).optional(),
   rotateRefreshTokens: z.boolean().optional(),
+  reportRefreshTokenExpiry: z.boolean().optional(),
 });
 
 export const RetryInput = z.object({
@@ -101,7 +102,13 @@ export class Control {
       this.sim.auth.lifetimes.refreshTokenSeconds = p.refreshTokenSeconds;
     if (p.rotateRefreshTokens !== undefined)
       this.sim.auth.rotateRefreshTokens = p.rotateRefreshTokens;
-    return { ...this.sim.auth.lifetimes, rotateRefreshTokens: this.sim.auth.rotateRefreshTokens };
+    if (p.reportRefreshTokenExpiry !== undefined)
+      this.sim.auth.reportRefreshTokenExpiry = p.reportRefreshTokenExpiry;
+    return {
+      ...this.sim.auth.lifetimes,
+      rotateRefreshTokens: this.sim.auth.rotateRefreshTokens,
+      reportRefreshTokenExpiry: this.sim.auth.reportRefreshTokenExpiry,
+    };
   }
 
   /** Expire the access and/or refresh tokens issued so far. */

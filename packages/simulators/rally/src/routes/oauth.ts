@@ -232,14 +232,19 @@ export function oauthRoutes(sim: Sim) {
       return tokenError(c, 'invalid_client', 'Invalid client credentials', 401);
     const respond = (
       access: { token: string; expiresAt: number; userOid: number },
-      refresh: { token: string },
+      refresh: { token: string; expiresAt: number },
     ) => {
       c.header('Cache-Control', 'no-store');
       const user = sim.store.get(access.userOid);
+      const secondsLeft = (at: number) =>
+        Math.max(0, Math.round((at - sim.now().getTime()) / 1000));
       return c.json({
         id_token: sim.auth.idToken(access.userOid, user?.uuid ?? '', client.clientId),
         refresh_token: refresh.token,
-        expires_in: Math.max(0, Math.round((access.expiresAt - sim.now().getTime()) / 1000)),
+        ...(sim.auth.reportRefreshTokenExpiry
+          ? { refresh_token_expires_in: secondsLeft(refresh.expiresAt) }
+          : {}),
+        expires_in: secondsLeft(access.expiresAt),
         token_type: 'Bearer',
         access_token: access.token,
       });
