@@ -201,13 +201,15 @@ try {
       .executeTakeFirstOrThrow();
     return Number(row.n);
   };
-  // utime + stime of the BFF, in clock ticks (100 per second on Linux).
-  const cpuTicks = () => {
-    const fields = readFileSync(`/proc/${bff.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime + stime of a process, in clock ticks (100 per second on Linux).
+  const cpuTicks = (pid = bff.pid) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return Number(fields[11]) + Number(fields[12]);
   };
+  const sim = children[0]!;
   const before = await linked();
   const cpuBefore = cpuTicks();
+  const simCpuBefore = cpuTicks(sim.pid);
   const t0 = performance.now();
   const res = await send(bulk);
   if (res.status !== 202) throw new Error(`bulk send answered ${res.status}: ${await res.text()}`);
@@ -215,6 +217,7 @@ try {
   await waitUntil(async () => (await linked()) - before >= remoteCalls, 600_000, 'the bulk send');
   const seconds = (performance.now() - t0) / 1000;
   const bffCpuSeconds = (cpuTicks() - cpuBefore) / 100;
+  const simulatorCpuSeconds = (cpuTicks(sim.pid) - simCpuBefore) / 100;
   clearInterval(sampler);
   const bound = (Math.ceil(remoteCalls / 12) * LATENCY_MS) / 1000;
   console.log(
@@ -227,6 +230,7 @@ try {
       seconds: Number(seconds.toFixed(2)),
       acceptedAfterSeconds: Number(acceptedAfter.toFixed(2)),
       bffCpuSeconds,
+      simulatorCpuSeconds,
       boundSeconds: bound,
       ratio: Number((seconds / bound).toFixed(3)),
       limitRatio: 1.2,

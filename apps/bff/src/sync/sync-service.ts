@@ -43,6 +43,7 @@ export function createSyncService(options: {
     db: options.database.db,
     now,
     onAdded: () => worker?.wake(),
+    pickOnComplete: options.database.dialect === 'sqlite',
   });
   const integrations = createIntegrationGateway({
     database: options.database,

@@ -8,7 +8,7 @@ import * as integrations from './0004-integrations.ts';
 import * as recordSyncs from './0005-record-syncs.ts';
 import * as recordEventParents from './0006-record-event-parents.ts';
 import * as oauthStates from './0007-oauth-states.ts';
-import * as linkLookupIndex from './0008-link-lookup-index.ts';
+import * as syncLookupIndexes from './0008-sync-lookup-indexes.ts';
 import * as oauthStatesForTemplates from './0009-oauth-states-for-templates.ts';
 
 type MigrationModule = {
@@ -25,7 +25,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0005-record-syncs': recordSyncs,
   '0006-record-event-parents': recordEventParents,
   '0007-oauth-states': oauthStates,
-  '0008-link-lookup-index': linkLookupIndex,
+  '0008-sync-lookup-indexes': syncLookupIndexes,
   '0009-oauth-states-for-templates': oauthStatesForTemplates,
 };
 

@@ -1,6 +1,6 @@
 import { describeEachDialect } from '@tandem/storage/testing';
-import { beforeEach, expect, it } from 'vitest';
-import { createKyselyJobQueue } from '../../src/runner/index.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createKyselyJobQueue, type Job } from '../../src/runner/index.ts';
 
 describeEachDialect('durable job queue', (handle) => {
   let clock = new Date('2030-01-01T00:00:00.000Z');
@@ -149,5 +149,78 @@ describeEachDialect('durable job queue', (handle) => {
     advance(500);
     const again = await q.pick('w2', ['send']);
     expect(again).toMatchObject({ id: job!.id, attempts: 1 });
+  });
+
+  describe('completing a job and taking the next in one transaction', () => {
+    const take = (job: Job, worker: string, pickAny = false) =>
+      handle()
+        .db.transaction()
+        .execute((trx) =>
+          createKyselyJobQueue({
+            db: handle().db,
+            now: () => clock,
+            leaseMs: 30_000,
+            pickOnComplete: pickAny,
+          }).completeAndTakeNext(trx, job, worker, ['send']),
+        );
+
+    it('leases the next job of the same queue and keeps the queue held', async () => {
+      const q = queue();
+      await q.add({ task: 'send', payload: { n: 1 }, queueName: 'record:a' });
+      await q.add({ task: 'send', payload: { n: 2 }, queueName: 'record:a' });
+      const first = await q.pick('w1', ['send']);
+      const next = await take(first!, 'w1');
+      expect(next).toMatchObject({ payload: { n: 2 }, attempts: 1 });
+      // Held by w1: nobody else gets a job of record:a, and the first one is gone.
+      expect(await q.pick('w2', ['send'])).toBeUndefined();
+      await q.complete(next!, 'w1');
+      expect(await q.counts()).toEqual({ pending: 0, running: 0, failed: 0 });
+    });
+
+    it('leases a job the same transaction added when its queue is free', async () => {
+      const q = queue();
+      await q.add({ task: 'send', payload: { n: 1 }, queueName: 'record:a' });
+      const first = await q.pick('w1', ['send']);
+      const next = await handle()
+        .db.transaction()
+        .execute(async (trx) => {
+          await q.addWithin(trx, { task: 'send', payload: { n: 2 }, queueName: 'record:b' });
+          return q.completeAndTakeNext(trx, first!, 'w1', ['send']);
+        });
+      expect(next).toMatchObject({ payload: { n: 2 }, queueName: 'record:b' });
+      expect(await q.pick('w2', ['send'])).toBeUndefined();
+    });
+
+    it('picks any ready job only when asked to', async () => {
+      const q = queue();
+      await q.add({ task: 'send', payload: { n: 1 }, queueName: 'record:a' });
+      await q.add({ task: 'send', payload: { n: 2 }, queueName: 'record:b' });
+      const first = await q.pick('w1', ['send']);
+      expect(await take(first!, 'w1')).toBeUndefined();
+      // record:a was released and record:b is still there for anyone.
+      const other = await q.pick('w2', ['send']);
+      expect(other).toMatchObject({ payload: { n: 2 } });
+      await q.add({ task: 'send', payload: { n: 3 }, queueName: 'record:c' });
+      expect(await take(other!, 'w2', true)).toMatchObject({ payload: { n: 3 } });
+    });
+
+    it('leases nothing when the transaction rolls back', async () => {
+      const q = queue();
+      await q.add({ task: 'send', payload: { n: 1 }, queueName: 'record:a' });
+      await q.add({ task: 'send', payload: { n: 2 }, queueName: 'record:a' });
+      const first = await q.pick('w1', ['send']);
+      await expect(
+        handle()
+          .db.transaction()
+          .execute(async (trx) => {
+            await q.completeAndTakeNext(trx, first!, 'w1', ['send']);
+            throw new Error('the answer could not be stored');
+          }),
+      ).rejects.toThrow('could not be stored');
+      // The first job is still leased to w1 (not completed); after its lease, it runs again first.
+      expect(await q.pick('w2', ['send'])).toBeUndefined();
+      advance(30_001);
+      expect(await q.pick('w2', ['send'])).toMatchObject({ id: first!.id, attempts: 2 });
+    });
   });
 });

@@ -111,3 +111,78 @@ describeEachDialect('worker under postponed jobs', (handle) => {
     expect(await queue.counts()).toEqual({ pending: 0, running: 0, failed: 0 });
   });
 });
+
+describeEachDialect('worker running jobs leased with a completion', (handle) => {
+  it('runs the job a handler’s transaction added next, completing each with its own work', async () => {
+    const db = handle().db;
+    const queue = createKyselyJobQueue({ db });
+    const seen: number[] = [];
+    const worker = createWorker({
+      queue,
+      workerId: 'w',
+      concurrency: 1,
+      pollMs: 1_000,
+      handlers: {
+        async step(job, helpers) {
+          const { n } = job.payload as { n: number };
+          seen.push(n);
+          await db.transaction().execute(async (trx) => {
+            if (n < 5)
+              await queue.addWithin(trx, {
+                task: 'step',
+                payload: { n: n + 1 },
+                queueName: `chain:${n + 1}`,
+              });
+            await helpers.completeWithin!(trx);
+          });
+        },
+      },
+    });
+    await queue.add({ task: 'step', payload: { n: 0 }, queueName: 'chain:0' });
+    const started = Date.now();
+    worker.start();
+    await worker.drained();
+    await worker.stop();
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
+    // Chained in the slot: no 1 s poll between the steps.
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(await queue.counts()).toEqual({ pending: 0, running: 0, failed: 0 });
+  });
+
+  it('hands a chained job back, its attempt uncounted, when stopping', async () => {
+    const db = handle().db;
+    const queue = createKyselyJobQueue({ db });
+    let stopping: Promise<void> | undefined;
+    const worker = createWorker({
+      queue,
+      workerId: 'w',
+      concurrency: 1,
+      handlers: {
+        async step(_job, helpers) {
+          stopping = worker.stop();
+          await db.transaction().execute(async (trx) => {
+            await queue.addWithin(trx, { task: 'later', payload: {}, queueName: 'chain:later' });
+            await helpers.completeWithin!(trx);
+          });
+        },
+        async later() {
+          throw new Error('must not run after stop');
+        },
+      },
+    });
+    await queue.add({ task: 'step', payload: {}, queueName: 'chain:first' });
+    worker.start();
+    await new Promise<void>((resolve) => {
+      const wait = setInterval(() => {
+        if (stopping) {
+          clearInterval(wait);
+          resolve();
+        }
+      }, 5);
+    });
+    await stopping;
+    const rows = await db.selectFrom('jobs').selectAll().execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ task: 'later', attempts: 0, locked_by: null });
+  });
+});

@@ -27,12 +27,24 @@ export type KyselyJobQueueOptions = {
   leaseMs?: number;
   /** Called after every add, so an in-process worker can wake without waiting for its poll. */
   onAdded?: () => void;
+  /**
+   * Whether a completing job's transaction may pick any ready job for its slot. Right where
+   * writers are serialised (SQLite); on PostgreSQL, locking another queue's row after this job's
+   * could deadlock with a concurrent picker.
+   */
+  pickOnComplete?: boolean;
 };
 
 /** The embedded queue on the app's own database (SQLite or PostgreSQL). */
 export function createKyselyJobQueue(options: KyselyJobQueueOptions): JobQueue & {
   addWithin(trx: Db, spec: AddJobSpec): Promise<Job>;
   completeWithin(trx: Db, job: Job, workerId: string): Promise<void>;
+  completeAndTakeNext(
+    trx: Db,
+    job: Job,
+    workerId: string,
+    tasks: readonly string[],
+  ): Promise<Job | undefined>;
 } {
   const { db } = options;
   const now = options.now ?? (() => new Date());
@@ -40,7 +52,20 @@ export function createKyselyJobQueue(options: KyselyJobQueueOptions): JobQueue &
   const leaseMs = options.leaseMs ?? 15_000;
   const iso = (d: Date) => d.toISOString();
 
+  /** Jobs added inside each open transaction, ready now: candidates to run right after it. */
+  const addedWithin = new WeakMap<Db, Job[]>();
+
   async function addWithin(trx: Db, spec: AddJobSpec): Promise<Job> {
+    const job = await insertOrReplace(trx, spec);
+    if (trx !== db && Date.parse(job.runAt) <= now().getTime()) {
+      const added = addedWithin.get(trx) ?? [];
+      added.push(job);
+      addedWithin.set(trx, added);
+    }
+    return job;
+  }
+
+  async function insertOrReplace(trx: Db, spec: AddJobSpec): Promise<Job> {
     const at = now();
     const runAt = iso(spec.runAt ?? at);
     const payload = JSON.stringify(spec.payload ?? {});
@@ -117,6 +142,158 @@ export function createKyselyJobQueue(options: KyselyJobQueueOptions): JobQueue &
     await releaseQueue(trx, job, workerId);
   }
 
+  /**
+   * Completes a job and, in the same transaction, leases the job its slot runs next: the next
+   * ready job of the same queue (the queue stays held), else a job this transaction added, else
+   * (with `pickOnComplete`) any ready job among `tasks`: a busy worker needs no pick of its own.
+   */
+  async function completeAndTakeNext(
+    trx: Db,
+    job: Job,
+    workerId: string,
+    tasks: readonly string[],
+  ): Promise<Job | undefined> {
+    await trx
+      .deleteFrom('jobs')
+      .where('id', '=', job.id)
+      .where('locked_by', '=', workerId)
+      .execute();
+    const at = iso(now());
+    const until = iso(new Date(now().getTime() + leaseMs));
+    if (job.queueName) {
+      const next = await trx
+        .selectFrom('jobs')
+        .select('id')
+        .where('queue_name', '=', job.queueName)
+        .where('status', '=', 'pending')
+        .where('run_at', '<=', at)
+        .orderBy('run_at')
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
+      const leased = next && (await lease(trx, Number(next.id), workerId, at, until));
+      if (leased) {
+        await trx
+          .updateTable('job_queues')
+          .set({ locked_until: until })
+          .where('queue_name', '=', job.queueName)
+          .where('locked_by', '=', workerId)
+          .execute();
+        return leased;
+      }
+      await releaseQueue(trx, job, workerId);
+    }
+    for (const added of addedWithin.get(trx) ?? []) {
+      if (added.queueName && !(await lockQueue(trx, added.queueName, workerId, at, until)))
+        continue;
+      const leased = await lease(trx, added.id, workerId, at, until);
+      if (leased) return leased;
+      if (added.queueName) await releaseQueue(trx, added, workerId);
+    }
+    return options.pickOnComplete && tasks.length > 0
+      ? pickWithin(trx, workerId, tasks)
+      : undefined;
+  }
+
+  /** Leases the next ready job among `tasks` whose queue is free, inside `trx`. */
+  async function pickWithin(
+    trx: Db,
+    workerId: string,
+    tasks: readonly string[],
+  ): Promise<Job | undefined> {
+    const at = iso(now());
+    const until = iso(new Date(now().getTime() + leaseMs));
+    // No row locks here: the conditional updates below decide races, always taking the queue
+    // row before the job row, so two pickers cannot deadlock.
+    const candidates = await trx
+      .selectFrom('jobs')
+      .select(['id', 'queue_name'])
+      .where('status', '=', 'pending')
+      .where('run_at', '<=', at)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]))
+      .where('task', 'in', tasks)
+      .where((eb) =>
+        eb.or([
+          eb('queue_name', 'is', null),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('job_queues as q')
+                .select(sql.lit(1).as('one'))
+                .whereRef('q.queue_name', '=', 'jobs.queue_name')
+                .where('q.locked_until', '>=', at),
+            ),
+          ),
+        ]),
+      )
+      .orderBy('run_at')
+      .orderBy('id')
+      .limit(8)
+      .execute();
+
+    for (const candidate of candidates) {
+      let id = Number(candidate.id);
+      if (candidate.queue_name) {
+        if (!(await lockQueue(trx, candidate.queue_name, workerId, at, until))) continue;
+        // Holding the queue, run its head: a candidate list read under concurrency may be
+        // missing earlier jobs of this queue that another picker had locked at that moment.
+        const head = await trx
+          .selectFrom('jobs')
+          .select('id')
+          .where('queue_name', '=', candidate.queue_name)
+          .where('status', '=', 'pending')
+          .where('run_at', '<=', at)
+          .orderBy('run_at')
+          .orderBy('id')
+          .limit(1)
+          .executeTakeFirst();
+        if (!head) {
+          await releaseQueue(trx, { queueName: candidate.queue_name }, workerId);
+          continue;
+        }
+        id = Number(head.id);
+      }
+      const leased = await lease(trx, id, workerId, at, until);
+      if (leased) return leased;
+      if (candidate.queue_name)
+        await releaseQueue(trx, { queueName: candidate.queue_name }, workerId);
+    }
+    return undefined;
+  }
+
+  async function lockQueue(
+    trx: Db,
+    queueName: string,
+    workerId: string,
+    at: string,
+    until: string,
+  ) {
+    const locked = await trx
+      .updateTable('job_queues')
+      .set({ locked_by: workerId, locked_until: until })
+      .where('queue_name', '=', queueName)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]))
+      .executeTakeFirst();
+    return Number(locked.numUpdatedRows) > 0;
+  }
+
+  async function lease(trx: Db, id: number, workerId: string, at: string, until: string) {
+    const row = await trx
+      .updateTable('jobs')
+      .set((eb) => ({
+        locked_by: workerId,
+        locked_until: until,
+        attempts: eb('attempts', '+', 1),
+        updated_at: at,
+      }))
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]))
+      .returningAll()
+      .executeTakeFirst();
+    return row && toJob(row);
+  }
+
   async function releaseQueue(trx: Db, job: Pick<Job, 'queueName'>, workerId: string) {
     if (!job.queueName) return;
     await trx
@@ -137,79 +314,7 @@ export function createKyselyJobQueue(options: KyselyJobQueueOptions): JobQueue &
 
     async pick(workerId, tasks) {
       if (tasks.length === 0) return undefined;
-      return db.transaction().execute(async (trx) => {
-        const at = iso(now());
-        const until = iso(new Date(now().getTime() + leaseMs));
-        // No row locks here: the conditional updates below decide races, always taking the queue
-        // row before the job row, so two pickers cannot deadlock.
-        const candidates = await trx
-          .selectFrom('jobs')
-          .selectAll()
-          .where('status', '=', 'pending')
-          .where('run_at', '<=', at)
-          .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]))
-          .where('task', 'in', tasks)
-          .where((eb) =>
-            eb.or([
-              eb('queue_name', 'is', null),
-              eb.not(
-                eb.exists(
-                  eb
-                    .selectFrom('job_queues as q')
-                    .select(sql.lit(1).as('one'))
-                    .whereRef('q.queue_name', '=', 'jobs.queue_name')
-                    .where('q.locked_until', '>=', at),
-                ),
-              ),
-            ]),
-          )
-          .orderBy('run_at')
-          .orderBy('id')
-          .limit(16)
-          .execute();
-
-        for (let candidate of candidates) {
-          if (candidate.queue_name) {
-            const locked = await trx
-              .updateTable('job_queues')
-              .set({ locked_by: workerId, locked_until: until })
-              .where('queue_name', '=', candidate.queue_name)
-              .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]))
-              .executeTakeFirst();
-            if (Number(locked.numUpdatedRows) === 0) continue;
-            // Holding the queue, run its head: a candidate list read under concurrency may be
-            // missing earlier jobs of this queue that another picker had locked at that moment.
-            const head = await trx
-              .selectFrom('jobs')
-              .selectAll()
-              .where('queue_name', '=', candidate.queue_name)
-              .where('status', '=', 'pending')
-              .where('run_at', '<=', at)
-              .orderBy('run_at')
-              .orderBy('id')
-              .limit(1)
-              .executeTakeFirst();
-            if (!head) continue;
-            candidate = head;
-          }
-          const leased = await trx
-            .updateTable('jobs')
-            .set((eb) => ({
-              locked_by: workerId,
-              locked_until: until,
-              attempts: eb('attempts', '+', 1),
-              updated_at: at,
-            }))
-            .where('id', '=', candidate.id)
-            .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]))
-            .returningAll()
-            .executeTakeFirst();
-          if (leased) return toJob(leased);
-          if (candidate.queue_name)
-            await releaseQueue(trx, { queueName: candidate.queue_name }, workerId);
-        }
-        return undefined;
-      });
+      return db.transaction().execute((trx) => pickWithin(trx, workerId, tasks));
     },
 
     async complete(job, workerId) {
@@ -217,6 +322,7 @@ export function createKyselyJobQueue(options: KyselyJobQueueOptions): JobQueue &
     },
 
     completeWithin,
+    completeAndTakeNext,
 
     async fail(job, workerId, error) {
       const final = job.attempts >= job.maxAttempts;

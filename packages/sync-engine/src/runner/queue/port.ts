@@ -47,6 +47,16 @@ export interface JobQueue {
    * completed by the worker afterwards.
    */
   completeWithin?(trx: never, job: Job, workerId: string): Promise<void>;
+  /**
+   * As `completeWithin`, and leases the job the worker should run next (among `tasks`) in the
+   * same transaction, saving a pick of its own.
+   */
+  completeAndTakeNext?(
+    trx: never,
+    job: Job,
+    workerId: string,
+    tasks: readonly string[],
+  ): Promise<Job | undefined>;
   /** Puts a job back to run again after `delayMs` without counting this attempt. */
   postpone(job: Job, workerId: string, delayMs: number): Promise<void>;
   /** Extends the lease of a running job. */

@@ -81,35 +81,54 @@ export function createWorker(options: WorkerOptions): Worker {
     });
   }
 
-  /** Runs one job: completes it, postpones it, or records its failure. */
-  async function runOne(job: Job): Promise<void> {
+  /** Completes `job` inside the handler's transaction, leasing the next job when the queue can. */
+  function completerFor(job: Job, done: (next: Job | undefined) => void) {
+    if (queue.completeAndTakeNext) {
+      const takeNext = queue.completeAndTakeNext.bind(queue);
+      return async (trx: unknown) => done(await takeNext(trx as never, job, workerId, tasks));
+    }
+    if (queue.completeWithin) {
+      const completeWithin = queue.completeWithin.bind(queue);
+      return async (trx: unknown) => {
+        await completeWithin(trx as never, job, workerId);
+        done(undefined);
+      };
+    }
+    return undefined;
+  }
+
+  /**
+   * Runs one job: completes it, postpones it, or records its failure. Answers the job leased
+   * with its completion (to run next in this slot), if any.
+   */
+  async function runOne(job: Job): Promise<Job | undefined> {
     const handler = handlers[job.task]!;
     const beat = setInterval(() => {
       queue.heartbeat(job, workerId).catch((error: unknown) => options.onPickError?.(error));
     }, heartbeatMs);
+    // Read only when the handler returns, that is after its transaction committed.
+    let completed = false;
+    let next: Job | undefined;
     try {
-      let completed = false;
-      const completeWithin = queue.completeWithin?.bind(queue);
+      const completeWithin = completerFor(job, (leased) => {
+        completed = true;
+        next = leased;
+      });
       await handler(job, {
         heartbeat: () => queue.heartbeat(job, workerId),
-        ...(completeWithin
-          ? {
-              completeWithin: async (trx: unknown) => {
-                await completeWithin(trx as never, job, workerId);
-                completed = true;
-              },
-            }
-          : {}),
+        ...(completeWithin ? { completeWithin } : {}),
       });
       if (!completed) await queue.complete(job, workerId);
+      return next;
     } catch (error) {
       if (error instanceof PostponeJob) {
         await queue.postpone(job, workerId, error.delayMs);
-        return;
+        return undefined;
       }
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       const outcome = await queue.fail(job, workerId, message);
       options.onError?.(job, error, outcome);
+      return undefined;
     } finally {
       clearInterval(beat);
     }
@@ -131,11 +150,18 @@ export function createWorker(options: WorkerOptions): Worker {
       // There was work: maybe more. Another slot looks; if it finds some, it wakes the next.
       wakeOne();
       active += 1;
-      await runOne(job);
+      while (job) {
+        job = await runOne(job);
+        if (job && !running) {
+          // Stopping: hand the job leased for this slot back, its attempt uncounted.
+          await queue.postpone(job, workerId, 0).catch((e: unknown) => options.onPickError?.(e));
+          job = undefined;
+        }
+        // The embedded database answers synchronously; without this yield a busy slot could
+        // keep the event loop in microtasks and starve the network replies other jobs wait for.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       active -= 1;
-      // The embedded database answers synchronously; without this yield a busy slot could keep
-      // the event loop in microtasks and starve the network replies other jobs wait for.
-      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 

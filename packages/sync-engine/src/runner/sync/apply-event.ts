@@ -9,7 +9,7 @@ import {
 } from '../../core/index.ts';
 import type { SyncDeps } from './deps.ts';
 import { recordIntegrationOutcome } from './integration-health.ts';
-import type { Trx } from './ports.ts';
+import type { IntegrationRuntime, Trx } from './ports.ts';
 import { loadSyncState, saveSyncState } from './record-syncs.ts';
 import { recordQueueName, syncContextFor } from './sync-context.ts';
 
@@ -59,28 +59,50 @@ export async function applyEvent(
   event: SyncEvent,
   extras: EventExtras = {},
 ): Promise<Decision> {
+  // Outside the transaction: on SQLite's single connection a read from inside would wait forever.
   const runtime = await deps.integrations.runtime(integrationId);
+  const decision = await deps.db
+    .transaction()
+    .execute((trx) => applyEventWithin(deps, trx, runtime, record, event, extras));
+  if (queuesJobs(decision)) deps.jobsAdded?.();
+  return decision;
+}
+
+/**
+ * As `applyEvent`, inside the caller's transaction (a send stores many records' requests in one),
+ * with the integration's runtime resolved before it opened. The caller wakes the worker
+ * (`deps.jobsAdded`) after its commit.
+ */
+export async function applyEventWithin(
+  deps: SyncDeps,
+  trx: Trx,
+  runtime: Pick<IntegrationRuntime, 'config' | 'workspaceId'>,
+  record: RecordRef,
+  event: SyncEvent,
+  extras: EventExtras = {},
+): Promise<Decision> {
+  const integrationId = runtime.config.id;
   const context = syncContextFor(runtime.config, record);
   const now = deps.now();
-  const decision = await deps.db.transaction().execute(async (trx) => {
-    const state = await loadSyncState(trx, integrationId, record);
-    const decision = decide({ context, state }, event, now);
-    await saveSyncState(trx, integrationId, record, decision.state.state, now);
-    for (const effect of decision.effects) {
-      await stage(deps, trx, {
-        integrationId,
-        workspaceId: runtime.workspaceId,
-        record,
-        effect,
-        extras,
-        now,
-      });
-    }
-    await extras.within?.(trx);
-    return decision;
-  });
-  if (decision.effects.some((e) => QUEUED_EFFECTS.has(e.type))) deps.jobsAdded?.();
+  const state = await loadSyncState(trx, integrationId, record);
+  const decision = decide({ context, state }, event, now);
+  await saveSyncState(trx, integrationId, record, decision.state.state, now);
+  for (const effect of decision.effects) {
+    await stage(deps, trx, {
+      integrationId,
+      workspaceId: runtime.workspaceId,
+      record,
+      effect,
+      extras,
+      now,
+    });
+  }
+  await extras.within?.(trx);
   return decision;
+}
+
+export function queuesJobs(decision: Decision): boolean {
+  return decision.effects.some((e) => QUEUED_EFFECTS.has(e.type));
 }
 
 const QUEUED_EFFECTS = new Set<SyncEffect['type']>([

@@ -7,11 +7,18 @@ import {
   type SendPlan,
   type SendSelection,
 } from '../../core/index.ts';
-import { applyEvent, DELIVER_EVENT_TASK, type DeliverEventPayload } from './apply-event.ts';
+import { applyEventWithin, DELIVER_EVENT_TASK, type DeliverEventPayload } from './apply-event.ts';
 import type { SyncDeps } from './deps.ts';
+import type { IntegrationRuntime, Trx } from './ports.ts';
 import { recordQueueName } from './sync-context.ts';
 
 export type SendResult = { batchId: string; plan: SendPlan; summary: DryRun };
+
+/**
+ * Steps stored per transaction: one commit per record made a bulk send's answer wait seconds; one
+ * for the whole send would hold the database while the first jobs could already run.
+ */
+const STEPS_PER_TRANSACTION = 250;
 
 /** The plan for sending `selection` through one integration, without sending anything. */
 export async function planSelection(
@@ -56,12 +63,22 @@ export async function sendPlan(deps: SyncDeps, plan: SendPlan): Promise<SendResu
   const createdHere = new Set(
     plan.steps.filter((s) => s.action === 'create').map((s) => s.record.id),
   );
-  for (const step of plan.steps) {
-    if (step.action === 'create' && step.parent && createdHere.has(step.parent.id)) {
-      await requestAfterParent(deps, step, step.parent, batchId);
-    } else {
-      await requestStep(deps, step, batchId);
-    }
+  for (let i = 0; i < plan.steps.length; i += STEPS_PER_TRANSACTION) {
+    const chunk = plan.steps.slice(i, i + STEPS_PER_TRANSACTION);
+    // Resolved before the transaction: on SQLite's single connection a read inside would block.
+    const runtimes = new Map<string, IntegrationRuntime>();
+    for (const id of new Set(chunk.map((s) => s.record.integrationId)))
+      runtimes.set(id, await deps.integrations.runtime(id));
+    await deps.db.transaction().execute(async (trx) => {
+      for (const step of chunk) {
+        if (step.action === 'create' && step.parent && createdHere.has(step.parent.id)) {
+          await requestAfterParent(deps, trx, step, step.parent, batchId);
+        } else {
+          await requestStep(deps, trx, runtimes.get(step.record.integrationId)!, step, batchId);
+        }
+      }
+    });
+    deps.jobsAdded?.();
   }
   return { batchId, plan, summary: dryRun(plan) };
 }
@@ -73,6 +90,7 @@ export async function sendPlan(deps: SyncDeps, plan: SendPlan): Promise<SendResu
  */
 async function requestAfterParent(
   deps: SyncDeps,
+  trx: Trx,
   step: Extract<PlanStep, { action: 'create' }>,
   parent: PlannedRecord,
   batchId: string,
@@ -83,41 +101,34 @@ async function requestAfterParent(
     event: { type: 'send_requested', token: deps.newToken() },
     batchId,
   };
-  await deps.queue.add({
+  await deps.queue.addWithin(trx, {
     task: DELIVER_EVENT_TASK,
     payload,
     queueName: recordQueueName(parent.integrationId, parent),
   });
 }
 
-async function requestStep(deps: SyncDeps, step: PlanStep, batchId: string): Promise<void> {
-  const { integrationId } = step.record;
+async function requestStep(
+  deps: SyncDeps,
+  trx: Trx,
+  runtime: IntegrationRuntime,
+  step: PlanStep,
+  batchId: string,
+): Promise<void> {
   const record = { kind: step.record.kind, id: step.record.id };
-  if (step.action === 'link') {
-    await applyEvent(
-      deps,
-      integrationId,
-      record,
-      {
-        type: 'link_requested',
-        target: {
-          parent: {
-            kind: step.parent.kind,
-            id: step.parent.id,
-            integrationId: step.parent.integrationId,
+  const event =
+    step.action === 'link'
+      ? ({
+          type: 'link_requested',
+          target: {
+            parent: {
+              kind: step.parent.kind,
+              id: step.parent.id,
+              integrationId: step.parent.integrationId,
+            },
+            remoteField: step.remoteField,
           },
-          remoteField: step.remoteField,
-        },
-      },
-      { batchId },
-    );
-    return;
-  }
-  await applyEvent(
-    deps,
-    integrationId,
-    record,
-    { type: 'send_requested', token: deps.newToken() },
-    { batchId },
-  );
+        } as const)
+      : ({ type: 'send_requested', token: deps.newToken() } as const);
+  await applyEventWithin(deps, trx, runtime, record, event, { batchId });
 }
