@@ -1,7 +1,6 @@
 import { Lock } from 'lucide-react';
+import { AccountUrlField } from '@/components/rally/account-url-field';
 import { Alert } from '@/components/ui/alert';
-import { Field, fieldControlProps } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
 import { isApiError } from '@/lib/api-client';
 import { StepFrame } from '../../components/step-frame';
 import { useSaveStep } from '../../hooks/use-save-step';
@@ -48,23 +47,14 @@ export function AccountUrlStep() {
         ) : null
       }
     >
-      <Field
+      <AccountUrlField
         id="account-url"
-        label="Rally account URL"
+        value={url}
+        onChange={setUrl}
         error={fieldError}
-        hint={locked ? undefined : 'Starts with https://'}
-      >
-        <Input
-          {...fieldControlProps('account-url', fieldError, !locked)}
-          type="url"
-          inputMode="url"
-          placeholder="https://rally1.rallydev.com"
-          value={url}
-          disabled={locked}
-          aria-describedby={locked ? 'account-url-locked' : undefined}
-          onChange={(e) => setUrl(e.target.value)}
-        />
-      </Field>
+        disabled={locked}
+        {...(locked ? { describedBy: 'account-url-locked' } : {})}
+      />
       {locked ? (
         <p id="account-url-locked" className="flex items-start gap-2 text-[13px] text-zinc-600">
           <Lock className="mt-0.5 size-3.5 shrink-0" aria-hidden="true" />

@@ -1,22 +1,29 @@
-import { CircleCheck, ExternalLink } from 'lucide-react';
+import { ExternalLink } from 'lucide-react';
 import { useSearchParams } from 'react-router';
+import { ApiKeyDisclosure } from '@/components/rally/api-key-disclosure';
+import { ConnectionStatus } from '@/components/rally/connection-status';
+import { oauthErrorMessage } from '@/components/rally/oauth-outcome';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { isApiError } from '@/lib/api-client';
 import { StepFrame } from '../../components/step-frame';
 import { useSaveStep } from '../../hooks/use-save-step';
 import { useWizardIntegration } from '../../hooks/wizard-context';
+import { useSetApiKey } from './api/set-api-key';
 import { useStartOauth } from './api/start-oauth';
-import { ApiKeyDisclosure } from './api-key-disclosure';
-import { formatExpiry, oauthErrorMessage } from './utils/oauth-messages';
 
 /** Step 3: Rally's own sign-in page asks whether Tandem may work there on the owner's behalf. */
 export function AuthorizeStep() {
   const { workspace, integration } = useWizardIntegration();
   const [params] = useSearchParams();
   const start = useStartOauth(workspace.id, integration.id);
+  const apiKey = useSetApiKey(workspace.id, integration.id);
   const { save, saving, error } = useSaveStep('authorize');
   const connection = integration.connection;
   const failure = oauthErrorMessage(params.get('error'));
+  const keyError = isApiError(apiKey.error)
+    ? (apiKey.error.fieldError('apiKey') ?? apiKey.error.message)
+    : undefined;
 
   return (
     <StepFrame
@@ -38,37 +45,36 @@ export function AuthorizeStep() {
     >
       {failure ? <Alert title={failure.title}>{failure.text}</Alert> : null}
       {connection ? (
-        <div
-          role="status"
-          className="flex items-start gap-3 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900"
-        >
-          <CircleCheck className="mt-0.5 size-5 shrink-0 text-emerald-600" aria-hidden="true" />
-          <div>
-            <p className="font-medium">
-              {`Connected to Rally as ${connection.connectedAs ?? 'a Rally user'}`}
-            </p>
-            <p className="text-[13px] text-emerald-800">
-              {connection.kind === 'api_key'
-                ? 'Using an API key. It works until someone revokes it in Rally.'
-                : connection.expiresAt
-                  ? `Access lasts until ${formatExpiry(connection.expiresAt)}; Tandem renews it while the integration is used, and warns you before it ends.`
-                  : 'Tandem renews this access automatically.'}
-            </p>
-          </div>
-        </div>
+        <ConnectionStatus
+          connection={connection}
+          note={
+            connection.fromTemplate
+              ? 'This connection comes from the integration’s template: connecting again here gives this integration a connection of its own.'
+              : undefined
+          }
+        />
       ) : (
         <p className="text-sm text-zinc-600">Not connected yet.</p>
       )}
       <Button
-        variant={connection ? 'secondary' : 'primary'}
+        variant={connection && !connection.needsReauthorization ? 'secondary' : 'primary'}
         size="lg"
         loading={start.isPending}
         onClick={() => start.mutate()}
       >
         <ExternalLink className="size-4" aria-hidden="true" />
-        {connection ? 'Connect again' : 'Connect to Rally'}
+        {!connection
+          ? 'Connect to Rally'
+          : connection.needsReauthorization
+            ? 'Re-authorize'
+            : 'Connect again'}
       </Button>
-      <ApiKeyDisclosure />
+      <ApiKeyDisclosure
+        idPrefix="rally"
+        onConnect={(key) => apiKey.mutateAsync(key)}
+        pending={apiKey.isPending}
+        error={keyError}
+      />
     </StepFrame>
   );
 }
