@@ -8,6 +8,7 @@ export {
   type MigrationState,
   openDatabase,
 } from './open-database.ts';
+export { type Placeholders, type PreparedQuery, prepareQuery } from './prepared-query.ts';
 export {
   type IntegrationLogEntry,
   integrationLogRepository,

@@ -4,7 +4,7 @@ import {
   setIntegrationFieldsIn,
   writeWithin,
 } from '@tandem/roadmap';
-import { type DatabaseHandle, readBoolean, readJson } from '@tandem/storage';
+import { type DatabaseHandle, prepareQuery, readBoolean, readJson } from '@tandem/storage';
 import type {
   IntegrationLink,
   RecordRef,
@@ -29,11 +29,44 @@ const unique = (ids: Iterable<string | null | undefined>) => [
   ...new Set([...ids].filter((x): x is string => !!x)),
 ];
 
+/** One record by id, prepared: the runner loads one record per job. */
+const recordById = {
+  feature: prepareQuery((db, p: { id: string }) =>
+    db.selectFrom('features').selectAll().where('id', '=', p.id),
+  ),
+  requirement: prepareQuery((db, p: { id: string }) =>
+    db.selectFrom('requirements').selectAll().where('id', '=', p.id),
+  ),
+};
+
+/** One record's link fields and pending create for one integration, prepared (one per job). */
+const linkFieldsOf = prepareQuery((db, p: { integrationId: string; recordId: string }) =>
+  db
+    .selectFrom('integration_fields')
+    .select(['integration_id', 'record_type', 'record_id', 'key', 'value'])
+    .where('record_id', '=', p.recordId)
+    .where('integration_id', '=', p.integrationId),
+);
+const pendingCreateOf = prepareQuery((db, p: { integrationId: string; recordId: string }) =>
+  db
+    .selectFrom('record_syncs')
+    .select(['integration_id', 'record_type', 'record_id', 'state'])
+    .where('integration_id', '=', p.integrationId)
+    .where('record_id', '=', p.recordId)
+    .where('state_name', '=', 'create_pending'),
+);
+
 export function createRoadmapGateway(database: DatabaseHandle, now: () => Date): RoadmapGateway {
   const { db } = database;
 
   async function byIds(kind: RecordRef['kind'], ids: string[]): Promise<RoadmapRecord[]> {
     if (ids.length === 0) return [];
+    if (ids.length === 1 && kind === 'feature')
+      return (await recordById.feature.rows(db, { id: ids[0]! })).map(toRoadmapRecord.feature);
+    if (ids.length === 1 && kind === 'requirement')
+      return (await recordById.requirement.rows(db, { id: ids[0]! })).map(
+        toRoadmapRecord.requirement,
+      );
     switch (kind) {
       case 'feature':
         return (await db.selectFrom('features').selectAll().where('id', 'in', ids).execute()).map(
@@ -108,19 +141,27 @@ export function createRoadmapGateway(database: DatabaseHandle, now: () => Date):
 
     async loadLinks(integrationIds, recordIds) {
       if (integrationIds.length === 0 || recordIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('integration_fields')
-        .select(['integration_id', 'record_type', 'record_id', 'key', 'value'])
-        .where('integration_id', 'in', [...integrationIds])
-        .where('record_id', 'in', [...recordIds])
-        .execute();
-      const pending = await db
-        .selectFrom('record_syncs')
-        .select(['integration_id', 'record_type', 'record_id', 'state'])
-        .where('integration_id', 'in', [...integrationIds])
-        .where('record_id', 'in', [...recordIds])
-        .where('state_name', '=', 'create_pending')
-        .execute();
+      const one =
+        integrationIds.length === 1 && recordIds.length === 1
+          ? { integrationId: integrationIds[0]!, recordId: recordIds[0]! }
+          : undefined;
+      const rows = one
+        ? await linkFieldsOf.rows(db, one)
+        : await db
+            .selectFrom('integration_fields')
+            .select(['integration_id', 'record_type', 'record_id', 'key', 'value'])
+            .where('integration_id', 'in', [...integrationIds])
+            .where('record_id', 'in', [...recordIds])
+            .execute();
+      const pending = one
+        ? await pendingCreateOf.rows(db, one)
+        : await db
+            .selectFrom('record_syncs')
+            .select(['integration_id', 'record_type', 'record_id', 'state'])
+            .where('integration_id', 'in', [...integrationIds])
+            .where('record_id', 'in', [...recordIds])
+            .where('state_name', '=', 'create_pending')
+            .execute();
       const links = new Map<
         string,
         { -readonly [K in keyof IntegrationLink]: IntegrationLink[K] }

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { readJson } from '../column-types.ts';
+import { prepareQuery } from '../prepared-query.ts';
 import type { Database } from '../schema.ts';
 import type { IntegrationLogTable, LogLevel } from '../tables/integrations.ts';
 
@@ -65,16 +66,30 @@ const toRow = (entry: NewLogEntry, at: string) => ({
   created_at: at,
 });
 
+const insertEntry = prepareQuery((db, p: ReturnType<typeof toRow>) =>
+  db
+    .insertInto('integration_log')
+    .values({
+      integration_id: p.integration_id,
+      workspace_id: p.workspace_id,
+      record_type: p.record_type,
+      record_id: p.record_id,
+      level: p.level,
+      event: p.event,
+      message: p.message,
+      data: p.data,
+      created_at: p.created_at,
+    })
+    .returningAll(),
+);
+
 /** Callers redact secrets before writing; this layer stores what it is given. */
 export function integrationLogRepository(db: Db) {
   return {
     async append(entry: NewLogEntry, now = new Date().toISOString()): Promise<IntegrationLogEntry> {
-      const row = await db
-        .insertInto('integration_log')
-        .values(toRow(entry, now))
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toEntry(row);
+      // Every record a sync touches logs a few lines: prepared once, not built each time.
+      const row = await insertEntry.first(db as Kysely<Database>, toRow(entry, now));
+      return toEntry(row!);
     },
 
     /** Many entries in one statement (a busy transport logs in batches). */

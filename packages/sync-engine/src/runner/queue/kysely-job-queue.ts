@@ -1,5 +1,6 @@
 import { type Database, readJson } from '@tandem/storage';
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import * as statements from './job-statements.ts';
 import { type AddJobSpec, type Job, type JobQueue, retryDelayMs } from './port.ts';
 
 type Clock = () => Date;
@@ -69,13 +70,7 @@ export function createKyselyJobQueue(options: KyselyJobQueueOptions): JobQueue &
     const at = now();
     const runAt = iso(spec.runAt ?? at);
     const payload = JSON.stringify(spec.payload ?? {});
-    if (spec.queueName) {
-      await trx
-        .insertInto('job_queues')
-        .values({ queue_name: spec.queueName, locked_by: null, locked_until: null })
-        .onConflict((oc) => oc.column('queue_name').doNothing())
-        .execute();
-    }
+    if (spec.queueName) await statements.insertQueue.rows(trx, { queueName: spec.queueName });
     if (spec.jobKey) {
       const existing = await trx
         .selectFrom('jobs')
@@ -112,33 +107,21 @@ export function createKyselyJobQueue(options: KyselyJobQueueOptions): JobQueue &
           .execute();
       }
     }
-    const row = await trx
-      .insertInto('jobs')
-      .values({
-        task: spec.task,
-        payload,
-        queue_name: spec.queueName ?? null,
-        job_key: spec.jobKey ?? null,
-        run_at: runAt,
-        max_attempts: spec.maxAttempts ?? 10,
-        last_error: null,
-        locked_by: null,
-        locked_until: null,
-        created_at: iso(at),
-        updated_at: iso(at),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return toJob(row);
+    const row = await statements.insertJob.first(trx, {
+      task: spec.task,
+      payload,
+      queueName: spec.queueName ?? null,
+      jobKey: spec.jobKey ?? null,
+      runAt,
+      maxAttempts: spec.maxAttempts ?? 10,
+      at: iso(at),
+    });
+    return toJob(row!);
   }
 
   /** Completes a job inside the caller's transaction (with the work that finished it). */
   async function completeWithin(trx: Db, job: Job, workerId: string): Promise<void> {
-    await trx
-      .deleteFrom('jobs')
-      .where('id', '=', job.id)
-      .where('locked_by', '=', workerId)
-      .execute();
+    await statements.deleteLeasedJob.affected(trx, { id: job.id, workerId });
     await releaseQueue(trx, job, workerId);
   }
 
@@ -153,32 +136,15 @@ export function createKyselyJobQueue(options: KyselyJobQueueOptions): JobQueue &
     workerId: string,
     tasks: readonly string[],
   ): Promise<Job | undefined> {
-    await trx
-      .deleteFrom('jobs')
-      .where('id', '=', job.id)
-      .where('locked_by', '=', workerId)
-      .execute();
+    await statements.deleteLeasedJob.affected(trx, { id: job.id, workerId });
     const at = iso(now());
     const until = iso(new Date(now().getTime() + leaseMs));
     if (job.queueName) {
-      const next = await trx
-        .selectFrom('jobs')
-        .select('id')
-        .where('queue_name', '=', job.queueName)
-        .where('status', '=', 'pending')
-        .where('run_at', '<=', at)
-        .orderBy('run_at')
-        .orderBy('id')
-        .limit(1)
-        .executeTakeFirst();
+      const queueName = job.queueName;
+      const next = await statements.nextInQueue.first(trx, { queueName, at });
       const leased = next && (await lease(trx, Number(next.id), workerId, at, until));
       if (leased) {
-        await trx
-          .updateTable('job_queues')
-          .set({ locked_until: until })
-          .where('queue_name', '=', job.queueName)
-          .where('locked_by', '=', workerId)
-          .execute();
+        await statements.extendQueue.affected(trx, { queueName, workerId, until });
         return leased;
       }
       await releaseQueue(trx, job, workerId);
@@ -205,31 +171,9 @@ export function createKyselyJobQueue(options: KyselyJobQueueOptions): JobQueue &
     const until = iso(new Date(now().getTime() + leaseMs));
     // No row locks here: the conditional updates below decide races, always taking the queue
     // row before the job row, so two pickers cannot deadlock.
-    const candidates = await trx
-      .selectFrom('jobs')
-      .select(['id', 'queue_name'])
-      .where('status', '=', 'pending')
-      .where('run_at', '<=', at)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]))
-      .where('task', 'in', tasks)
-      .where((eb) =>
-        eb.or([
-          eb('queue_name', 'is', null),
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('job_queues as q')
-                .select(sql.lit(1).as('one'))
-                .whereRef('q.queue_name', '=', 'jobs.queue_name')
-                .where('q.locked_until', '>=', at),
-            ),
-          ),
-        ]),
-      )
-      .orderBy('run_at')
-      .orderBy('id')
-      .limit(8)
-      .execute();
+    const candidates = await statements
+      .readyCandidatesFor(tasks.length)
+      .rows(trx, { at, ...Object.fromEntries(tasks.map((task, i) => [`task${i}`, task])) });
 
     for (const candidate of candidates) {
       let id = Number(candidate.id);
@@ -237,16 +181,10 @@ export function createKyselyJobQueue(options: KyselyJobQueueOptions): JobQueue &
         if (!(await lockQueue(trx, candidate.queue_name, workerId, at, until))) continue;
         // Holding the queue, run its head: a candidate list read under concurrency may be
         // missing earlier jobs of this queue that another picker had locked at that moment.
-        const head = await trx
-          .selectFrom('jobs')
-          .select('id')
-          .where('queue_name', '=', candidate.queue_name)
-          .where('status', '=', 'pending')
-          .where('run_at', '<=', at)
-          .orderBy('run_at')
-          .orderBy('id')
-          .limit(1)
-          .executeTakeFirst();
+        const head = await statements.nextInQueue.first(trx, {
+          queueName: candidate.queue_name,
+          at,
+        });
         if (!head) {
           await releaseQueue(trx, { queueName: candidate.queue_name }, workerId);
           continue;
@@ -267,41 +205,18 @@ export function createKyselyJobQueue(options: KyselyJobQueueOptions): JobQueue &
     workerId: string,
     at: string,
     until: string,
-  ) {
-    const locked = await trx
-      .updateTable('job_queues')
-      .set({ locked_by: workerId, locked_until: until })
-      .where('queue_name', '=', queueName)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]))
-      .executeTakeFirst();
-    return Number(locked.numUpdatedRows) > 0;
+  ): Promise<boolean> {
+    return (await statements.lockQueue.affected(trx, { queueName, workerId, until, at })) > 0;
   }
 
   async function lease(trx: Db, id: number, workerId: string, at: string, until: string) {
-    const row = await trx
-      .updateTable('jobs')
-      .set((eb) => ({
-        locked_by: workerId,
-        locked_until: until,
-        attempts: eb('attempts', '+', 1),
-        updated_at: at,
-      }))
-      .where('id', '=', id)
-      .where('status', '=', 'pending')
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]))
-      .returningAll()
-      .executeTakeFirst();
+    const row = await statements.leaseJob.first(trx, { id, workerId, until, at });
     return row && toJob(row);
   }
 
   async function releaseQueue(trx: Db, job: Pick<Job, 'queueName'>, workerId: string) {
     if (!job.queueName) return;
-    await trx
-      .updateTable('job_queues')
-      .set({ locked_by: null, locked_until: null })
-      .where('queue_name', '=', job.queueName)
-      .where('locked_by', '=', workerId)
-      .execute();
+    await statements.releaseQueue.affected(trx, { queueName: job.queueName, workerId });
   }
 
   return {

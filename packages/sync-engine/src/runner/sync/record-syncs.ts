@@ -1,18 +1,50 @@
-import { readJson } from '@tandem/storage';
+import { prepareQuery, readJson } from '@tandem/storage';
 import type { RecordRef, SyncState } from '../../core/index.ts';
 import type { Trx } from './ports.ts';
+
+const selectState = prepareQuery((db, p: { integrationId: string; recordId: string }) =>
+  db
+    .selectFrom('record_syncs')
+    .select('state')
+    .where('integration_id', '=', p.integrationId)
+    .where('record_id', '=', p.recordId),
+);
+
+const upsertState = prepareQuery(
+  (
+    db,
+    p: {
+      integrationId: string;
+      recordType: RecordRef['kind'];
+      recordId: string;
+      state: string;
+      stateName: string;
+      at: string;
+    },
+  ) =>
+    db
+      .insertInto('record_syncs')
+      .values({
+        integration_id: p.integrationId,
+        record_type: p.recordType,
+        record_id: p.recordId,
+        state: p.state,
+        state_name: p.stateName,
+        updated_at: p.at,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['integration_id', 'record_id'])
+          .doUpdateSet({ state: p.state, state_name: p.stateName, updated_at: p.at }),
+      ),
+);
 
 export async function loadSyncState(
   trx: Trx,
   integrationId: string,
   record: RecordRef,
 ): Promise<SyncState> {
-  const row = await trx
-    .selectFrom('record_syncs')
-    .select('state')
-    .where('integration_id', '=', integrationId)
-    .where('record_id', '=', record.id)
-    .executeTakeFirst();
+  const row = await selectState.first(trx, { integrationId, recordId: record.id });
   return row ? readJson<SyncState>(row.state) : { name: 'unlinked' };
 }
 
@@ -23,25 +55,14 @@ export async function saveSyncState(
   state: SyncState,
   now: Date,
 ): Promise<void> {
-  const values = {
-    integration_id: integrationId,
-    record_type: record.kind,
-    record_id: record.id,
+  await upsertState.rows(trx, {
+    integrationId,
+    recordType: record.kind,
+    recordId: record.id,
     state: JSON.stringify(state),
-    state_name: state.name,
-    updated_at: now.toISOString(),
-  };
-  await trx
-    .insertInto('record_syncs')
-    .values(values)
-    .onConflict((oc) =>
-      oc.columns(['integration_id', 'record_id']).doUpdateSet({
-        state: values.state,
-        state_name: values.state_name,
-        updated_at: values.updated_at,
-      }),
-    )
-    .execute();
+    stateName: state.name,
+    at: now.toISOString(),
+  });
 }
 
 /** State names of these records for one integration (records never synced are absent). */
