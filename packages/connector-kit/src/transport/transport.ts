@@ -119,15 +119,17 @@ export function createTransport(options: TransportOptions): Transport {
         .flatMap(([, value]) => [value, value.replace(/^\S+\s+/, '')]),
     ]);
     const loggedUrl = redactor.url(url.toString());
-    // Redacting bodies costs a JSON walk: only pay it when someone reads the log.
+    // Redacting headers and bodies costs a JSON walk: only pay it when a log sink reads them
+    // (most keep only the request line of a success).
     const logging = options.onRequestLog !== undefined;
-    const loggedHeaders = logging ? redactor.headers(headers) : {};
-    const loggedRequestBody =
-      !logging || body === undefined
+    const loggedHeaders = once(() => redactor.headers(headers));
+    const loggedRequestBody = once(() =>
+      body === undefined
         ? null
         : typeof body === 'string'
           ? clip(redactor.body(body, headers['content-type']))
-          : `<${body.byteLength} bytes>`;
+          : `<${body.byteLength} bytes>`,
+    );
     const describeBody = (answer: TransportResponse): string | null => {
       const type = answer.headers['content-type'];
       const raw = answer.bytes();
@@ -172,26 +174,34 @@ export function createTransport(options: TransportOptions): Transport {
       let responseLog: string | null = null;
       if (response) {
         const accepted = accept(response.status);
-        if (logging || !accepted) responseLog = describeBody(response);
         if (accepted) {
-          log({
-            requestId,
-            accountKey: options.accountKey,
-            operation: input.operation,
-            method: input.method,
-            url: loggedUrl,
-            attempt,
-            startedAt,
-            durationMs,
-            status: response.status,
-            requestHeaders: loggedHeaders,
-            requestBody: loggedRequestBody,
-            responseBody: responseLog,
-            error: null,
-            retryInMs: null,
-          });
+          const answered = response;
+          if (logging)
+            log(
+              withLazyBodies(
+                {
+                  requestId,
+                  accountKey: options.accountKey,
+                  operation: input.operation,
+                  method: input.method,
+                  url: loggedUrl,
+                  attempt,
+                  startedAt,
+                  durationMs,
+                  status: answered.status,
+                  error: null,
+                  retryInMs: null,
+                },
+                {
+                  requestHeaders: loggedHeaders,
+                  requestBody: loggedRequestBody,
+                  responseBody: once(() => describeBody(answered)),
+                },
+              ),
+            );
           return response;
         }
+        responseLog = describeBody(response);
         const retryAfterMs = parseRetryAfter(response.headers['retry-after'], clock.now());
         failure = classifyStatus(
           response.status,
@@ -214,8 +224,8 @@ export function createTransport(options: TransportOptions): Transport {
         startedAt,
         durationMs,
         status: response?.status ?? null,
-        requestHeaders: loggedHeaders,
-        requestBody: loggedRequestBody,
+        requestHeaders: logging ? loggedHeaders() : {},
+        requestBody: logging ? loggedRequestBody() : null,
         responseBody: responseLog,
         error: {
           kind: error.kind,
@@ -309,4 +319,30 @@ function makeResponse(
       }
     },
   };
+}
+
+/** `compute` run at most once, on first call. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
+type LazyParts = 'requestHeaders' | 'requestBody' | 'responseBody';
+
+/** A log entry whose redacted headers and bodies are computed when first read (or serialised). */
+function withLazyBodies(
+  entry: Omit<RequestLogEntry, LazyParts>,
+  parts: { [K in LazyParts]: () => RequestLogEntry[K] },
+): RequestLogEntry {
+  const out = { ...entry } as RequestLogEntry;
+  for (const [key, get] of Object.entries(parts))
+    Object.defineProperty(out, key, { get, enumerable: true, configurable: true });
+  return out;
 }

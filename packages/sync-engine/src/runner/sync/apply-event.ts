@@ -1,4 +1,4 @@
-import { integrationLogRepository, type LogLevel } from '@tandem/storage';
+import { integrationLogRepository, type LogLevel, type NewLogEntry } from '@tandem/storage';
 import {
   type Decision,
   decide,
@@ -87,6 +87,7 @@ export async function applyEventWithin(
   const state = await loadSyncState(trx, integrationId, record);
   const decision = decide({ context, state }, event, now);
   await saveSyncState(trx, integrationId, record, decision.state.state, now);
+  const logs: NewLogEntry[] = [];
   for (const effect of decision.effects) {
     await stage(deps, trx, {
       integrationId,
@@ -95,8 +96,11 @@ export async function applyEventWithin(
       effect,
       extras,
       now,
+      logs,
     });
   }
+  const at = now.toISOString();
+  await integrationLogRepository(trx).appendMany(logs.map((entry) => ({ entry, at })));
   await extras.within?.(trx);
   return decision;
 }
@@ -123,24 +127,24 @@ async function stage(
     effect: SyncEffect;
     extras: EventExtras;
     now: Date;
+    /** Log lines, written together once every effect is staged. */
+    logs: NewLogEntry[];
   },
 ): Promise<void> {
   const { integrationId, record, effect } = s;
   const queueName = recordQueueName(integrationId, record);
-  const log = (level: LogLevel, event: string, message: string, data?: unknown) =>
-    integrationLogRepository(trx).append(
-      {
-        integrationId,
-        workspaceId: s.workspaceId,
-        recordType: record.kind,
-        recordId: record.id,
-        level,
-        event,
-        message,
-        data: s.extras.batchId ? { batchId: s.extras.batchId, ...(data as object) } : data,
-      },
-      s.now.toISOString(),
-    );
+  const log = (level: LogLevel, event: string, message: string, data?: unknown) => {
+    s.logs.push({
+      integrationId,
+      workspaceId: s.workspaceId,
+      recordType: record.kind,
+      recordId: record.id,
+      level,
+      event,
+      message,
+      data: s.extras.batchId ? { batchId: s.extras.batchId, ...(data as object) } : data,
+    });
+  };
 
   switch (effect.type) {
     case 'createRemote':
