@@ -87,7 +87,7 @@ test('an owner sets up Rally from nothing to an enabled integration', async ({
     await rally.allowAccess();
     await authorize.expectOnStep('Connect');
     await authorize.expectConnectedAs(rallyUser.name);
-    await authorize.expectGrantExpiry();
+    await authorize.expectGrantStaysValidWhileUsed();
     await page.screenshot(shot('3-authorize-connected'));
     await authorize.saveAndContinue();
   });

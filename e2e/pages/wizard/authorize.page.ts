@@ -18,8 +18,10 @@ export class AuthorizeStep extends WizardPage {
     ).toBeVisible();
   }
 
-  async expectGrantExpiry(): Promise<void> {
-    await expect(this.step.getByText(/Access lasts until .*\d{4}/)).toBeVisible();
+  /** Rally gave no end date: the step says the connection lasts while used, and no date. */
+  async expectGrantStaysValidWhileUsed(): Promise<void> {
+    await expect(this.step.getByText(/stays valid while Tandem uses it/)).toBeVisible();
+    await expect(this.step.getByText(/permission (lasts until|ends on)/)).toHaveCount(0);
   }
 
   async expectNotConnected(): Promise<void> {

@@ -89,6 +89,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: () => import('./routes/app/settings/integration-templates').then(load),
                 },
                 {
+                  path: paths.workspace.integrationTemplate.path,
+                  lazy: () => import('./routes/app/settings/integration-template').then(load),
+                },
+                {
                   path: paths.workspace.integration.path,
                   lazy: () => import('./routes/app/settings/integration').then(load),
                 },

@@ -55,6 +55,12 @@ export const paths = {
       path: '/w/:workspaceKey/settings/integrations/templates',
       getHref: (workspaceKey: string) => `${integrationsBase(workspaceKey)}/templates`,
     },
+    /** One template's page (its account and connection); OAuth answers for it return here. */
+    integrationTemplate: {
+      path: '/w/:workspaceKey/settings/integrations/templates/:templateId',
+      getHref: (workspaceKey: string, templateId: string) =>
+        `${integrationsBase(workspaceKey)}/templates/${encodeURIComponent(templateId)}`,
+    },
     /** Every integration of the account; `query` keeps its sort and filters (`?state=failing`). */
     integrationsReport: {
       path: '/w/:workspaceKey/settings/integrations/report',

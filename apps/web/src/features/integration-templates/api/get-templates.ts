@@ -4,6 +4,7 @@ import { api } from '@/lib/api-client';
 
 export const templateKeys = {
   all: () => ['integration-templates'] as const,
+  detail: (templateId: string) => ['integration-templates', 'detail', templateId] as const,
 };
 
 export async function getTemplates(): Promise<IntegrationTemplate[]> {

@@ -1,3 +1,4 @@
+import type { IntegrationTemplate } from '@tandem/contracts';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -14,10 +15,13 @@ import { useSourceIntegrations } from '../api/get-source-integrations';
 export function NewTemplateDialog({
   open,
   onClose,
+  onCreated,
   workspaceId,
 }: {
   open: boolean;
   onClose: () => void;
+  /** `copied`: it took an integration's settings and connection. */
+  onCreated: (template: IntegrationTemplate, copied: boolean) => void;
   workspaceId: string;
 }) {
   const [name, setName] = useState('');
@@ -48,9 +52,10 @@ export function NewTemplateDialog({
               create.mutate(
                 { name: name.trim(), ...(from ? { fromIntegrationId: from } : {}) },
                 {
-                  onSuccess: () => {
+                  onSuccess: (template) => {
                     toast('Template created', { tone: 'success' });
                     close();
+                    onCreated(template, Boolean(from));
                   },
                 },
               )

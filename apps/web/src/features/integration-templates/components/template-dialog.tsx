@@ -1,30 +1,29 @@
 import type { IntegrationTemplate } from '@tandem/contracts';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { Field, fieldControlProps } from '@/components/ui/field';
+import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { toast } from '@/components/ui/toast';
-import { isApiError } from '@/lib/api-client';
 import { useUpdateTemplate } from '../api/update-template';
 
-/** Edits a template's shared settings; every integration made from it follows. */
+/** Edits a template's name and outgoing-changes mode; every integration made from it follows. */
 export function TemplateDialog({
   template,
+  pageHref,
   onClose,
 }: {
   template: IntegrationTemplate;
+  /** The template's own page, where its account, connection and certificate are set. */
+  pageHref: string;
   onClose: () => void;
 }) {
   const [name, setName] = useState(template.name);
-  const [accountUrl, setAccountUrl] = useState(template.settings.accountUrl ?? '');
   const [sendMode, setSendMode] = useState(template.settings.sendMode ?? 'auto');
   const update = useUpdateTemplate();
-  const urlError = isApiError(update.error)
-    ? update.error.fieldError('settings.accountUrl')
-    : undefined;
   return (
     <Dialog
       open
@@ -47,10 +46,7 @@ export function TemplateDialog({
                   template,
                   change: {
                     name: name.trim(),
-                    settings: {
-                      ...(accountUrl.trim() ? { accountUrl: accountUrl.trim() } : {}),
-                      sendMode,
-                    },
+                    settings: { sendMode },
                   },
                 },
                 {
@@ -71,14 +67,6 @@ export function TemplateDialog({
         <Field id="edit-template-name" label="Template name">
           <Input id="edit-template-name" value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
-        <Field id="edit-template-url" label="Rally account URL" error={urlError}>
-          <Input
-            {...fieldControlProps('edit-template-url', urlError)}
-            type="url"
-            value={accountUrl}
-            onChange={(e) => setAccountUrl(e.target.value)}
-          />
-        </Field>
         <Field id="edit-template-send" label="Outgoing changes">
           <Select
             id="edit-template-send"
@@ -90,14 +78,13 @@ export function TemplateDialog({
           </Select>
         </Field>
         <p className="text-[13px] text-zinc-600">
-          {template.hasCredentials
-            ? 'Connection: set (copied from an integration).'
-            : 'Connection: not set. Create the template from a connected integration to share its connection.'}{' '}
-          {template.hasClientCertificate
-            ? 'Client certificate: set.'
-            : 'Client certificate: not set.'}
+          The Rally account, the connection and the client certificate are set on{' '}
+          <Link to={pageHref} className="font-medium text-accent-700 underline">
+            the template’s page
+          </Link>
+          .
         </p>
-        {update.error && !urlError ? <Alert>{update.error.message}</Alert> : null}
+        {update.error ? <Alert>{update.error.message}</Alert> : null}
       </div>
     </Dialog>
   );

@@ -1,17 +1,22 @@
 import type { IntegrationTemplate } from '@tandem/contracts';
 import { KeyRound, Pencil, Trash2 } from 'lucide-react';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toast';
+import { paths } from '@/config/paths';
 import { useDeleteTemplate } from '../api/delete-template';
 import { TemplateCertificateDialog } from './template-certificate-dialog';
+import { TemplateConnectionBadge } from './template-connection-badge';
 
 export function TemplateRow({
   template,
+  workspaceKey,
   onEdit,
 }: {
   template: IntegrationTemplate;
+  workspaceKey: string;
   onEdit: () => void;
 }) {
   const remove = useDeleteTemplate();
@@ -20,7 +25,12 @@ export function TemplateRow({
   return (
     <li className="flex flex-wrap items-center gap-4 px-4 py-3">
       <div className="min-w-0 flex-1">
-        <p className="font-medium text-zinc-900">{template.name}</p>
+        <Link
+          to={paths.workspace.integrationTemplate.getHref(workspaceKey, template.id)}
+          className="font-medium text-zinc-900 hover:text-accent-700 hover:underline"
+        >
+          {template.name}
+        </Link>
         <p className="text-[13px] text-zinc-500">
           {[
             s.accountUrl ?? 'No Rally address',
@@ -34,9 +44,7 @@ export function TemplateRow({
             .join(' · ')}
         </p>
       </div>
-      <Badge tone={template.hasCredentials ? 'success' : 'warning'}>
-        {template.hasCredentials ? 'Connected' : 'Not connected'}
-      </Badge>
+      <TemplateConnectionBadge template={template} />
       <Badge tone={template.hasClientCertificate ? 'accent' : 'neutral'}>
         {template.hasClientCertificate ? 'Client certificate' : 'No certificate'}
       </Badge>

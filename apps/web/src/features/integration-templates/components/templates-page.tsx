@@ -1,7 +1,7 @@
 import type { IntegrationTemplate } from '@tandem/contracts';
 import { ArrowLeft, LayoutTemplate, Plus } from 'lucide-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ContentLayout } from '@/components/layouts/content-layout';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -23,6 +23,7 @@ export function TemplatesPage({
   workspace: { id: string; key: string; name: string };
 }) {
   const templates = useTemplates();
+  const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<IntegrationTemplate | null>(null);
   return (
@@ -54,21 +55,38 @@ export function TemplatesPage({
         <EmptyState
           icon={LayoutTemplate}
           title="No templates yet"
-          description="Make one from an integration that works: its settings, connection and certificate become the template's."
+          description="Make one from an integration that works, or start empty and connect it to Rally on its own page."
         />
       ) : (
         <ul className="divide-y divide-zinc-100 rounded-xl border border-zinc-200 bg-white">
           {templates.data.map((t) => (
-            <TemplateRow key={t.id} template={t} onEdit={() => setEditing(t)} />
+            <TemplateRow
+              key={t.id}
+              template={t}
+              workspaceKey={workspace.key}
+              onEdit={() => setEditing(t)}
+            />
           ))}
         </ul>
       )}
       <NewTemplateDialog
         open={creating}
         onClose={() => setCreating(false)}
+        // An empty template needs its Rally account and connection next, on its own page.
+        onCreated={(template, copied) =>
+          copied
+            ? undefined
+            : navigate(paths.workspace.integrationTemplate.getHref(workspace.key, template.id))
+        }
         workspaceId={workspace.id}
       />
-      {editing ? <TemplateDialog template={editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <TemplateDialog
+          template={editing}
+          pageHref={paths.workspace.integrationTemplate.getHref(workspace.key, editing.id)}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </ContentLayout>
   );
 }
