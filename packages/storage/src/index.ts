@@ -1,5 +1,6 @@
 export { columnTypes, type Dialect, readBoolean, readJson, writeJson } from './column-types.ts';
 export { DatabaseUnavailableError, isUniqueViolation } from './errors.ts';
+export { createGroupCommit, type Transact } from './group-commit.ts';
 export {
   type DatabaseConfig,
   type DatabaseHandle,

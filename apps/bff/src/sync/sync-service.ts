@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DatabaseHandle, SecretBox } from '@tandem/storage';
+import { createGroupCommit, type DatabaseHandle, type SecretBox } from '@tandem/storage';
 import {
   createKyselyJobQueue,
   createWorker,
@@ -60,6 +60,9 @@ export function createSyncService(options: {
     now,
     newToken: randomUUID,
     jobsAdded: () => worker?.wake(),
+    ...(options.database.dialect === 'sqlite'
+      ? { transact: createGroupCommit(options.database.db) }
+      : {}),
   };
   worker = createWorker({
     queue,

@@ -61,9 +61,10 @@ export async function applyEvent(
 ): Promise<Decision> {
   // Outside the transaction: on SQLite's single connection a read from inside would wait forever.
   const runtime = await deps.integrations.runtime(integrationId);
-  const decision = await deps.db
-    .transaction()
-    .execute((trx) => applyEventWithin(deps, trx, runtime, record, event, extras));
+  const work = (trx: Trx) => applyEventWithin(deps, trx, runtime, record, event, extras);
+  const decision = await (deps.transact
+    ? deps.transact(work)
+    : deps.db.transaction().execute(work));
   if (queuesJobs(decision)) deps.jobsAdded?.();
   return decision;
 }

@@ -1,4 +1,4 @@
-import type { Database } from '@tandem/storage';
+import type { Database, Transact } from '@tandem/storage';
 import type { Kysely } from 'kysely';
 import type { AddJobSpec, Job, JobQueue } from '../queue/port.ts';
 import type { IntegrationGateway, RoadmapGateway, Trx } from './ports.ts';
@@ -13,4 +13,9 @@ export type SyncDeps = {
   newToken: () => string;
   /** Called after a transaction added jobs, so an idle in-process worker picks them at once. */
   jobsAdded?: () => void;
+  /**
+   * Runs a record's answer as one unit of work (default: its own transaction). On SQLite the
+   * BFF passes a group commit, so answers arriving together share one commit.
+   */
+  transact?: Transact;
 };
