@@ -89,12 +89,11 @@ export function templateTarget(deps: Deps, template: IntegrationTemplateRow): Cr
       const remote = connectorFor(template.system).manifest.displayName;
       const log = integrationLogRepository(deps.database.db);
       for (const row of await inheritors(deps, template.id)) {
-        if (row.state === 'needs_reauthorization') {
-          await integrationsRepository(deps.database.db).update(row.id, {
-            state: 'enabled',
-            lastError: null,
-          });
-        }
+        // Its connection changed: a new version makes the runtime it was built with go stale.
+        await integrationsRepository(deps.database.db).update(
+          row.id,
+          row.state === 'needs_reauthorization' ? { state: 'enabled', lastError: null } : {},
+        );
         await log
           .append(
             {
