@@ -11,6 +11,9 @@ import { createLogger } from './lib/logger.ts';
 import { createLiveBus } from './live/live-bus.ts';
 import { startRecordEventTail } from './live/record-event-tail.ts';
 
+/** How long a stopping server waits for running jobs before it exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 async function main(): Promise<void> {
   const env = parseEnv();
   const logger = createLogger(env);
@@ -48,6 +51,12 @@ async function main(): Promise<void> {
 
   const stop = () => {
     server.close();
+    // Running jobs get a moment to finish; one that hangs must not keep the process alive
+    // (its lease runs out and another worker takes it).
+    setTimeout(() => {
+      logger.warn('shutdown took too long; exiting with jobs still running');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
     void Promise.all([tail.stop(), sync.close()])
       .then(() => database.close())
       .finally(() => process.exit(0));
