@@ -5,6 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { MSG, RallyError, ValidationError } from '../errors.ts';
+import { RankOrder } from './rank-order.ts';
+import { ReferenceIndex } from './reference-index.ts';
+import { ReferrerIndex, scanOrder } from './referrer-index.ts';
 import { parseRef } from './refs.ts';
 import {
   type AttrDef,
@@ -75,6 +78,9 @@ const RANK_STEP = 1 << 20;
 const RANK_ALPHABET =
   '!#$%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~';
 const HTML_BLACKLIST = /<\s*(script|iframe|object|embed)\b|javascript:|\son\w+\s*=/i;
+const RANKABLE_TYPES = new Map(
+  CONCRETE_TYPES.filter((t) => t.rankable).map((t, i) => [t.typePath, i] as const),
+);
 
 /** Encode a non-negative integer rank as a fixed-width, lexically sortable string. */
 export function encodeRank(n: number): string {
@@ -93,18 +99,30 @@ export class Store {
   private byUuid = new Map<string, number>();
   private byType = new Map<string, Set<number>>();
   private recycled = new Map<number, RallyObject>();
-  /** Bumped whenever references may have changed; reverse-reference indexes are rebuilt lazily. */
-  private epoch = 0;
-  private indexEpoch = -1;
-  private indexes = new Map<string, Map<number, RallyObject[]>>();
+  /** Insertion sequence by ObjectID: the order in which `objects` and `byType` iterate. */
+  private seq = new Map<number, number>();
+  private nextSeq = 0;
+  // Indexes are built by a scan on first use, then kept current: writes mark the objects they
+  // change stale, and every read of an index files the stale objects again first.
+  private indexes = new Map<string, ReferrerIndex>();
+  private indexesByType = new Map<string, ReferrerIndex[]>();
+  private references: ReferenceIndex | null = null;
+  private rankOrder: RankOrder | null = null;
+  private stale = new Set<RallyObject>();
   private maxRank: number | null = null;
   private nextOid = 10_000_000_001;
   private counters: Record<string, number> = {};
   private listeners: Array<(e: ChangeEvent) => void> = [];
   readonly now: () => Date;
+  private readonly incremental: boolean;
 
-  constructor(now: () => Date = () => new Date()) {
+  /**
+   * `incrementalIndexes: false` rebuilds an index by a scan on every read: the reference the
+   * incremental indexes are tested against.
+   */
+  constructor(now: () => Date = () => new Date(), options: { incrementalIndexes?: boolean } = {}) {
     this.now = now;
+    this.incremental = options.incrementalIndexes ?? true;
     for (const t of CONCRETE_TYPES) this.byType.set(t.typePath, new Set());
   }
 
@@ -171,30 +189,88 @@ export class Store {
   }
 
   /** Objects of `typePath` (possibly abstract) by the ObjectID their `attr` points to. */
-  referrers(typePath: string, attr: string): Map<number, RallyObject[]> {
-    if (this.indexEpoch !== this.epoch) {
-      this.indexes.clear();
-      this.indexEpoch = this.epoch;
-    }
+  referrers(typePath: string, attr: string): ReadonlyMap<number, readonly RallyObject[]> {
+    this.flush();
     const key = `${typePath}.${attr}`;
     let index = this.indexes.get(key);
     if (!index) {
-      index = new Map();
-      for (const x of this.list(typeSpec(typePath))) {
-        const ref = x.values[attr];
-        if (typeof ref !== 'number') continue;
-        const list = index.get(ref);
-        if (list) list.push(x);
-        else index.set(ref, [x]);
-      }
+      const t = typeSpec(typePath);
+      const types = concreteTypesOf(t);
+      index = new ReferrerIndex(attr, types);
+      for (const x of this.list(t)) index.refile(x, this.liveSeq(x));
       this.indexes.set(key, index);
+      for (const tp of types) {
+        const list = this.indexesByType.get(tp);
+        if (list) list.push(index);
+        else this.indexesByType.set(tp, [index]);
+      }
     }
-    return index;
+    return index.buckets;
   }
 
-  /** References changed: indexes built before this point are stale. */
+  /** Live objects holding `oid` in a reference or a stored collection, in scan order. */
+  private referencing(oid: number): RallyObject[] {
+    this.flush();
+    if (!this.references) {
+      this.references = new ReferenceIndex();
+      for (const o of this.objects.values()) this.references.refile(o, this.liveSeq(o) !== null);
+    }
+    return this.references
+      .referencing(oid)
+      .sort((a, b) => (this.seq.get(a.oid) ?? 0) - (this.seq.get(b.oid) ?? 0));
+  }
+
+  private ranks(): RankOrder {
+    this.flush();
+    if (!this.rankOrder) {
+      const entries: Array<{ o: RallyObject; order: number }> = [];
+      for (const tp of RANKABLE_TYPES.keys()) {
+        for (const o of this.list(typeSpec(tp))) {
+          const order = this.rankOrderOf(o);
+          if (order !== null) entries.push({ o, order });
+        }
+      }
+      this.rankOrder = RankOrder.of(entries);
+    }
+    return this.rankOrder;
+  }
+
+  /** A write changed `o` or added or removed it: indexes file it again before their next read. */
+  markStale(o: RallyObject): void {
+    if (this.indexes.size > 0 || this.references || this.rankOrder) this.stale.add(o);
+  }
+
+  /** Drop every index (bulk loads and recomputes); the next read builds it again by a scan. */
   invalidate(): void {
-    this.epoch++;
+    this.indexes.clear();
+    this.indexesByType.clear();
+    this.references = null;
+    this.rankOrder = null;
+    this.stale.clear();
+  }
+
+  private flush(): void {
+    if (!this.incremental) this.invalidate();
+    if (this.stale.size === 0) return;
+    for (const o of this.stale) {
+      const seq = this.liveSeq(o);
+      for (const index of this.indexesByType.get(o.type) ?? []) index.refile(o, seq);
+      this.references?.refile(o, seq !== null);
+      this.rankOrder?.refile(o, this.rankOrderOf(o));
+    }
+    this.stale.clear();
+  }
+
+  /** The insertion sequence of a live object (one `list` yields); null for any other. */
+  private liveSeq(o: RallyObject): number | null {
+    if (this.objects.get(o.oid) !== o || o.values.Recycled === true) return null;
+    return this.seq.get(o.oid) ?? null;
+  }
+
+  private rankOrderOf(o: RallyObject): number | null {
+    const typeRank = RANKABLE_TYPES.get(o.type);
+    const seq = this.liveSeq(o);
+    return typeRank === undefined || seq === null ? null : scanOrder(typeRank, seq);
   }
 
   displayName(o: RallyObject): string {
@@ -208,16 +284,13 @@ export class Store {
   /** Project and all its descendants. */
   projectDescendants(projectOid: number): Set<number> {
     const out = new Set<number>([projectOid]);
-    const projects = [...this.list(typeSpec('Project'))];
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const p of projects) {
-        const parent = p.values.Parent as number | null;
-        if (parent !== null && out.has(parent) && !out.has(p.oid)) {
-          out.add(p.oid);
-          grew = true;
-        }
+    const children = this.referrers('Project', 'Parent');
+    const queue = [projectOid];
+    for (let i = 0; i < queue.length; i++) {
+      for (const p of children.get(queue[i] as number) ?? []) {
+        if (out.has(p.oid)) continue;
+        out.add(p.oid);
+        queue.push(p.oid);
       }
     }
     return out;
@@ -247,6 +320,7 @@ export class Store {
   load(s: StoreSnapshot): void {
     this.objects.clear();
     this.byUuid.clear();
+    this.seq.clear();
     for (const set of this.byType.values()) set.clear();
     this.nextOid = s.nextOid;
     this.counters = { ...s.counters };
@@ -262,10 +336,14 @@ export class Store {
   }
 
   private insert(o: RallyObject): void {
-    this.invalidate();
+    const prev = this.objects.get(o.oid);
+    if (prev) this.markStale(prev);
+    // Replacing an ObjectID keeps its place in `objects`, so it keeps its sequence.
+    else this.seq.set(o.oid, this.nextSeq++);
     this.objects.set(o.oid, o);
     this.byUuid.set(o.uuid, o.oid);
     this.byType.get(o.type)?.add(o.oid);
+    this.markStale(o);
   }
 
   // ---- seeding (no validation, no events) ----------------------------------------------------
@@ -304,6 +382,7 @@ export class Store {
 
   /** Re-run every roll-up (after seeding): features of stories first, then everything else. */
   recomputeAll(): void {
+    this.invalidate();
     const stories = [...this.list(typeSpec('HierarchicalRequirement'))];
     for (let pass = 0; pass < 8; pass++) {
       let changed = false;
@@ -322,6 +401,7 @@ export class Store {
     for (let pass = 0; pass < 4; pass++)
       for (const o of all) if (order(o) === 0) this.derive(o, false);
     for (const o of all) if (order(o) > 0) this.derive(o, false);
+    this.invalidate();
   }
 
   /** A story's read-only Feature: its own PortfolioItem, else its parent's Feature. */
@@ -417,7 +497,7 @@ export class Store {
     this.checkRules(type, o, errors, before);
     if (errors.length) {
       o.values = before;
-      this.invalidate();
+      this.markStale(o);
       throw new ValidationError(errors);
     }
     if (rank) this.applyRank(o, rank, tx);
@@ -438,7 +518,9 @@ export class Store {
     tx.deleted.set(o.oid, structuredClone(o));
     // Detach everything that references the deleted object; tasks go with their work product,
     // attachments with their artifact.
-    for (const other of this.objects.values()) {
+    for (const other of this.referencing(o.oid)) {
+      // Skip what an earlier step removed (a scan of `objects` would no longer reach it).
+      if (this.objects.get(other.oid) !== other) continue;
       if (other.values.Recycled === true || other.oid === o.oid) continue;
       const ot = typeSpec(other.type);
       for (const a of ot.attrs) {
@@ -492,10 +574,11 @@ export class Store {
   }
 
   private hardDelete(o: RallyObject): void {
-    this.invalidate();
     this.objects.delete(o.oid);
+    this.seq.delete(o.oid);
     this.byUuid.delete(o.uuid);
     this.byType.get(o.type)?.delete(o.oid);
+    this.markStale(o);
   }
 
   /** Restore a recycled artifact from its recycle-bin entry (what the Rally UI offers). */
@@ -938,27 +1021,44 @@ export class Store {
 
   private applyRank(o: RallyObject, rank: RankSpec, tx: Transaction): void {
     if (!typeSpec(o.type).rankable) throw new RallyError(`Cannot rank object of type ${o.type}`);
-    let list = this.rankables().filter((x) => x.oid !== o.oid);
-    let index: number;
-    if ('to' in rank) index = rank.to === 'TOP' ? 0 : list.length;
-    else {
+    // The neighbours `o` lands between, `o` itself left out of the order.
+    const ranks = this.ranks();
+    let above: RallyObject | undefined;
+    let below: RallyObject | undefined;
+    if ('to' in rank) {
+      if (rank.to === 'TOP') below = ranks.first(o);
+      else above = ranks.last(o);
+    } else {
       const anchorOid = 'above' in rank ? rank.above : rank.below;
-      const i = list.findIndex((x) => x.oid === anchorOid);
-      if (i < 0)
+      const anchor = this.objects.get(anchorOid);
+      if (!anchor || anchor.oid === o.oid || !ranks.has(anchor))
         throw new RallyError('Could not read: the object to rank relative to was not found');
-      index = 'above' in rank ? i : i + 1;
+      above = 'above' in rank ? ranks.before(anchor, o) : anchor;
+      below = 'above' in rank ? anchor : ranks.after(anchor, o);
     }
-    const prev = index > 0 ? decodeRank(String(list[index - 1]?.values.DragAndDropRank)) : 0;
-    const next =
-      index < list.length
-        ? decodeRank(String(list[index]?.values.DragAndDropRank))
-        : prev + 2 * RANK_STEP;
+    const prev = above ? decodeRank(String(above.values.DragAndDropRank)) : 0;
+    const next = below ? decodeRank(String(below.values.DragAndDropRank)) : prev + 2 * RANK_STEP;
     if (next - prev >= 2) {
       o.values.DragAndDropRank = encodeRank(Math.floor((prev + next) / 2));
       this.noteRank(String(o.values.DragAndDropRank));
+      this.markStale(o);
       return;
     }
-    // No gap left: renumber everything.
+    this.renumber(o, rank, tx);
+  }
+
+  /** No gap left at the new place: renumber every rankable object (rare; scans the store). */
+  private renumber(o: RallyObject, rank: RankSpec, tx: Transaction): void {
+    let list = this.rankables().filter((x) => x.oid !== o.oid);
+    const anchorAt = (oid: number) => list.findIndex((x) => x.oid === oid);
+    const index =
+      'to' in rank
+        ? rank.to === 'TOP'
+          ? 0
+          : list.length
+        : 'above' in rank
+          ? anchorAt(rank.above)
+          : anchorAt(rank.below) + 1;
     list = [...list.slice(0, index), o, ...list.slice(index)];
     list.forEach((x, i) => {
       tx.touch(x);
@@ -978,12 +1078,12 @@ export class Store {
       v.TaskEstimateTotal = sum(tasks.map((x) => x.values.Estimate)) ?? 0;
       v.TaskRemainingTotal = sum(tasks.map((x) => x.values.ToDo)) ?? 0;
       v.TaskActualTotal = sum(tasks.map((x) => x.values.Actuals)) ?? 0;
-      let children: RallyObject[] = [];
+      let children: readonly RallyObject[] = [];
       if (o.type === 'HierarchicalRequirement') {
         children = this.referrers('HierarchicalRequirement', 'Parent').get(o.oid) ?? [];
         v.DirectChildrenCount = children.length;
         v.HasParent = v.Parent !== null && v.Parent !== undefined;
-        if (this.deriveFeature(o)) this.invalidate();
+        if (this.deriveFeature(o)) this.markStale(o);
       }
       if (children.length > 0) {
         v.ScheduleState = rollupScheduleState(children.map((c) => String(c.values.ScheduleState)));
@@ -1118,6 +1218,7 @@ class Transaction {
   readonly before = new Map<number, Values>();
   readonly created = new Set<number>();
   readonly deleted = new Map<number, RallyObject>();
+  private readonly touched = new Set<RallyObject>();
 
   constructor(store: Store) {
     this.store = store;
@@ -1126,19 +1227,31 @@ class Transaction {
   touch(o: RallyObject): void {
     if (!this.before.has(o.oid) && !this.created.has(o.oid))
       this.before.set(o.oid, structuredClone(o.values));
+    this.touched.add(o);
+    this.store.markStale(o);
+  }
+
+  /** Everything this write changed may have moved in the indexes. */
+  private markStale(): void {
+    for (const o of this.touched) this.store.markStale(o);
+    for (const oid of this.created) {
+      const o = this.store.get(oid);
+      if (o) this.store.markStale(o);
+    }
   }
 
   rollback(): void {
-    this.store.invalidate();
     for (const [oid, values] of this.before) {
       const o = this.store.get(oid);
-      if (o) o.values = values;
+      if (!o) continue;
+      o.values = values;
+      this.store.markStale(o);
     }
   }
 
   commit(userOid: number | null, listeners: Array<(e: ChangeEvent) => void>): void {
     const s = this.store;
-    s.invalidate();
+    this.markStale();
     // Roll-ups: every ancestor of a touched/created/deleted object, before and after the change.
     const roots: Array<{ values: Values; type: string }> = [];
     for (const [oid, values] of this.before) {
@@ -1164,18 +1277,14 @@ class Transaction {
       const o = s.get(oid);
       if (o?.type !== 'HierarchicalRequirement' || typeof o.values.Parent !== 'number') continue;
       if (!this.created.has(oid) && this.before.get(oid)?.Parent === o.values.Parent) continue;
-      const siblings = [...s.list(findType('HierarchicalRequirement')!)].filter(
-        (x) => x.values.Parent === o.values.Parent,
-      );
-      if (siblings.length !== 1) continue;
-      for (const task of s.list(findType('Task')!)) {
-        if (task.values.WorkProduct === o.values.Parent) {
-          this.touch(task);
-          task.values.WorkProduct = o.oid;
-        }
+      const siblings = s.referrers('HierarchicalRequirement', 'Parent').get(o.values.Parent);
+      if (siblings?.length !== 1) continue;
+      for (const task of [...(s.referrers('Task', 'WorkProduct').get(o.values.Parent) ?? [])]) {
+        this.touch(task);
+        task.values.WorkProduct = o.oid;
       }
     }
-    s.invalidate();
+    this.markStale();
     for (const oid of [...this.created, ...this.before.keys()]) {
       const o = s.get(oid);
       if (o && o.values.Recycled !== true) s.derive(o, fromTasks.has(oid));
@@ -1249,7 +1358,7 @@ class Transaction {
         timestamp: now.getTime(),
       });
     }
-    s.invalidate();
+    this.markStale();
     for (const e of events) for (const l of listeners) l(e);
   }
 }
