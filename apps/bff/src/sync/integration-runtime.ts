@@ -111,8 +111,6 @@ export type FullIntegrationGateway = IntegrationGateway & {
  */
 /** How long a built runtime is reused while its integration row is unchanged. */
 const RUNTIME_TTL_MS = 3_000;
-/** How long a runtime is used without reading its row again (every job asks several times). */
-const RUNTIME_FRESH_MS = 500;
 /** Remote field definitions change rarely (an admin edits Rally's schema); re-read every few minutes. */
 const SCHEMA_TTL_MS = 5 * 60_000;
 
@@ -125,7 +123,7 @@ export function createIntegrationGateway(
   const repo = integrationsRepository(database.db);
   const runtimes = new Map<
     string,
-    { version: number; builtAt: number; checkedAt: number; runtime: IntegrationRuntime }
+    { version: number; builtAt: number; runtime: IntegrationRuntime }
   >();
   const schemas = new Map<string, { key: string; at: number; types: RemoteTypeDefinition[] }>();
   const requestLog = createBatchedLog(database.db);
@@ -282,15 +280,13 @@ export function createIntegrationGateway(
 
     async runtime(integrationId): Promise<IntegrationRuntime> {
       // Every job asks several times; parsing, decrypting and validating each time dominated a
-      // bulk send, and so did reading the row. A change to the integration (its version) is
-      // seen within RUNTIME_FRESH_MS; a template's change within RUNTIME_TTL_MS.
+      // bulk send. A change to the integration (its version) or a few seconds (a template
+      // change) make it rebuild.
       const at = options.now().getTime();
       const cached = runtimes.get(integrationId);
-      if (cached && at - cached.checkedAt < RUNTIME_FRESH_MS) return cached.runtime;
       const row = await repo.find(integrationId);
       if (!row) throw new IntegrationNotReadyError('The integration no longer exists');
       if (cached && cached.version === row.version && at - cached.builtAt < RUNTIME_TTL_MS) {
-        cached.checkedAt = at;
         return cached.runtime;
       }
       const effective = await loadEffective(database.db, box, row);
@@ -303,7 +299,7 @@ export function createIntegrationGateway(
         context,
         scope: { workspaceId: config.scope.remoteWorkspaceId, projectId: config.scope.projectId },
       };
-      runtimes.set(integrationId, { version: row.version, builtAt: at, checkedAt: at, runtime });
+      runtimes.set(integrationId, { version: row.version, builtAt: at, runtime });
       return runtime;
     },
 
