@@ -173,6 +173,16 @@ export const integrationLogPageSchema = z.object({
 });
 
 /** One record's link to one integration, as the drawer shows it. */
+/** One field changed on both sides since the last sync, as the drawer shows it (plain text). */
+export const conflictFieldSchema = z.object({
+  /** The roadmap field key: `name`, `status`, `custom:risk`, … */
+  field: z.string(),
+  label: z.string(),
+  ours: z.string(),
+  theirs: z.string(),
+});
+export type ConflictField = z.infer<typeof conflictFieldSchema>;
+
 export const recordLinkSchema = z.object({
   integrationId: z.string(),
   integrationName: z.string(),
@@ -182,5 +192,11 @@ export const recordLinkSchema = z.object({
   url: z.string().nullable(),
   lastError: z.string().nullable(),
   lastLogId: z.number().int().nullable(),
+  /** In the `conflict` state: the fields both sides changed, to keep one side of. */
+  conflict: z.array(conflictFieldSchema).optional(),
 });
 export type RecordLink = z.infer<typeof recordLinkSchema>;
+
+/** Resolving a conflict: keep the roadmap's values (send them) or take the remote's (apply them). */
+export const resolveConflictRequestSchema = z.object({ keep: z.enum(['roadmap', 'remote']) });
+export type ResolveConflictRequest = z.infer<typeof resolveConflictRequestSchema>;

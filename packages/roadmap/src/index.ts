@@ -45,6 +45,13 @@ export {
 } from './integration-fields/commands.ts';
 export { createRelease, deleteRelease, updateRelease } from './releases/commands.ts';
 export { listReleases } from './releases/queries.ts';
+export { applyRemoteValues, type RemoteApplyResult } from './remote-values/apply.ts';
+export { importFeature, importRequirement } from './remote-values/import.ts';
+export type {
+  RefusedValue,
+  RemoteValueKey,
+  RemoteValues,
+} from './remote-values/values.ts';
 export {
   createRequirement,
   deleteRequirement,

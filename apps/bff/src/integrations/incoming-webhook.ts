@@ -1,4 +1,9 @@
-import type { ProjectNode, RemoteChange } from '@tandem/connector-kit';
+import {
+  type ProjectNode,
+  type RemoteChange,
+  RemoteError,
+  type RemoteRecord,
+} from '@tandem/connector-kit';
 import { isActiveIntegration } from '@tandem/contracts';
 import {
   type IntegrationRow,
@@ -12,25 +17,22 @@ import { applyEvent } from '@tandem/sync-engine/runner';
 import type { AppDeps } from '../app-env.ts';
 import type { RemoteConnection } from '../sync/integration-runtime.ts';
 import { loadEffective } from './effective-integration.ts';
+import { type ImportOutcome, importRemoteRecord } from './incoming-import.ts';
+import { bringRemoteChangeIn, type IncomingOutcome } from './incoming-update.ts';
+import { linkedRecordOf } from './linked-records.ts';
 
 type Deps = Required<AppDeps>;
 
-export type DeliveryOutcome = 'duplicate' | 'unlinked' | 'link_broken' | 'logged';
+export type DeliveryOutcome =
+  | 'duplicate'
+  | 'unlinked'
+  | 'link_broken'
+  | 'own'
+  | IncomingOutcome
+  | ImportOutcome;
 
 function flatten(nodes: readonly ProjectNode[]): { id: string; parentId: string | null }[] {
   return nodes.flatMap((n) => [{ id: n.id, parentId: n.parentId }, ...flatten(n.children)]);
-}
-
-/** The roadmap record linked to a remote id through this integration, if any. */
-async function linkedRecord(deps: Deps, integrationId: string, remoteId: string) {
-  const row = await deps.database.db
-    .selectFrom('integration_fields')
-    .select(['record_type', 'record_id'])
-    .where('integration_id', '=', integrationId)
-    .where('key', '=', 'remoteId')
-    .where('value', '=', JSON.stringify(remoteId))
-    .executeTakeFirst();
-  return row ? ({ kind: row.record_type, id: row.record_id } as RecordRef) : null;
 }
 
 /** Project ids integrated by sibling integrations of the same template (they keep links). */
@@ -46,22 +48,22 @@ async function siblingProjects(deps: Deps, row: IntegrationRow): Promise<string[
   return out;
 }
 
-/** Whether the remote record now lives outside the integration's project scope. */
-async function movedOutOfScope(
+/** Whether the remote record lives in the integration's project scope. */
+async function inScope(
   deps: Deps,
   row: IntegrationRow,
   connection: RemoteConnection,
-  change: RemoteChange,
+  record: RemoteRecord,
 ): Promise<boolean> {
   const settings = connection.effective.settings;
-  if (!settings.remoteWorkspace || !settings.remoteProject) return false;
-  const record = await connection.connector.readRecord(connection.context, change.ref);
+  if (!settings.remoteWorkspace || !settings.remoteProject) return true;
   const projectId = record.fields.Project;
-  if (typeof projectId !== 'string' && typeof projectId !== 'number') return false;
+  if (typeof projectId !== 'string' && typeof projectId !== 'number') return true;
+  if (String(projectId) === settings.remoteProject.id) return true;
   const projects = flatten(
     await connection.connector.listProjects(connection.context, settings.remoteWorkspace.id),
   );
-  return !isInScope(
+  return isInScope(
     {
       remoteWorkspaceId: settings.remoteWorkspace.id,
       projectId: settings.remoteProject.id,
@@ -73,9 +75,11 @@ async function movedOutOfScope(
 }
 
 /**
- * One verified change from the remote: deduplicated by its change id, logged, and — when the
- * remote record was deleted or moved out of the integration's scope — fed to the sync engine,
- * which breaks the link. Other changes are logged only (bringing values in is a later issue).
+ * One verified change from the remote: deduplicated by its change id and logged. A linked record
+ * deleted or moved out of the integration's scope loses its link; any other change someone made
+ * in the remote is brought into the linked record (`bringRemoteChangeIn`); a new remote record
+ * under a linked parent is imported (`importRemoteRecord`). Tandem's own changes come back too
+ * and are only logged.
  */
 export async function handleRemoteChange(
   deps: Deps,
@@ -139,16 +143,31 @@ async function applyChange(
   const secrets = connection.effective.secrets;
   const self = secrets.oauth?.remoteUserId ?? secrets.remoteUserId ?? null;
   const own = self !== null && change.changedBy === self;
-  const record = await linkedRecord(deps, row.id, change.ref.id);
+  const record = await linkedRecordOf(deps.database.db, row.id, change.ref.id);
   const what = `${change.kind} ${change.ref.type} ${change.ref.id}`;
+  const changed = change.fields ? ` (${Object.keys(change.fields).join(', ')})` : '';
+  const received = `Received webhook: ${what}${changed}`;
+  const via = { event: 'webhook', received };
+  const read = () => connection.connector.readRecord(connection.context, change.ref);
   if (!record) {
-    await log(
-      'info',
-      own
-        ? `Received webhook: ${what}, made by Tandem itself; nothing to bring back`
-        : `Received webhook: ${what}; no roadmap record is linked to it, so nothing changes`,
-    );
-    return 'unlinked';
+    if (own) {
+      await log('info', `${received}, made by Tandem itself; nothing to bring back`);
+      return 'own';
+    }
+    if (change.kind === 'deleted' || !mayBeNew(connection, change)) {
+      await log('info', `${received}; no roadmap record is linked to it, so nothing changes`);
+      return 'unlinked';
+    }
+    if (self === null) {
+      // Without knowing Tandem's own Rally user, its own creates could come back as new records.
+      await log(
+        'warn',
+        `${received}; not imported: this integration does not know which remote user it acts as (connect it again)`,
+      );
+      return 'skipped';
+    }
+    const remote = await read();
+    return importRemoteRecord(deps, row, remote, await inScope(deps, row, connection, remote), via);
   }
   if (change.kind === 'deleted') {
     await log(
@@ -159,24 +178,49 @@ async function applyChange(
     await applyEvent(deps.sync.deps, row.id, record, { type: 'deleted_remotely' });
     return 'link_broken';
   }
-  if (change.kind === 'updated' && (!change.fields || 'Project' in change.fields)) {
-    if (await movedOutOfScope(deps, row, connection, change)) {
+  if (own) {
+    await log('info', `${received}, made by Tandem itself; nothing to bring back`, record);
+    return 'own';
+  }
+  let remote: RemoteRecord;
+  try {
+    remote = await read();
+  } catch (error) {
+    if (RemoteError.is(error) && error.kind === 'not_found') {
       await log(
-        'warn',
-        `Received webhook: ${what} moved to a project this integration does not cover; the link is broken`,
+        'info',
+        `${received}; the record is gone from the remote, so nothing changes`,
         record,
       );
-      await applyEvent(deps.sync.deps, row.id, record, { type: 'moved_out_of_scope' });
-      return 'link_broken';
+      return 'unchanged';
     }
+    throw error;
   }
-  const changed = change.fields ? ` (${Object.keys(change.fields).join(', ')})` : '';
-  await log(
-    'info',
-    own
-      ? `Received webhook: ${what}${changed}, made by Tandem itself; nothing to bring back`
-      : `Received webhook: ${what}${changed}; bringing remote values into the roadmap is not built yet`,
-    record,
+  if (
+    (!change.fields || 'Project' in change.fields) &&
+    !(await inScope(deps, row, connection, remote))
+  ) {
+    await log(
+      'warn',
+      `Received webhook: ${what} moved to a project this integration does not cover; the link is broken`,
+      record,
+    );
+    await applyEvent(deps.sync.deps, row.id, record, { type: 'moved_out_of_scope' });
+    return 'link_broken';
+  }
+  return bringRemoteChangeIn(deps, row, record, remote, via);
+}
+
+/**
+ * Whether an unlinked remote record may be one to import: created just now, or changed in a way
+ * that may have put it under a parent (a reference changed, or a "Linked to" field) — and of a
+ * type some record mapping takes.
+ */
+function mayBeNew(connection: RemoteConnection, change: RemoteChange): boolean {
+  const mapping = (connection.effective.settings.recordMappings ?? []).find(
+    (m) => m.enabled !== false && m.remoteType === change.ref.type,
   );
-  return 'logged';
+  if (!mapping) return false;
+  if (change.kind === 'created') return true;
+  return !change.fields || mapping.links.some((l) => l.remoteField in (change.fields ?? {}));
 }

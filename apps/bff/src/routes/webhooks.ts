@@ -26,6 +26,12 @@ export const webhookRoutes = new Hono<AppEnv>().post('/:integrationId', async (c
       { integrationId: row.id, workspaceId: row.workspaceId, level, event: 'webhook', message },
       deps.now().toISOString(),
     );
+  if (!isActiveIntegration(row.state)) {
+    // Not taken, and not acknowledged: a remote that retries may deliver it once re-enabled.
+    const state = row.state.replaceAll('_', ' ');
+    await log('info', `Received a webhook delivery while ${state}; not taken`);
+    throw AppError.conflict(`This integration is ${state}; the delivery was not taken`);
+  }
   const registration = storedWebhook(row);
   let connection: Awaited<ReturnType<typeof deps.sync.gateway.connect>>;
   try {
@@ -42,13 +48,6 @@ export const webhookRoutes = new Hono<AppEnv>().post('/:integrationId', async (c
     throw AppError.unauthenticated(
       'This delivery is not for a webhook this integration registered',
     );
-  }
-  if (!isActiveIntegration(row.state)) {
-    await log(
-      'info',
-      `Received a webhook delivery while ${row.state.replaceAll('_', ' ')}; ignored`,
-    );
-    return c.json({ accepted: 0 }, 202);
   }
   let changes: ReturnType<typeof connection.connector.parseDelivery>;
   try {

@@ -13,7 +13,9 @@ import type {
   SyncSnapshot,
 } from '@tandem/sync-engine';
 import type { RoadmapGateway, Trx } from '@tandem/sync-engine/runner';
+import { applyLocalChanges } from './apply-local.ts';
 import { toRoadmapRecord } from './roadmap-records.ts';
+import { saveSnapshotWithin } from './snapshot-store.ts';
 
 /** The integration-field keys a link is stored under (the services library's convention). */
 export const LINK_KEYS = [
@@ -231,11 +233,12 @@ export function createRoadmapGateway(database: DatabaseHandle, now: () => Date):
       );
     },
 
-    async applyLocal(_trx, integrationId, record, changes) {
-      // Bringing remote changes in is not built yet; refusing loudly beats dropping silently.
-      throw new Error(
-        `Applying remote changes to ${record.kind} ${record.id} from ${integrationId} is not supported yet (${Object.keys(changes).join(', ')})`,
-      );
+    async applyLocal(trx, integrationId, record, changes) {
+      await applyLocalChanges(database, trx, integrationId, record, changes, now());
+    },
+
+    async saveSnapshot(trx, integrationId, record, next) {
+      await saveSnapshotWithin(database, trx, integrationId, record, next, now());
     },
   };
 }

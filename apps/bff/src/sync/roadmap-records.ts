@@ -1,6 +1,6 @@
-import { type Database, readJson } from '@tandem/storage';
-import type { FieldValue, RoadmapFields, RoadmapRecord } from '@tandem/sync-engine';
-import type { Selectable } from 'kysely';
+import { type Database, type Dialect, readJson } from '@tandem/storage';
+import type { FieldValue, RecordRef, RoadmapFields, RoadmapRecord } from '@tandem/sync-engine';
+import type { Selectable, Transaction } from 'kysely';
 
 const EMPTY: Omit<RoadmapFields, 'name' | 'rank'> = {
   descriptionHtml: '',
@@ -86,3 +86,36 @@ export const toRoadmapRecord = {
     },
   }),
 };
+
+const TABLES = {
+  feature: 'features',
+  requirement: 'requirements',
+  release: 'releases',
+  initiative: 'initiatives',
+} as const;
+
+/**
+ * One record as the core sees it, read inside the caller's transaction; on PostgreSQL the row is
+ * locked, so two deliveries for one record are brought in one after the other.
+ */
+export async function loadRoadmapRecordWithin(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+  ref: RecordRef,
+): Promise<RoadmapRecord | undefined> {
+  const table = TABLES[ref.kind];
+  let query = trx.selectFrom(table).selectAll().where('id', '=', ref.id);
+  if (dialect === 'postgres') query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  switch (ref.kind) {
+    case 'feature':
+      return toRoadmapRecord.feature(row as Row<'features'>);
+    case 'requirement':
+      return toRoadmapRecord.requirement(row as Row<'requirements'>);
+    case 'release':
+      return toRoadmapRecord.release(row as Row<'releases'>);
+    case 'initiative':
+      return toRoadmapRecord.initiative(row as Row<'initiatives'>);
+  }
+}

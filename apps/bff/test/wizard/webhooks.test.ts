@@ -146,7 +146,7 @@ describeEachDialect('Rally webhooks in and out', (handle) => {
         .status,
     ).toBe(200);
 
-    // Another change is logged (bringing values in comes later); a repeated delivery counts once.
+    // Another change is brought in, once however often it is delivered.
     const renamed = await sent(excluding, 'Renamed in Rally');
     sim.simulator.control.setWebhookFaults({ duplicateRate: 1 });
     sim.simulator.control.actAs({
@@ -158,6 +158,13 @@ describeEachDialect('Rally webhooks in and out', (handle) => {
     await settle();
     sim.simulator.control.setWebhookFaults({ duplicateRate: 0 });
     expect(await state(excluding, renamed.id)).toMatchObject({ state: 'linked' });
+    expect(
+      (
+        await (
+          await browser.request('GET', `/api/workspaces/${workspace.id}/features/${renamed.id}`)
+        ).json()
+      ).name,
+    ).toBe('Renamed by a developer');
     const log = await integrationLogRepository(handle().db).list({
       integrationId: excluding,
       event: 'webhook',
@@ -167,11 +174,7 @@ describeEachDialect('Rally webhooks in and out', (handle) => {
       true,
     );
     expect(messages.some((m) => /was deleted in the remote/.test(m))).toBe(true);
-    expect(
-      messages.some((m) =>
-        /\(Name, .*\); bringing remote values into the roadmap is not built yet/.test(m),
-      ),
-    ).toBe(true);
+    expect(messages.some((m) => /\(Name, .*\); brought in name$/.test(m))).toBe(true);
     expect(messages.some((m) => /duplicate delivery ignored/.test(m))).toBe(true);
     // Tandem's own creates come back as deliveries too; the log says so.
     expect(messages.some((m) => /^Received webhook: created .*made by Tandem itself/.test(m))).toBe(

@@ -222,14 +222,16 @@ export function verifyDelivery(
     return false;
   }
   if (!token || !equalSecrets(token, registration.secret)) return false;
-  // When the body names its rule, it must be one of ours.
+  // When the body names its rule, it must be one of ours. A body that cannot be read names no
+  // rule: the token decides, and `parseDelivery` refuses the body with its own reason.
+  let rule: { ObjectUUID?: unknown } | undefined;
   try {
-    const rule = (JSON.parse(delivery.body) as { rule?: { ObjectUUID?: unknown } }).rule;
-    if (rule && typeof rule.ObjectUUID === 'string') {
-      return registration.id.split(',').includes(rule.ObjectUUID);
-    }
+    rule = (JSON.parse(delivery.body) as { rule?: { ObjectUUID?: unknown } } | null)?.rule;
   } catch {
-    return false;
+    return true;
+  }
+  if (rule && typeof rule.ObjectUUID === 'string') {
+    return registration.id.split(',').includes(rule.ObjectUUID);
   }
   return true;
 }

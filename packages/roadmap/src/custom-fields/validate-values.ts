@@ -38,12 +38,14 @@ function typeProblem(def: CustomFieldRow, value: string | number): string | null
  * definitions: unknown keys, wrong types or values outside the options (for the values being
  * set), and missing required values (for the merged result, so it holds on create and on edit).
  * Values of fields that no longer exist are dropped. Problems go to `issues` as `customFields.<key>`.
+ * `requireValues: false` skips the required check (values brought in from a remote system).
  */
 export function mergeCustomFieldValues(
   definitions: readonly CustomFieldRow[],
   existing: CustomFieldValues,
   patch: CustomFieldValues,
   issues: Issues,
+  options: { requireValues?: boolean } = {},
 ): CustomFieldValues {
   const byKey = new Map(definitions.map((d) => [d.key, d]));
   for (const key of Object.keys(patch)) {
@@ -55,7 +57,8 @@ export function mergeCustomFieldValues(
     const raw = changing ? patch[def.key] : existing[def.key];
     const value = typeof raw === 'string' ? raw.trim() : raw;
     if (isEmpty(value)) {
-      if (def.required) issues.add(`customFields.${def.key}`, `${def.label} is required`);
+      if (def.required && options.requireValues !== false)
+        issues.add(`customFields.${def.key}`, `${def.label} is required`);
       continue;
     }
     // A stored value stays as it is (an option may have been renamed since); new ones must fit.

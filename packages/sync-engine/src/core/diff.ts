@@ -58,6 +58,8 @@ export interface UpdatePlan {
   readonly incoming: RoadmapFieldChanges;
   readonly conflicts: readonly FieldConflict[];
   readonly issues: readonly MappingIssue[];
+  /** The issues of bringing the remote's changes in (an unmapped state or value, …). */
+  readonly incomingIssues: readonly MappingIssue[];
 }
 
 export interface DiffInput {
@@ -102,6 +104,14 @@ export function diffRecord(input: DiffInput): UpdatePlan {
       only: [key],
       resolveParent: input.resolveParent,
     }).fields;
+  const mappedIn = (remoteField: string) =>
+    remote === undefined
+      ? {}
+      : mapFromRemote(remote, mapping, {
+          mode: 'update',
+          onlyRemoteFields: [remoteField],
+          resolveRecord: input.resolveRecord,
+        }).changes;
 
   for (const pair of mappedPairs(mapping)) {
     const out = sendsOut(pair.direction, 'update');
@@ -110,7 +120,11 @@ export function diffRecord(input: DiffInput): UpdatePlan {
     const ours = readRoadmapField(record, pair.roadmapField);
     const theirs = remote?.fields[pair.remoteField] ?? null;
     const hasRemote = remote !== undefined && Object.hasOwn(remote.fields, pair.remoteField);
-    const agree = () => valuesEqual(mappedOut(pair.roadmapField)[pair.remoteField], theirs);
+    // Either way round: several remote states may share one status, which is sent as the first.
+    const agree = () =>
+      valuesEqual(mappedOut(pair.roadmapField)[pair.remoteField], theirs) ||
+      (Object.hasOwn(mappedIn(pair.remoteField), pair.roadmapField) &&
+        valuesEqual(mappedIn(pair.remoteField)[pair.roadmapField], ours));
 
     if (snapshot === null) {
       // Never synced: the roadmap is the source of truth wherever it may send.
@@ -161,6 +175,7 @@ export function diffRecord(input: DiffInput): UpdatePlan {
     incoming,
     conflicts,
     issues: [...sent.issues, ...received.issues],
+    incomingIssues: received.issues,
   };
 }
 

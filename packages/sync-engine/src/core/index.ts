@@ -40,6 +40,13 @@ export {
 } from './diff.ts';
 export { type DryRun, dryRun, type KindCounts } from './dry-run.ts';
 export { decideImport, type ImportDecision, type ImportInput } from './import.ts';
+export {
+  type IncomingPlan,
+  planIncoming,
+  type SnapshotAfterIncoming,
+  snapshotAfterIncoming,
+  snapshotAfterSend,
+} from './incoming.ts';
 export { debounceJobKey, retryJobKey } from './lifecycle/handlers.ts';
 export {
   DEBOUNCE_MS,

@@ -77,6 +77,7 @@ const event: fc.Arbitrary<SyncEvent> = fc.oneof(
   }),
   fc.record({ type: fc.constant('link_requested' as const), target }),
   fc.constant({ type: 'link_existing' as const, remote }),
+  fc.constant({ type: 'imported' as const, remote }),
   fc.constant({ type: 'unlink_requested' as const }),
   fc.constant({ type: 'moved_out_of_scope' as const }),
   fc.constant({ type: 'deleted_remotely' as const }),

@@ -310,6 +310,29 @@ describe('updates in and conflicts', () => {
     }
   });
 
+  it('an imported record is linked at once, its snapshot saved, and nothing is created remotely', () => {
+    const r = run({ name: 'unlinked' }, [[{ type: 'imported', remote }, 0]]);
+    expect(r.state).toEqual(linked);
+    expect(types(r.last)).toEqual(['saveLink', 'log', 'notify']);
+    expect(r.last[1]).toEqual({ type: 'log', level: 'info', message: 'Imported from F900' });
+    const again = run(linked, [[{ type: 'imported', remote }, 0]]);
+    expect(again.last).toEqual([]);
+  });
+
+  it('a sent update stores the fields sent in the snapshot, also while in conflict', () => {
+    const sent = run(linked, [[{ type: 'update_succeeded', fields: ['name'] }, 0]]);
+    expect(sent.last).toContainEqual({ type: 'saveSnapshot', fields: ['name'] });
+    const conflict: SyncState = {
+      name: 'conflict',
+      remote,
+      fields: ['description'],
+      theirs: { description: '<p>t</p>' },
+      held: [],
+    };
+    const during = run(conflict, [[{ type: 'update_succeeded', fields: ['name'] }, 0]]);
+    expect(during.last).toContainEqual({ type: 'saveSnapshot', fields: ['name'] });
+  });
+
   it('link with existing record creates nothing remotely', () => {
     const r = run({ name: 'unlinked' }, [[{ type: 'link_existing', remote }, 0]]);
     expect(r.state).toEqual(linked);
@@ -322,6 +345,7 @@ describe('the transition table', () => {
     expect(legalTransitions()).toEqual([
       'unlinked --send_requested--> create_pending',
       'unlinked --link_existing--> linked|update_pending|awaiting_approval',
+      'unlinked --imported--> linked|update_pending|awaiting_approval',
       'create_pending --send_requested--> create_pending',
       'create_pending --create_succeeded--> linked|update_pending|awaiting_approval',
       'create_pending --create_ambiguous_failure--> create_pending',

@@ -165,6 +165,8 @@ export type SyncEvent =
   | { readonly type: 'link_requested'; readonly target: LinkTarget }
   /** *Link with existing record*: no remote record is created. */
   | { readonly type: 'link_existing'; readonly remote: RemoteRef }
+  /** The roadmap record was just created from this remote record (an import). */
+  | { readonly type: 'imported'; readonly remote: RemoteRef }
   | { readonly type: 'unlink_requested' }
   | { readonly type: 'moved_out_of_scope' }
   | { readonly type: 'deleted_remotely' };
@@ -188,6 +190,7 @@ export const SYNC_EVENT_TYPES = [
   'conflict_resolved',
   'link_requested',
   'link_existing',
+  'imported',
   'unlink_requested',
   'moved_out_of_scope',
   'deleted_remotely',
@@ -219,6 +222,8 @@ export type SyncEffect =
     }
   /** Write the integration fields (remote id, FormattedID, URL, ref) on the record. */
   | { readonly type: 'saveLink'; readonly remote: RemoteRef }
+  /** Both sides now agree on these fields: store them in the last synced snapshot. */
+  | { readonly type: 'saveSnapshot'; readonly fields: readonly RoadmapFieldKey[] }
   | { readonly type: 'clearLink' }
   | { readonly type: 'log'; readonly level: 'info' | 'warning' | 'error'; readonly message: string }
   | {

@@ -3,7 +3,7 @@
  * stays, nothing happens) or a handler with the states it may lead to. The compiler insists on
  * every pair; `legalTransitions()` lists the handled ones, pinned by a test.
  */
-import { integrationOrigin } from '../types.ts';
+import { integrationOrigin, type RoadmapFieldKey } from '../types.ts';
 import { union } from '../values.ts';
 import {
   becomeLinked,
@@ -54,6 +54,10 @@ const stay = (state: SyncState, ...effects: Step['effects']): Step => ({ state, 
 
 const LINKED_FAMILY = ['linked', 'update_pending', 'awaiting_approval'] as const;
 
+/** An update went out: both sides now hold these fields' values, so the snapshot takes them. */
+const sentFields = (s: SyncState, fields: readonly RoadmapFieldKey[]): Step =>
+  stay(s, log('info', `Sent ${fields.join(', ')}`), { type: 'saveSnapshot', fields });
+
 /** *Unlink*: the roadmap side forgets the link; the remote record is left alone. */
 const unlinkByHand = on<SyncState, 'unlink_requested'>(['unlinked'], () =>
   stay({ name: 'unlinked' }, { type: 'clearLink' }, log('info', 'Unlinked by hand')),
@@ -84,9 +88,7 @@ function linkedFamily(): { readonly [E in SyncEventType]: Entry<StateOf<Family>,
     debounce_elapsed: on([...LINKED_FAMILY], (s, _e, ctx, now) => debounceElapsed(ctx, p(s), now)),
     approved: ignore,
     rejected: ignore,
-    update_succeeded: on([...LINKED_FAMILY], (s, e) =>
-      stay(s, log('info', `Sent ${e.fields.join(', ')}`)),
-    ),
+    update_succeeded: on([...LINKED_FAMILY], (s, e) => sentFields(s, e.fields)),
     failed: on([...LINKED_FAMILY, 'failed'], (s, e, ctx, now) => {
       if (e.operation === 'link')
         return stay(s, log('error', `Linking failed: ${e.error}`), {
@@ -129,6 +131,7 @@ function linkedFamily(): { readonly [E in SyncEventType]: Entry<StateOf<Family>,
       stay(s, { type: 'linkChild', target: e.target }),
     ),
     link_existing: ignore,
+    imported: ignore,
     unlink_requested: unlinkByHand,
     moved_out_of_scope: on(['link_broken'], (s) => breakLink(s.remote, 'moved_out_of_scope')),
     deleted_remotely: on(['link_broken'], (s) => breakLink(s.remote, 'deleted_remotely')),
@@ -164,6 +167,9 @@ export const TRANSITIONS: TransitionTable = {
     link_requested: ignore,
     link_existing: on([...LINKED_FAMILY], (_s, e, ctx, now) =>
       becomeLinked(ctx, e.remote, 'Linked with existing record', [], [], now),
+    ),
+    imported: on([...LINKED_FAMILY], (_s, e, ctx, now) =>
+      becomeLinked(ctx, e.remote, 'Imported from', [], [], now),
     ),
     unlink_requested: ignore,
     moved_out_of_scope: ignore,
@@ -247,6 +253,7 @@ export const TRANSITIONS: TransitionTable = {
     link_existing: on(['create_pending'], (s) =>
       stay(s, log('warning', 'A create is in flight; link with an existing record once it ends')),
     ),
+    imported: ignore,
     unlink_requested: on(['create_pending'], (s) =>
       stay(s, log('warning', 'A create is in flight; unlink once it ends')),
     ),
@@ -324,9 +331,7 @@ export const TRANSITIONS: TransitionTable = {
     debounce_elapsed: ignore,
     approved: ignore,
     rejected: ignore,
-    update_succeeded: on(['conflict'], (s, e) =>
-      stay(s, log('info', `Sent ${e.fields.join(', ')}`)),
-    ),
+    update_succeeded: on(['conflict'], (s, e) => sentFields(s, e.fields)),
     failed: on(['conflict'], (s, e) => stay(s, log('error', `${e.operation} failed: ${e.error}`))),
     retry_due: on(['conflict'], (s, e) =>
       stay(e.operation === 'update' ? { ...s, held: union(s.held, e.fields ?? []) } : s),
@@ -361,6 +366,7 @@ export const TRANSITIONS: TransitionTable = {
     }),
     link_requested: on(['conflict'], (s, e) => stay(s, { type: 'linkChild', target: e.target })),
     link_existing: ignore,
+    imported: ignore,
     unlink_requested: unlinkByHand,
     moved_out_of_scope: on(['link_broken'], (s) => breakLink(s.remote, 'moved_out_of_scope')),
     deleted_remotely: on(['link_broken'], (s) => breakLink(s.remote, 'deleted_remotely')),
@@ -443,6 +449,7 @@ export const TRANSITIONS: TransitionTable = {
         ? becomeLinked(ctx, e.remote, 'Linked with existing record', [], [], now)
         : stay(s),
     ),
+    imported: ignore,
     unlink_requested: unlinkByHand,
     moved_out_of_scope: on(['failed', 'link_broken'], (s) =>
       s.remote === null ? stay(s) : breakLink(s.remote, 'moved_out_of_scope'),
@@ -472,6 +479,7 @@ export const TRANSITIONS: TransitionTable = {
     link_existing: on([...LINKED_FAMILY], (_s, e, ctx, now) =>
       becomeLinked(ctx, e.remote, 'Linked with existing record', [], [], now),
     ),
+    imported: ignore,
     unlink_requested: on(['unlinked'], () =>
       stay({ name: 'unlinked' }, log('info', 'Cleared the broken link')),
     ),

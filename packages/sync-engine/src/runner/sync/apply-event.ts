@@ -2,10 +2,13 @@ import { integrationLogRepository, type LogLevel, type NewLogEntry } from '@tand
 import {
   type Decision,
   decide,
+  type IntegrationConfig,
   type RecordRef,
+  recordMappingFor,
   type SyncEffect,
   type SyncEvent,
   type SyncSnapshot,
+  snapshotAfterSend,
 } from '../../core/index.ts';
 import type { SyncDeps } from './deps.ts';
 import { recordIntegrationOutcome } from './integration-health.ts';
@@ -92,6 +95,7 @@ export async function applyEventWithin(
   for (const effect of decision.effects) {
     await stage(deps, trx, {
       integrationId,
+      config: runtime.config,
       workspaceId: runtime.workspaceId,
       record,
       effect,
@@ -123,6 +127,7 @@ async function stage(
   trx: Trx,
   s: {
     integrationId: string;
+    config: IntegrationConfig;
     workspaceId: string;
     record: RecordRef;
     effect: SyncEffect;
@@ -185,6 +190,15 @@ async function stage(
     case 'clearLink':
       await deps.roadmap.clearLink(trx, integrationId, record);
       return;
+    case 'saveSnapshot': {
+      const fresh = s.extras.snapshot;
+      const mapping = recordMappingFor(s.config, record.kind);
+      if (fresh && mapping)
+        await deps.roadmap.saveSnapshot(trx, integrationId, record, (stored) =>
+          snapshotAfterSend(stored, fresh, mapping, effect.fields),
+        );
+      return;
+    }
     case 'applyLocal':
       await deps.roadmap.applyLocal(trx, integrationId, record, effect.fields);
       return;

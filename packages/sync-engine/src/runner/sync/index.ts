@@ -1,4 +1,10 @@
-export { applyEvent, DELIVER_EVENT_TASK, REMOTE_EFFECT_TASK } from './apply-event.ts';
+export {
+  applyEvent,
+  applyEventWithin,
+  DELIVER_EVENT_TASK,
+  queuesJobs,
+  REMOTE_EFFECT_TASK,
+} from './apply-event.ts';
 export { type SyncCallContext, syncCallContext } from './call-context.ts';
 export type { SyncDeps } from './deps.ts';
 export type { IntegrationGateway, IntegrationRuntime, RoadmapGateway, Trx } from './ports.ts';

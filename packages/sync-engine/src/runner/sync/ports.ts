@@ -32,6 +32,13 @@ export interface RoadmapGateway {
     snapshot: SyncSnapshot | null,
   ): Promise<void>;
   clearLink(trx: Trx, integrationId: string, record: RecordRef): Promise<void>;
+  /** Replaces the last synced snapshot of a linked record with `next(stored)`. */
+  saveSnapshot(
+    trx: Trx,
+    integrationId: string,
+    record: RecordRef,
+    next: (stored: SyncSnapshot | null) => SyncSnapshot | null,
+  ): Promise<void>;
   applyLocal(
     trx: Trx,
     integrationId: string,

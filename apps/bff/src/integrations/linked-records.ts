@@ -1,0 +1,54 @@
+import type { RecordMapping } from '@tandem/contracts';
+import type { Database } from '@tandem/storage';
+import type { RecordRef, RoadmapKind } from '@tandem/sync-engine';
+import type { Kysely, Transaction } from 'kysely';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A Rally ref (`/release/123`) or ObjectID as the ObjectID links store. */
+const remoteIdOf = (value: unknown): string | null => {
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'string' || value === '') return null;
+  return value.split('/').filter(Boolean).at(-1) ?? null;
+};
+
+/** The roadmap record linked to a remote id through this integration, if any. */
+export async function linkedRecordOf(
+  db: Db,
+  integrationId: string,
+  remoteId: string,
+  kind?: RoadmapKind,
+): Promise<RecordRef | null> {
+  let query = db
+    .selectFrom('integration_fields')
+    .select(['record_type', 'record_id'])
+    .where('integration_id', '=', integrationId)
+    .where('key', '=', 'remoteId')
+    .where('value', '=', JSON.stringify(remoteId));
+  if (kind) query = query.where('record_type', '=', kind);
+  const row = await query.executeTakeFirst();
+  return row ? ({ kind: row.record_type, id: row.record_id } as RecordRef) : null;
+}
+
+/**
+ * The roadmap records linked to the remote parents a remote record names in the mapping's
+ * "Linked to" fields, looked up before any transaction, as the core's `resolveRecord`.
+ */
+export async function linkedParentsOf(
+  db: Db,
+  integrationId: string,
+  mapping: RecordMapping,
+  fields: Readonly<Record<string, unknown>>,
+): Promise<(kind: RoadmapKind, remoteIdOrRef: string) => RecordRef | undefined> {
+  const found = new Map<string, RecordRef>();
+  for (const link of mapping.links) {
+    const remoteId = remoteIdOf(fields[link.remoteField]);
+    if (remoteId === null) continue;
+    const record = await linkedRecordOf(db, integrationId, remoteId, link.parentKind);
+    if (record) found.set(`${link.parentKind}:${remoteId}`, record);
+  }
+  return (kind, remoteIdOrRef) => {
+    const remoteId = remoteIdOf(remoteIdOrRef);
+    return remoteId === null ? undefined : found.get(`${kind}:${remoteId}`);
+  };
+}
