@@ -65,6 +65,54 @@ export class FeatureIntegrationsPage {
     await expect(this.sendError(integration)).toContainText(text);
   }
 
+  /** The state line under the integration's name, e.g. "Linked" or "Changed on both sides". */
+  async expectState(integration: string, text: string): Promise<void> {
+    await expect(this.link(integration)).toContainText(text);
+  }
+
+  /** The panel of fields changed in Tandem and in Rally since the last sync. */
+  conflict(integration: string): Locator {
+    return this.link(integration).getByRole('region', { name: /^Changed in Tandem and in / });
+  }
+
+  /** One field in conflict, with Tandem's value and Rally's as the panel shows them. */
+  async expectConflict(
+    integration: string,
+    field: { label: string; tandem: string; rally: string },
+  ): Promise<void> {
+    const panel = this.conflict(integration);
+    await expect(panel).toBeVisible({ timeout: 10_000 });
+    const row = panel.getByRole('term').filter({ hasText: field.label }).locator('..');
+    await expect(row).toContainText(`In Tandem${field.tandem}`);
+    await expect(row).toContainText(`In Rally${field.rally}`);
+  }
+
+  /** The line at the top of the drawer while the feature is in conflict. */
+  conflictNotice(): Locator {
+    return this.page
+      .getByRole('dialog', { name: /^Feature / })
+      .getByRole('status')
+      .filter({ hasText: /changed in Tandem and in / });
+  }
+
+  /** Follows the notice at the top of the drawer down to the conflict. */
+  async reviewConflict(integration: string): Promise<void> {
+    await this.conflictNotice().getByRole('button', { name: 'Review' }).click();
+    await expect(this.conflict(integration)).toBeInViewport();
+  }
+
+  /** Resolves the conflict by sending Tandem's values to Rally. */
+  async keepTandems(integration: string): Promise<void> {
+    await this.conflict(integration).getByRole('button', { name: 'Keep Tandem’s' }).click();
+    await expect(this.conflict(integration)).toBeHidden({ timeout: 10_000 });
+  }
+
+  /** Resolves the conflict by taking Rally's values into the feature. */
+  async takeRallys(integration: string): Promise<void> {
+    await this.conflict(integration).getByRole('button', { name: 'Take Rally’s' }).click();
+    await expect(this.conflict(integration)).toBeHidden({ timeout: 10_000 });
+  }
+
   async openLogEntry(integration: string): Promise<void> {
     await this.sendError(integration).getByRole('link', { name: 'View log entry' }).click();
   }

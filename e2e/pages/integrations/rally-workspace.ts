@@ -53,8 +53,79 @@ export class RallyWorkspace {
     return (await response.json()) as T;
   }
 
+  /**
+   * A two-way Rally integration: names and descriptions both ways, and the status from Rally
+   * (feature State: Discovering → Under consideration, Developing and Measuring → In development,
+   * Done → Shipped); returns its id.
+   */
+  async enableTwoWayRallyIntegration(name: string): Promise<string> {
+    const { workflows } = await this.#call<{
+      workflows: { recordType: string; statuses: { id: string; name: string }[] }[];
+    }>('GET', '/workflows');
+    const status = (name: string) =>
+      workflows.find((w) => w.recordType === 'feature')!.statuses.find((s) => s.name === name)!.id;
+    const mappings = RALLY_MAPPINGS.map((m) =>
+      m.roadmapKind !== 'feature'
+        ? m
+        : {
+            ...m,
+            fields: [
+              ...m.fields,
+              {
+                roadmapField: 'status' as const,
+                remoteField: 'State',
+                direction: 'from_remote' as const,
+              },
+            ],
+            status: {
+              remoteField: 'State',
+              groups: [
+                { roadmapStatusId: status('Under consideration'), remoteStates: ['Discovering'] },
+                {
+                  roadmapStatusId: status('In development'),
+                  remoteStates: ['Developing', 'Measuring'],
+                },
+                { roadmapStatusId: status('Shipped'), remoteStates: ['Done'] },
+              ],
+            },
+          },
+    );
+    return this.enableRallyIntegration(name, mappings);
+  }
+
+  /** Sends features through an integration and waits until each is linked; returns Rally's ids. */
+  async sendAndLink(
+    integrationId: string,
+    features: SeededFeature[],
+  ): Promise<{ formattedId: string; remoteId: string }[]> {
+    await this.#call('POST', `/integrations/${integrationId}/sends`, {
+      featureIds: features.map((f) => f.id),
+    });
+    const out: { formattedId: string; remoteId: string }[] = [];
+    for (const feature of features) {
+      let link: { formattedId: string | null; url: string | null } | undefined;
+      await expect
+        .poll(
+          async () => {
+            const { links } = await this.#call<{
+              links: { integrationId: string; formattedId: string | null; url: string | null }[];
+            }>('GET', `/links/feature/${feature.id}`);
+            link = links.find((l) => l.integrationId === integrationId);
+            return link?.formattedId ?? null;
+          },
+          { timeout: 15_000 },
+        )
+        .not.toBeNull();
+      out.push({
+        formattedId: link!.formattedId!,
+        remoteId: (link!.url ?? '').split('/').at(-1) ?? '',
+      });
+    }
+    return out;
+  }
+
   /** Creates, configures, connects and enables a Rally integration; returns its id. */
-  async enableRallyIntegration(name: string): Promise<string> {
+  async enableRallyIntegration(name: string, mappings = RALLY_MAPPINGS): Promise<string> {
     const created = await this.#call<{ id: string; version: number }>('POST', '/integrations', {
       system: 'rally',
       name,
@@ -73,7 +144,7 @@ export class RallyWorkspace {
       settings: {
         remoteWorkspace: RALLY_WORKSPACE,
         remoteProject: RALLY_PROJECT,
-        recordMappings: RALLY_MAPPINGS,
+        recordMappings: mappings,
         sendMode: 'auto',
       },
     });

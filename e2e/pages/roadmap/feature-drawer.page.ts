@@ -69,6 +69,17 @@ export class FeatureDrawerPage {
       .selectOption({ label: option });
   }
 
+  /** The property as it reads now (the chosen option of its select). */
+  async expectProperty(label: 'Status' | 'Release' | 'Initiative', option: string): Promise<void> {
+    await expect(
+      this.drawer().getByRole('combobox', { name: label, exact: true }).locator('option:checked'),
+    ).toHaveText(option);
+  }
+
+  async expectName(name: string): Promise<void> {
+    await expect(this.name).toHaveValue(name);
+  }
+
   async addTag(tag: string): Promise<void> {
     await this.drawer().getByLabel('Tags').fill(tag);
     await this.page.keyboard.press('Enter');

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { paths } from '@/config/paths';
 import { FeatureDrawer } from '@/features/feature-drawer/components/feature-drawer';
+import { RecordConflictNotice } from '@/features/integration-links/components/record-conflict-notice';
 import { RecordLinks } from '@/features/integration-links/components/record-links';
 import { SendMenu } from '@/features/integration-send/components/send-menu';
 import { integrationLogHref } from './integration-log-href';
@@ -26,6 +27,13 @@ export default function FeatureRoute() {
       csrfToken={session.csrfToken}
       onClose={close}
       integrations={(feature) => ({
+        notice: (
+          <RecordConflictNotice
+            workspaceId={workspace.id}
+            recordType="feature"
+            recordId={feature.id}
+          />
+        ),
         action:
           workspace.role === 'viewer' ? undefined : (
             <SendMenu
@@ -39,6 +47,7 @@ export default function FeatureRoute() {
             workspaceId={workspace.id}
             recordType="feature"
             recordId={feature.id}
+            canResolve={workspace.role !== 'viewer'}
             logHref={(link) =>
               integrationLogHref(workspace, link.integrationId, {
                 recordType: 'feature',

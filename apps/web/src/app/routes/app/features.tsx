@@ -1,6 +1,7 @@
 import type { Feature } from '@tandem/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { type LoaderFunctionArgs, Outlet, useLocation, useNavigate } from 'react-router';
+import { useLiveRoadmap } from '@/api/roadmap/use-live-roadmap';
 import { Toaster } from '@/components/ui/toast';
 import { paths } from '@/config/paths';
 import { getSessionQueryOptions } from '@/features/auth/api/get-session';
@@ -31,6 +32,7 @@ export default function FeaturesRoute() {
   const hrefFor = (feature: Feature) =>
     paths.workspace.feature.getHref(workspace.key, feature.referenceNum) + search;
   useLiveLinks(workspace.id);
+  useLiveRoadmap(workspace.id);
 
   return (
     <div className="flex h-[calc(100dvh-3rem)] flex-col md:h-dvh">

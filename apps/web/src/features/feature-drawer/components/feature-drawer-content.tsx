@@ -86,6 +86,7 @@ export function FeatureDrawerContent({
       {state.status === 'conflict' ? (
         <ConflictBanner onReload={autosave.reload} onOverwrite={autosave.overwrite} />
       ) : null}
+      {slot?.notice}
       <div className="flex-1 overflow-y-auto">
         <div className="space-y-7 px-6 pt-4 pb-10">
           <div>

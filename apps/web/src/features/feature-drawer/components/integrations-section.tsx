@@ -3,10 +3,14 @@ import { Link2, Plug } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { SectionHeading } from './section-heading';
 
-/** What the page puts in the section: the links (`children`) and *Send to…* (`action`). */
+/**
+ * What the page puts in the section: the links (`children`) and *Send to…* (`action`), and a
+ * `notice` shown at the top of the drawer (e.g. a conflict to settle).
+ */
 export type IntegrationsSlot = (feature: FeatureDetail) => {
   action?: ReactNode;
   children?: ReactNode;
+  notice?: ReactNode;
 };
 
 /**

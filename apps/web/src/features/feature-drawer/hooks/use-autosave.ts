@@ -72,6 +72,9 @@ export function useAutosave(workspaceId: string, feature: FeatureDetail) {
             },
           );
           return;
+        case 'refreshEditors':
+          setEditorKey((k) => k + 1);
+          return;
         case 'discardEdits':
           if (!writeToCache(serverCurrent.current)) {
             void queryClient.invalidateQueries({ queryKey: detailKey });

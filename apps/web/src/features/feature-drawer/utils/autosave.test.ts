@@ -107,8 +107,11 @@ describe('autosave', () => {
     expect(state.status).toBe('saving');
   });
 
-  it('follows the server’s version only while nothing is unsaved', () => {
-    expect(run([{ type: 'serverVersion', version: 5 }]).state.version).toBe(5);
+  it('follows the server’s version only while nothing is unsaved, and reloads the editors then', () => {
+    const followed = run([{ type: 'serverVersion', version: 5 }]);
+    expect(followed.state.version).toBe(5);
+    expect(followed.effects).toEqual([{ type: 'refreshEditors' }]);
+    expect(run([{ type: 'serverVersion', version: 3 }]).effects).toEqual([]);
     expect(
       run([
         { type: 'edit', patch: { name: 'A' } },

@@ -37,7 +37,9 @@ export type AutosaveEvent =
 export type AutosaveEffect =
   | { type: 'schedule' }
   | { type: 'save'; patch: FeaturePatch; version: number }
-  | { type: 'discardEdits' };
+  | { type: 'discardEdits' }
+  /** Someone else's change arrived while nothing was unsaved: editors show the new values. */
+  | { type: 'refreshEditors' };
 
 export interface Decision {
   state: AutosaveState;
@@ -121,9 +123,10 @@ export function decide(state: AutosaveState, event: AutosaveEvent): Decision {
         effects: [{ type: 'discardEdits' }],
       };
     case 'serverVersion':
-      // Someone (this tab's board, or another user) saved; follow only while nothing is unsaved.
+      // Someone (this tab's board, another user, an integration) saved; follow only while
+      // nothing is unsaved, and reload the editors, which do not follow their value by themselves.
       return (state.status === 'idle' || state.status === 'saved') && event.version > state.version
-        ? stay({ ...state, version: event.version })
+        ? { state: { ...state, version: event.version }, effects: [{ type: 'refreshEditors' }] }
         : stay(state);
   }
 }

@@ -1,5 +1,5 @@
 import type { RecordLink } from '@tandem/contracts';
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithQueryClient } from '@/testing/test-utils';
@@ -24,7 +24,7 @@ const link = (extra: Partial<RecordLink>): RecordLink => ({
   ...extra,
 });
 
-function show(links: RecordLink[]) {
+function show(links: RecordLink[], canResolve = false) {
   fetchMock.mockResolvedValue(jsonResponse(200, { links }));
   return renderWithQueryClient(
     <MemoryRouter>
@@ -33,10 +33,18 @@ function show(links: RecordLink[]) {
         recordType="feature"
         recordId="f1"
         logHref={(l) => (l.lastLogId ? `/log?entry=${l.lastLogId}` : null)}
+        canResolve={canResolve}
       />
     </MemoryRouter>,
   );
 }
+
+const conflict = link({
+  state: 'conflict',
+  formattedId: 'F42',
+  url: 'http://rally/f/42',
+  conflict: [{ field: 'name', label: 'Name', ours: 'Dark mode', theirs: 'Dark theme' }],
+});
 
 describe('RecordLinks', () => {
   it('asks for the links of the record', async () => {
@@ -72,5 +80,30 @@ describe('RecordLinks', () => {
   it('says so when the workspace has no integration', async () => {
     show([]);
     expect(await screen.findByText('Not linked to any integration yet')).toBeTruthy();
+  });
+
+  it('shows a conflict with both values, and keeps Tandem’s when asked', async () => {
+    show([conflict], true);
+    const group = await screen.findByRole('region', { name: 'Changed in Tandem and in Rally' });
+    expect(group.textContent).toContain('In TandemDark mode');
+    expect(group.textContent).toContain('In RallyDark theme');
+    fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep Tandem’s' }));
+    await waitFor(() =>
+      expect(
+        fetchMock.mock.calls.some(
+          ([url, init]) =>
+            String(url) === '/api/workspaces/w1/links/feature/f1/int-1/resolve' &&
+            init?.method === 'POST' &&
+            init.body === JSON.stringify({ keep: 'roadmap' }),
+        ),
+      ).toBe(true),
+    );
+  });
+
+  it('shows a conflict to a viewer without the choices', async () => {
+    show([conflict]);
+    await screen.findByRole('region', { name: 'Changed in Tandem and in Rally' });
+    expect(screen.queryByRole('button', { name: /Keep|Take/ })).toBeNull();
   });
 });

@@ -1,28 +1,33 @@
 import type { RecordLink } from '@tandem/contracts';
 import { clsx } from 'clsx';
+import type { ReactNode } from 'react';
 import { type LinkedRecordType, useRecordLinks } from '@/api/integrations/get-record-links';
 import { Spinner } from '@/components/ui/spinner';
 import { linkView } from '../utils/link-view';
 import { LinkChip } from './link-chip';
+import { LinkConflict } from './link-conflict';
 import { LinkError } from './link-error';
 import { SystemMark } from './system-mark';
 
 /**
  * A record's link to each integration of the workspace: the remote id as a chip once linked,
- * "Sending…" while the engine works, the error with a way to its log entry when it failed.
- * Kept live by `useLiveLinks` on the page.
+ * "Sending…" while the engine works, the error with a way to its log entry when it failed, and
+ * the fields changed on both sides with the choice between them. Kept live by `useLiveLinks`.
  */
 export function RecordLinks({
   workspaceId,
   recordType,
   recordId,
   logHref,
+  canResolve = false,
 }: {
   workspaceId: string;
   recordType: LinkedRecordType;
   recordId: string;
   /** Where the log entry of a failed send is; null hides the link (e.g. for viewers). */
   logHref: (link: RecordLink) => string | null;
+  /** Whether the viewer may settle a conflict (contributors and owners). */
+  canResolve?: boolean;
 }) {
   const links = useRecordLinks(workspaceId, recordType, recordId);
   if (links.isPending) {
@@ -50,13 +55,31 @@ export function RecordLinks({
   return (
     <ul aria-label="Links" className="divide-y divide-zinc-100 rounded-lg border border-zinc-200">
       {links.data.map((link) => (
-        <LinkRow key={link.integrationId} link={link} logHref={logHref(link)} />
+        <LinkRow key={link.integrationId} link={link} logHref={logHref(link)}>
+          {link.state === 'conflict' ? (
+            <LinkConflict
+              workspaceId={workspaceId}
+              recordType={recordType}
+              recordId={recordId}
+              link={link}
+              canResolve={canResolve}
+            />
+          ) : null}
+        </LinkRow>
       ))}
     </ul>
   );
 }
 
-function LinkRow({ link, logHref }: { link: RecordLink; logHref: string | null }) {
+function LinkRow({
+  link,
+  logHref,
+  children,
+}: {
+  link: RecordLink;
+  logHref: string | null;
+  children?: ReactNode;
+}) {
   const view = linkView(link);
   return (
     <li className="px-3 py-2.5" aria-label={link.integrationName}>
@@ -67,13 +90,23 @@ function LinkRow({ link, logHref }: { link: RecordLink; logHref: string | null }
           <p
             className={clsx(
               'flex items-center gap-1.5 text-[12px]',
-              view.tone === 'failed' ? 'text-red-700' : 'text-zinc-500',
+              view.tone === 'failed'
+                ? 'text-red-700'
+                : view.tone === 'attention'
+                  ? 'text-amber-800'
+                  : 'text-zinc-500',
             )}
             aria-live="polite"
           >
             {view.tone === 'busy' ? <Spinner className="size-3 text-accent-600" /> : null}
-            {view.tone === 'linked' ? (
-              <span aria-hidden="true" className="size-1.5 rounded-full bg-emerald-500" />
+            {view.tone === 'linked' || view.tone === 'attention' ? (
+              <span
+                aria-hidden="true"
+                className={clsx(
+                  'size-1.5 rounded-full',
+                  view.tone === 'linked' ? 'bg-emerald-500' : 'bg-amber-500',
+                )}
+              />
             ) : null}
             {view.label}
           </p>
@@ -98,6 +131,7 @@ function LinkRow({ link, logHref }: { link: RecordLink; logHref: string | null }
           logHref={logHref}
         />
       ) : null}
+      {children}
     </li>
   );
 }
