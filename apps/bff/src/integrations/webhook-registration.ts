@@ -49,7 +49,7 @@ function logLine(
 /**
  * Registers the remote's webhooks for the integration's project (and its children unless child
  * updates are excluded). A remote that does not let this user manage webhooks is not fatal:
- * the integration then relies on polling, and the log says so.
+ * sending still works, and the log says that remote changes will not come in.
  */
 export async function registerWebhooks(
   deps: Deps,
@@ -93,7 +93,7 @@ export async function registerWebhooks(
         deps,
         row,
         'warn',
-        `The remote did not let this user register webhooks (${error.message}); changes will be found by polling instead`,
+        `The remote did not let this user register webhooks (${error.message}); changes made there do not reach Tandem until an administrator's credentials register them (polling is not built yet)`,
       );
       return null;
     }
