@@ -3,15 +3,17 @@
  * a bulk send writes them: N features, each followed by its stories (`PortfolioItem` = the
  * feature), API-key auth, `workspace` and `fetch=true` on every create, C keep-alive clients.
  * Run: `node packages/simulators/rally/bench/creates.ts [--features 1000] [--stories 3] [--concurrency 12]`.
- * The simulator runs in a child process so its CPU time is its own. One JSON line per phase:
- * the first 500 creates, the middle, the last 500 (CPU per create must not grow with the store).
+ * The simulator runs in a child process so its CPU time is its own. A warm-up of 500 creates
+ * (then a reset to the seeded store) keeps JIT and lazy loading out of the figures. One JSON
+ * line per phase: the first 500 creates, the middle, the last 500 (CPU per create must not grow
+ * with the store).
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
 import { DEFAULT_ADMIN_API_KEY, SEED_IDS, startRallySimulator } from '../src/index.ts';
 
-type ToChild = 'cpu' | 'stop';
+type ToChild = 'cpu' | 'reset' | 'stop';
 type FromChild = { url: string } | { cpuMs: number };
 
 if (process.argv.includes('--child')) await child();
@@ -21,7 +23,8 @@ async function child(): Promise<void> {
   const server = await startRallySimulator({ port: 0 });
   process.send?.({ url: server.url } satisfies FromChild);
   process.on('message', async (m: ToChild) => {
-    if (m === 'cpu') {
+    if (m === 'reset') server.simulator.control.reset();
+    if (m === 'cpu' || m === 'reset') {
       const u = process.cpuUsage();
       process.send?.({ cpuMs: (u.user + u.system) / 1000 } satisfies FromChild);
       return;
@@ -134,6 +137,8 @@ async function main(): Promise<void> {
     );
   }
 
+  await phase('warm-up', 0, edge);
+  await ask(sim, 'reset');
   await phase('first', 0, edge);
   await phase('middle', edge, features - edge);
   await phase('last', features - edge, features);
