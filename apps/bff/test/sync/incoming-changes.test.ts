@@ -79,6 +79,34 @@ describeEachDialect('Rally changes brought into the roadmap', (handle) => {
     expect((await ws.links('feature', feature.id))[0]).toMatchObject({ state: 'linked' });
   });
 
+  it('takes a Rally edit after Tandem re-sent the same field (the sent value is the new base)', {
+    timeout: 30_000,
+  }, async () => {
+    const ws = await env.workspace();
+    const integrationId = await ws.enableRally(mappingsWithStatuses(ws.statuses));
+    const feature = await ws.linkedFeature(integrationId, 'Widgets');
+    const { version } = await ws.feature(feature.id);
+    await ws.browser.request('PATCH', `${ws.base}/features/${feature.id}`, {
+      version,
+      name: 'Widgets, renamed in Tandem',
+    });
+    const resent = await ws.browser.request(
+      'POST',
+      `${ws.base}/integrations/${integrationId}/sends`,
+      {
+        featureIds: [feature.id],
+      },
+    );
+    expect(resent.status).toBe(202);
+    await env.settle();
+    env.editInRally(`/portfolioitem/feature/${feature.remoteId}`, {
+      Name: 'Widgets, renamed in Rally',
+    });
+    await env.settle();
+    expect((await ws.feature(feature.id)).name).toBe('Widgets, renamed in Rally');
+    expect((await ws.links('feature', feature.id))[0]).toMatchObject({ state: 'linked' });
+  });
+
   it('never brings in a field mapped to Rally only', { timeout: 30_000 }, async () => {
     const ws = await env.workspace();
     const integrationId = await ws.enableRally(
@@ -147,10 +175,18 @@ describeEachDialect('Rally changes brought into the roadmap', (handle) => {
       (await ws.log(integrationId, feature.id)).map((l) => [l.level, l.message]),
     ).toContainEqual(['warn', 'Changed on both sides since the last sync: name']);
 
-    // Keep ours: it goes to Rally, and the record is linked again.
+    // Keep ours: it goes to Rally, and the record is linked again. Rally's delivery of that
+    // update names Tandem's own user: logged, not applied a second time.
+    const beforeKeep = await lastEventSeq(handle().db);
     expect((await resolve('roadmap')).status).toBe(204);
     await env.settle();
     expect(await rallyName()).toBe('Dark mode (ours)');
+    expect(await ws.eventsOf(feature.id, beforeKeep)).toEqual([]);
+    expect((await ws.log(integrationId, feature.id)).map((l) => l.message)).toContainEqual(
+      expect.stringMatching(
+        /^Received webhook: updated .*, made by Tandem itself; nothing to bring back$/,
+      ),
+    );
     expect((await ws.links('feature', feature.id))[0]).toMatchObject({ state: 'linked' });
     expect((await ws.links('feature', feature.id))[0].conflict).toBeUndefined();
 
