@@ -8,6 +8,8 @@ import {
   enableIntegration,
 } from '../integrations/integration-service.ts';
 import { mappingDefaults } from '../integrations/mapping-defaults.ts';
+import { roadmapStatuses } from '../integrations/remote-schema.ts';
+import { withDemoStatuses } from './demo-statuses.ts';
 
 type Deps = Required<AppDeps>;
 
@@ -55,7 +57,11 @@ export async function seedDemoIntegration(
       remoteWorkspace:
         workspaces.find((w) => w.id === settings.remoteWorkspace?.id) ?? settings.remoteWorkspace!,
       ...(project ? { remoteProject: { id: project.id, name: project.name } } : {}),
-      recordMappings: await mappingDefaults(deps, row, connection),
+      recordMappings: await Promise.all(
+        (await mappingDefaults(deps, row, connection)).map(async (m) =>
+          withDemoStatuses(m, await roadmapStatuses(deps, workspace.id, m.roadmapKind)),
+        ),
+      ),
     };
     row = (await repo.update(row.id, { config: named, wizardStep: 'enable' }))!;
     await enableIntegration(deps, row);
