@@ -91,7 +91,12 @@ export async function checkRemoteValues(
         else accepted.statusId = value;
         break;
       case 'releaseId':
-        if (typeof value !== 'string' || !(await inWorkspace(db, 'releases', workspaceId, value)))
+        if (value === null)
+          refuse(key, `A ${recordType} always has a release; the remote has none, so it stays`);
+        else if (
+          typeof value !== 'string' ||
+          !(await inWorkspace(db, 'releases', workspaceId, value))
+        )
           refuse(key, 'The release is not in this workspace');
         else accepted.releaseId = value;
         break;
