@@ -2,7 +2,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-export type Service = { name: string; entry: string; env?: Record<string, string> };
+export type Service = {
+  name: string;
+  entry: string;
+  env?: Record<string, string>;
+  nodeFlags?: readonly string[];
+};
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -22,7 +27,11 @@ export function runServices(services: Service[]): void {
   for (const service of services) {
     const child = spawn(
       process.execPath,
-      ['--disable-warning=ExperimentalWarning', `${root}${service.entry}`],
+      [
+        '--disable-warning=ExperimentalWarning',
+        ...(service.nodeFlags ?? []),
+        `${root}${service.entry}`,
+      ],
       {
         cwd: root,
         env: { ...process.env, ...service.env },

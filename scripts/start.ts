@@ -1,8 +1,16 @@
 // `./tandem start`: the app plus the Rally and Azure DevOps simulators, on the embedded database
 // (or DATABASE_URL), with demo data. The simulators keep their state under ./data.
+import { readFileSync } from 'node:fs';
 import { available, runServices, type Service } from './processes.ts';
 
 const dataDir = process.env.DATA_DIR ?? './data';
+
+// During a bulk send V8 grew its young generation to 16 MB semi-spaces and committed old space to
+// match: over 300 MB resident for ~30 MB live. 8 MB keeps it near 210 MB at no measurable cost
+// (docs/benchmarks.md). Shared with the benchmarks, which must run the server as users do.
+const serverNodeFlags = JSON.parse(
+  readFileSync(new URL('../apps/bff/server-node-flags.json', import.meta.url), 'utf8'),
+) as string[];
 
 const simulators: Service[] = [
   {
@@ -21,6 +29,7 @@ const app: Service = {
   name: 'tandem',
   // The bundled server: smaller and quicker to start than running the sources (see decision 012).
   entry: 'apps/bff/dist/server.js',
+  nodeFlags: serverNodeFlags,
   env: {
     TANDEM_DEMO: 'true',
     DATA_DIR: dataDir,

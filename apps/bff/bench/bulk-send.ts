@@ -41,11 +41,17 @@ const freePort = () =>
     });
   });
 
+const serverNodeFlags = JSON.parse(
+  readFileSync(new URL('../server-node-flags.json', import.meta.url), 'utf8'),
+) as string[];
+
 /** `BENCH_PROFILE=<dir>` writes a CPU profile of the BFF there (open it in Chrome DevTools). */
 const profile = process.env.BENCH_PROFILE;
 
 function start(entry: string, env: Record<string, string>): ChildProcess {
   const flags = [
+    // The flags `./tandem start` runs the server with (see scripts/start.ts).
+    ...(entry.includes('apps/bff') ? serverNodeFlags : []),
     ...(profile && entry.includes('apps/bff') ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
     ...(process.env.BENCH_NODE_FLAGS && entry.includes('apps/bff')
       ? process.env.BENCH_NODE_FLAGS.split(' ')

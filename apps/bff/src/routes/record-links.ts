@@ -52,14 +52,21 @@ export const recordLinkRoutes = new Hono<AppEnv>()
           : undefined;
         // A failed sync points at its error; a send refused before anything went out (blocked by
         // the plan) leaves only a log entry, which the drawer shows the same way.
-        const [latest] = await integrationLogRepository(db).list({
-          integrationId: integration.id,
-          recordId,
-          levels: ['error'],
-          limit: 1,
-        });
-        const blocked = !sync && latest?.event === 'send_blocked' ? latest : undefined;
-        const lastError = sync?.state_name === 'failed' ? latest : blocked;
+        // The engine's own line, not the HTTP request's that failed with it (either may be
+        // written first).
+        const latestError = async (event: 'send_failed' | 'send_blocked') => {
+          const [entry] = await integrationLogRepository(db).list({
+            integrationId: integration.id,
+            recordId,
+            levels: ['error'],
+            event,
+            limit: 1,
+          });
+          return entry;
+        };
+        const blocked = sync ? undefined : await latestError('send_blocked');
+        const lastError =
+          sync?.state_name === 'failed' ? await latestError('send_failed') : blocked;
         links.push({
           integrationId: integration.id,
           integrationName: integration.name,

@@ -80,9 +80,11 @@ describeEachDialect('a send the remote would refuse', (handle) => {
     const links = await (
       await browser.request('GET', `${base}/links/release/${undated.id}`)
     ).json();
+    const blockedLine = logged.find((e) => e.recordId === undated.id && e.event === 'send_blocked');
     expect(links.links[0]).toMatchObject({
       state: 'unlinked',
       lastError: expect.stringMatching(/Not sent to Rally/),
+      lastLogId: blockedLine!.id,
     });
   });
 });
