@@ -42,6 +42,11 @@ export type EventExtras = {
   batchId?: string;
   /** More work to commit with this event (the job that delivered it completing). */
   within?: (trx: Trx) => Promise<void>;
+  /**
+   * The queue for the remote calls this event starts, instead of the record's own: a child
+   * sent with its parent creates from the parent's queue, behind the parent's create.
+   */
+  remoteQueueName?: string;
 };
 
 const LEVEL: Record<'info' | 'warning' | 'error', LogLevel> = {
@@ -161,7 +166,7 @@ async function stage(
       await deps.queue.addWithin(trx, {
         task: REMOTE_EFFECT_TASK,
         payload,
-        queueName,
+        queueName: s.extras.remoteQueueName ?? queueName,
         maxAttempts: 25,
       });
       return;

@@ -7,7 +7,7 @@ import {
   type SendPlan,
   type SendSelection,
 } from '../../core/index.ts';
-import { applyEventWithin, DELIVER_EVENT_TASK, type DeliverEventPayload } from './apply-event.ts';
+import { applyEventWithin } from './apply-event.ts';
 import type { SyncDeps } from './deps.ts';
 import type { IntegrationRuntime, Trx } from './ports.ts';
 import { recordQueueName } from './sync-context.ts';
@@ -71,10 +71,11 @@ export async function sendPlan(deps: SyncDeps, plan: SendPlan): Promise<SendResu
       runtimes.set(id, await deps.integrations.runtime(id));
     await deps.db.transaction().execute(async (trx) => {
       for (const step of chunk) {
+        const runtime = runtimes.get(step.record.integrationId)!;
         if (step.action === 'create' && step.parent && createdHere.has(step.parent.id)) {
-          await requestAfterParent(deps, trx, step, step.parent, batchId);
+          await requestAfterParent(deps, trx, runtime, step, step.parent, batchId);
         } else {
-          await requestStep(deps, trx, runtimes.get(step.record.integrationId)!, step, batchId);
+          await requestStep(deps, trx, runtime, step, batchId);
         }
       }
     });
@@ -85,27 +86,25 @@ export async function sendPlan(deps: SyncDeps, plan: SendPlan): Promise<SendResu
 
 /**
  * A child created under a parent that this send also creates (a requirement under its feature)
- * is requested from the parent's own queue, behind the parent's create: by the time it runs the
- * parent is usually linked, so the child does not have to wait and poll for it.
+ * is created from the parent's own queue, behind the parent's create: when it runs the parent is
+ * linked, so it neither waits and polls for it nor needs a job of its own to be requested.
  */
 async function requestAfterParent(
   deps: SyncDeps,
   trx: Trx,
+  runtime: IntegrationRuntime,
   step: Extract<PlanStep, { action: 'create' }>,
   parent: PlannedRecord,
   batchId: string,
 ): Promise<void> {
-  const payload: DeliverEventPayload = {
-    integrationId: step.record.integrationId,
-    record: { kind: step.record.kind, id: step.record.id },
-    event: { type: 'send_requested', token: deps.newToken() },
-    batchId,
-  };
-  await deps.queue.addWithin(trx, {
-    task: DELIVER_EVENT_TASK,
-    payload,
-    queueName: recordQueueName(parent.integrationId, parent),
-  });
+  await applyEventWithin(
+    deps,
+    trx,
+    runtime,
+    { kind: step.record.kind, id: step.record.id },
+    { type: 'send_requested', token: deps.newToken() },
+    { batchId, remoteQueueName: recordQueueName(parent.integrationId, parent) },
+  );
 }
 
 async function requestStep(
