@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   const deps = completeDeps({ env, database, logger, live });
   const { sync } = deps;
   sync.worker.start();
+  sync.outbox.start();
   const app = createApp(deps);
   if (env.TANDEM_DEMO && process.env.DEMO_RALLY_URL) {
     void seedIntegrationWhenRallyIsUp(deps, logger, process.env.DEMO_RALLY_URL);

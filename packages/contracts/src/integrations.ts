@@ -194,9 +194,15 @@ export const recordLinkSchema = z.object({
   lastLogId: z.number().int().nullable(),
   /** In the `conflict` state: the fields both sides changed, to keep one side of. */
   conflict: z.array(conflictFieldSchema).optional(),
+  /** In the `awaiting_approval` state (*Approve outgoing changes*): the roadmap fields to send. */
+  approval: z.array(z.string()).optional(),
 });
 export type RecordLink = z.infer<typeof recordLinkSchema>;
 
 /** Resolving a conflict: keep the roadmap's values (send them) or take the remote's (apply them). */
 export const resolveConflictRequestSchema = z.object({ keep: z.enum(['roadmap', 'remote']) });
 export type ResolveConflictRequest = z.infer<typeof resolveConflictRequestSchema>;
+
+/** Deciding on a record's outgoing changes waiting for approval: send them, or discard them. */
+export const decideOutgoingRequestSchema = z.object({ decision: z.enum(['approve', 'reject']) });
+export type DecideOutgoingRequest = z.infer<typeof decideOutgoingRequestSchema>;

@@ -204,7 +204,15 @@ export interface RecordEventsTable {
   created_at: string;
 }
 
+/** How far a durable consumer of `record_events` has read (one row per consumer). */
+export interface OutboxCursorsTable {
+  consumer: string;
+  last_seq: number;
+  updated_at: string;
+}
+
 export interface Database extends IntegrationTables {
+  outbox_cursors: OutboxCursorsTable;
   jobs: JobsTable;
   job_queues: JobQueuesTable;
   users: UsersTable;

@@ -1,4 +1,9 @@
-import { type RecordLink, recordTypeSchema, resolveConflictRequestSchema } from '@tandem/contracts';
+import {
+  decideOutgoingRequestSchema,
+  type RecordLink,
+  recordTypeSchema,
+  resolveConflictRequestSchema,
+} from '@tandem/contracts';
 import { getIntegrationFields } from '@tandem/roadmap';
 import { integrationLogRepository, integrationsRepository, readJson } from '@tandem/storage';
 import { Hono } from 'hono';
@@ -6,6 +11,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { resolveConflict } from '../integrations/conflict-resolution.ts';
 import { describeConflict } from '../integrations/conflict-view.ts';
+import { decideOutgoing } from '../integrations/outgoing-approval.ts';
 import { validate } from '../lib/validate.ts';
 import { requireWorkspaceRole } from '../middleware/workspace-role.ts';
 
@@ -17,7 +23,8 @@ const recordParams = z.object({
 
 /**
  * One record's links: the chip with the remote id, the error with a link to its log entry, or
- * the fields changed on both sides; and resolving such a conflict.
+ * the fields changed on both sides, or the changes waiting for approval; resolving such a
+ * conflict and approving or rejecting such changes.
  */
 export const recordLinkRoutes = new Hono<AppEnv>()
   .get(
@@ -48,7 +55,13 @@ export const recordLinkRoutes = new Hono<AppEnv>()
         const f = fields[integration.id] ?? {};
         const sync = states.find((s) => s.integration_id === integration.id);
         const state = sync
-          ? readJson<{ name: string; error?: string; fields?: never; theirs?: never }>(sync.state)
+          ? readJson<{
+              name: string;
+              error?: string;
+              fields?: never;
+              theirs?: never;
+              approval?: string[];
+            }>(sync.state)
           : undefined;
         // A failed sync points at its error; a send refused before anything went out (blocked by
         // the plan) leaves only a log entry, which the drawer shows the same way.
@@ -87,6 +100,7 @@ export const recordLinkRoutes = new Hono<AppEnv>()
                 ),
               }
             : {}),
+          ...(state?.name === 'awaiting_approval' ? { approval: state.approval ?? [] } : {}),
         });
       }
       return c.json({ links }, 200);
@@ -105,6 +119,24 @@ export const recordLinkRoutes = new Hono<AppEnv>()
         recordType,
         recordId,
         keep: c.req.valid('json').keep,
+        by: c.var.session?.user.name ?? 'Someone',
+      });
+      return c.body(null, 204);
+    },
+  )
+  .post(
+    '/:recordType/:recordId/:integrationId/approval',
+    requireWorkspaceRole('contributor'),
+    validate('param', recordParams.extend({ integrationId: z.string().min(1) })),
+    validate('json', decideOutgoingRequestSchema),
+    async (c) => {
+      const { recordType, recordId, integrationId } = c.req.valid('param');
+      await decideOutgoing(c.var.deps, {
+        workspaceId: c.var.workspace.id,
+        integrationId,
+        recordType,
+        recordId,
+        decision: c.req.valid('json').decision,
         by: c.var.session?.user.name ?? 'Someone',
       });
       return c.body(null, 204);

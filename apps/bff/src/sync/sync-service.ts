@@ -13,6 +13,7 @@ import {
   type FullIntegrationGateway,
   type IntegrationGatewayOptions,
 } from './integration-runtime.ts';
+import { createOutboxConsumer, type OutboxConsumer } from './outbox/outbox-consumer.ts';
 import { createRoadmapGateway } from './roadmap-gateway.ts';
 
 export type SyncService = {
@@ -20,6 +21,8 @@ export type SyncService = {
   /** Connections to each integration's remote (discovery, webhooks) and its runtime. */
   gateway: FullIntegrationGateway;
   worker: Worker;
+  /** Turns user edits of linked records into outgoing changes; started by the server. */
+  outbox: OutboxConsumer;
   close(): Promise<void>;
 };
 
@@ -77,11 +80,18 @@ export function createSyncService(options: {
       ),
     onPickError: (error) => options.logger.warn({ err: error }, 'sync queue pick failed'),
   });
+  const outbox = createOutboxConsumer({
+    database: options.database,
+    sync: deps,
+    logger: options.logger,
+  });
   return {
     deps,
     gateway: integrations,
     worker,
+    outbox,
     async close() {
+      await outbox.stop();
       await worker?.stop();
       await integrations.close();
     },

@@ -88,8 +88,9 @@ export function mappingsWithStatuses(
 export async function incomingApp(
   database: DatabaseHandle,
   sim: RunningRallySimulator,
+  options: { now?: () => Date } = {},
 ): Promise<IncomingApp> {
-  const app: App = await wizardApp(database, { listen: true });
+  const app: App = await wizardApp(database, { listen: true, ...options });
   app.sync.worker.start();
 
   async function rally(path: string) {

@@ -10,6 +10,7 @@ import * as recordEventParents from './0006-record-event-parents.ts';
 import * as oauthStates from './0007-oauth-states.ts';
 import * as syncLookupIndexes from './0008-sync-lookup-indexes.ts';
 import * as oauthStatesForTemplates from './0009-oauth-states-for-templates.ts';
+import * as outboxCursors from './0010-outbox-cursors.ts';
 
 type MigrationModule = {
   up: (db: Kysely<unknown>, t: ColumnTypes) => Promise<void>;
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0007-oauth-states': oauthStates,
   '0008-sync-lookup-indexes': syncLookupIndexes,
   '0009-oauth-states-for-templates': oauthStatesForTemplates,
+  '0010-outbox-cursors': outboxCursors,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
