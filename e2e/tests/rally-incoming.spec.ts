@@ -18,7 +18,9 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL: baseURL ?? '' });
   const rally = new RallyWorkspace(api, simulatorUrl);
   await rally.signIn(demo.owner.email, demo.password, mobile.key);
-  const integrationId = await rally.enableTwoWayRallyIntegration(RALLY);
+  // Approve mode: Tandem's renames wait unsent, so a Rally rename meanwhile is a conflict (in auto
+  // mode the rename would already be in Rally).
+  const integrationId = await rally.enableTwoWayRallyIntegration(RALLY, { sendMode: 'approve' });
   const release = await rally.createRelease(`Two-way ${stamp}`);
   const seeded = await rally.createFeatures(release.id, [
     `Status from Rally ${stamp}`,

@@ -35,7 +35,17 @@ async function main(): Promise<void> {
   const deps = completeDeps({ env, database, logger, live });
   const { sync } = deps;
   sync.worker.start();
-  sync.outbox.start();
+  sync.outbox.start({
+    onStateChanged: ({ workspaceId, record, integrationId }) =>
+      live.publish(workspaceId, {
+        type: 'record.changed',
+        recordType: record.kind,
+        recordId: record.id,
+        action: 'update',
+        version: null,
+        origin: `integration:${integrationId}`,
+      }),
+  });
   const app = createApp(deps);
   if (env.TANDEM_DEMO && process.env.DEMO_RALLY_URL) {
     void seedIntegrationWhenRallyIsUp(deps, logger, process.env.DEMO_RALLY_URL);

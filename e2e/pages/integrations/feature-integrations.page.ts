@@ -1,6 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The Integrations section of the open feature drawer: *Send to…*, the link chip, errors. */
+/**
+ * The Integrations section of the open feature drawer: *Send to…*, the link chip, errors,
+ * conflicts and changes waiting for approval.
+ */
 export class FeatureIntegrationsPage {
   readonly page: Page;
   readonly section: Locator;
@@ -111,6 +114,31 @@ export class FeatureIntegrationsPage {
   async takeRallys(integration: string): Promise<void> {
     await this.conflict(integration).getByRole('button', { name: 'Take Rally’s' }).click();
     await expect(this.conflict(integration)).toBeHidden({ timeout: 10_000 });
+  }
+
+  /** The panel of Tandem edits waiting for someone to send them (*Approve outgoing changes*). */
+  approval(integration: string): Locator {
+    return this.link(integration).getByRole('region', { name: /^Changes waiting for approval/ });
+  }
+
+  /** The waiting fields as the panel lists them, e.g. `['Name']`. */
+  async expectApproval(integration: string, fields: string[]): Promise<void> {
+    await expect(this.approval(integration)).toHaveAccessibleName(
+      `Changes waiting for approval: ${fields.join(', ')}`,
+      { timeout: 10_000 },
+    );
+  }
+
+  /** Sends the waiting changes to the remote. */
+  async approveChanges(integration: string): Promise<void> {
+    await this.approval(integration).getByRole('button', { name: 'Approve' }).click();
+    await expect(this.approval(integration)).toBeHidden({ timeout: 10_000 });
+  }
+
+  /** Drops the waiting changes: Tandem keeps them, the remote is left as it is. */
+  async rejectChanges(integration: string): Promise<void> {
+    await this.approval(integration).getByRole('button', { name: 'Reject' }).click();
+    await expect(this.approval(integration)).toBeHidden({ timeout: 10_000 });
   }
 
   async openLogEntry(integration: string): Promise<void> {

@@ -10,6 +10,8 @@ const RALLY_API_KEY = '_tandemRallySimAdminKey000000000000000000';
 /** Release → Release, feature → PortfolioItem/Feature (under its release), requirement → story. */
 const RALLY_MAPPINGS = RALLY_TEST_MAPPINGS;
 
+type SendMode = 'auto' | 'approve';
+
 export interface SeededFeature {
   id: string;
   referenceNum: string;
@@ -58,7 +60,10 @@ export class RallyWorkspace {
    * (feature State: Discovering → Under consideration, Developing and Measuring → In development,
    * Done → Shipped); returns its id.
    */
-  async enableTwoWayRallyIntegration(name: string): Promise<string> {
+  async enableTwoWayRallyIntegration(
+    name: string,
+    options: { sendMode?: SendMode } = {},
+  ): Promise<string> {
     const { workflows } = await this.#call<{
       workflows: { recordType: string; statuses: { id: string; name: string }[] }[];
     }>('GET', '/workflows');
@@ -90,7 +95,7 @@ export class RallyWorkspace {
             },
           },
     );
-    return this.enableRallyIntegration(name, mappings);
+    return this.enableRallyIntegration(name, mappings, options);
   }
 
   /** Sends features through an integration and waits until each is linked; returns Rally's ids. */
@@ -124,8 +129,15 @@ export class RallyWorkspace {
     return out;
   }
 
-  /** Creates, configures, connects and enables a Rally integration; returns its id. */
-  async enableRallyIntegration(name: string, mappings = RALLY_MAPPINGS): Promise<string> {
+  /**
+   * Creates, configures, connects and enables a Rally integration; returns its id. Edits of
+   * linked records go out by themselves (`auto`) or once someone approves them (`approve`).
+   */
+  async enableRallyIntegration(
+    name: string,
+    mappings = RALLY_MAPPINGS,
+    options: { sendMode?: SendMode } = {},
+  ): Promise<string> {
     const created = await this.#call<{ id: string; version: number }>('POST', '/integrations', {
       system: 'rally',
       name,
@@ -145,7 +157,7 @@ export class RallyWorkspace {
         remoteWorkspace: RALLY_WORKSPACE,
         remoteProject: RALLY_PROJECT,
         recordMappings: mappings,
-        sendMode: 'auto',
+        sendMode: options.sendMode ?? 'auto',
       },
     });
     await this.#call('POST', `/integrations/${created.id}/enable`, {});

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { ColumnTypes } from '../column-types.ts';
 
 /**
- * How far each durable consumer of the `record_events` outbox has read (see decision 016). The
+ * How far each durable consumer of the `record_events` outbox has read (see decision 017). The
  * sync engine's consumer starts at the outbox's end as of this migration: history written before
  * edits were sent automatically is not replayed as fresh edits.
  */

@@ -36,6 +36,9 @@ type OutboxRow = {
 
 type Work = { runtime: Pick<IntegrationRuntime, 'config' | 'workspaceId'>; event: SyncEvent };
 
+/** A record's sync state was decided anew (e.g. now waiting for approval): its link chips are stale. */
+export type SyncStateChanged = { workspaceId: string; record: RecordRef; integrationId: string };
+
 class CursorMovedError extends Error {}
 
 /**
@@ -61,6 +64,7 @@ export function createOutboxConsumer(options: {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<boolean> | undefined;
   let stopped = true;
+  let onStateChanged: ((change: SyncStateChanged) => void) | undefined;
 
   async function readCursor(): Promise<number> {
     const row = await db
@@ -145,6 +149,12 @@ export function createOutboxConsumer(options: {
         });
         cursor = seq;
         if (queued) sync.jobsAdded?.();
+        for (const w of work)
+          onStateChanged?.({
+            workspaceId: w.runtime.workspaceId,
+            record,
+            integrationId: w.runtime.config.id,
+          });
       }
       skipped = seq;
     }
@@ -187,7 +197,9 @@ export function createOutboxConsumer(options: {
   }
 
   return {
-    start() {
+    /** `onStateChanged` tells this process's browsers (a sync state writes no outbox row). */
+    start(options: { onStateChanged?: (change: SyncStateChanged) => void } = {}) {
+      onStateChanged = options.onStateChanged;
       stopped = false;
       schedule(0);
     },

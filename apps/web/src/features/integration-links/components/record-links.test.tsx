@@ -106,4 +106,33 @@ describe('RecordLinks', () => {
     await screen.findByRole('region', { name: 'Changed in Tandem and in Rally' });
     expect(screen.queryByRole('button', { name: /Keep|Take/ })).toBeNull();
   });
+
+  it('shows changes waiting for approval, and approves them when asked', async () => {
+    show(
+      [link({ state: 'awaiting_approval', formattedId: 'F42', approval: ['name', 'description'] })],
+      true,
+    );
+    const panel = await screen.findByRole('region', {
+      name: 'Changes waiting for approval: Name, Description',
+    });
+    expect(panel).toBeTruthy();
+    fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    await waitFor(() =>
+      expect(
+        fetchMock.mock.calls.some(
+          ([url, init]) =>
+            String(url) === '/api/workspaces/w1/links/feature/f1/int-1/approval' &&
+            init?.method === 'POST' &&
+            init.body === JSON.stringify({ decision: 'approve' }),
+        ),
+      ).toBe(true),
+    );
+  });
+
+  it('shows changes waiting for approval to a viewer without the choices', async () => {
+    show([link({ state: 'awaiting_approval', formattedId: 'F42', approval: ['name'] })]);
+    await screen.findByRole('region', { name: 'Changes waiting for approval: Name' });
+    expect(screen.queryByRole('button', { name: /Approve|Reject/ })).toBeNull();
+  });
 });

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { type LinkedRecordType, useRecordLinks } from '@/api/integrations/get-record-links';
 import { Spinner } from '@/components/ui/spinner';
 import { linkView } from '../utils/link-view';
+import { LinkApproval } from './link-approval';
 import { LinkChip } from './link-chip';
 import { LinkConflict } from './link-conflict';
 import { LinkError } from './link-error';
@@ -12,7 +13,8 @@ import { SystemMark } from './system-mark';
 /**
  * A record's link to each integration of the workspace: the remote id as a chip once linked,
  * "Sending…" while the engine works, the error with a way to its log entry when it failed, and
- * the fields changed on both sides with the choice between them. Kept live by `useLiveLinks`.
+ * the fields changed on both sides with the choice between them, and the changes waiting for
+ * approval with Approve / Reject. Kept live by `useLiveLinks`.
  */
 export function RecordLinks({
   workspaceId,
@@ -26,7 +28,7 @@ export function RecordLinks({
   recordId: string;
   /** Where the log entry of a failed send is; null hides the link (e.g. for viewers). */
   logHref: (link: RecordLink) => string | null;
-  /** Whether the viewer may settle a conflict (contributors and owners). */
+  /** Whether the viewer may settle a conflict or approve changes (contributors and owners). */
   canResolve?: boolean;
 }) {
   const links = useRecordLinks(workspaceId, recordType, recordId);
@@ -63,6 +65,15 @@ export function RecordLinks({
               recordId={recordId}
               link={link}
               canResolve={canResolve}
+            />
+          ) : null}
+          {link.state === 'awaiting_approval' ? (
+            <LinkApproval
+              workspaceId={workspaceId}
+              recordType={recordType}
+              recordId={recordId}
+              link={link}
+              canDecide={canResolve}
             />
           ) : null}
         </LinkRow>
