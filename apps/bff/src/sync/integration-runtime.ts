@@ -127,17 +127,25 @@ export function createIntegrationGateway(
   >();
   const schemas = new Map<string, { key: string; at: number; types: RemoteTypeDefinition[] }>();
   const requestLog = createBatchedLog(database.db);
+  /** Each integration's workspace, so a call on a shared transport is logged under its own. */
+  const workspaceOf = new Map<string, string>();
 
   function logRequest(row: IntegrationRow) {
     return (entry: RequestLogEntry) => {
       const failed = entry.error !== null || (entry.status ?? 0) >= 400;
       // The record this call was made for, when the sync runner made it for one of this
       // integration's records (the transport may be shared by integrations on one account).
+      // The transport belongs to whichever integration built it first: a sync call names its own.
       const call = syncCallContext.getStore();
-      const forRecord = call && call.integrationId === row.id ? call.record : undefined;
+      const callWorkspace = call && workspaceOf.get(call.integrationId);
+      const owner =
+        call && callWorkspace
+          ? { id: call.integrationId, workspaceId: callWorkspace }
+          : { id: row.id, workspaceId: row.workspaceId };
+      const forRecord = call && call.integrationId === owner.id ? call.record : undefined;
       requestLog.add({
-        integrationId: row.id,
-        workspaceId: row.workspaceId,
+        integrationId: owner.id,
+        workspaceId: owner.workspaceId,
         ...(forRecord ? { recordType: forRecord.kind, recordId: forRecord.id } : {}),
         level: failed ? (entry.retryInMs !== null ? 'warn' : 'error') : 'debug',
         event: 'http',
@@ -286,6 +294,7 @@ export function createIntegrationGateway(
       const cached = runtimes.get(integrationId);
       const row = await repo.find(integrationId);
       if (!row) throw new IntegrationNotReadyError('The integration no longer exists');
+      workspaceOf.set(row.id, row.workspaceId);
       if (cached && cached.version === row.version && at - cached.builtAt < RUNTIME_TTL_MS) {
         return cached.runtime;
       }
