@@ -1,16 +1,12 @@
 import type { RecordType } from '@tandem/contracts';
-import { integrationLogRepository, integrationsRepository } from '@tandem/storage';
-import {
-  type RecordRef,
-  type RoadmapFieldKey,
-  recordMappingFor,
-  snapshotAfterIncoming,
-} from '@tandem/sync-engine';
-import { applyEventWithin, loadSyncState, queuesJobs } from '@tandem/sync-engine/runner';
+import { integrationLogRepository } from '@tandem/storage';
+import { type RoadmapFieldKey, recordMappingFor, snapshotAfterIncoming } from '@tandem/sync-engine';
+import { applyEventWithin, loadSyncState } from '@tandem/sync-engine/runner';
 import type { AppDeps } from '../app-env.ts';
 import { AppError } from '../lib/errors.ts';
 import { loadRoadmapRecordWithin } from '../sync/roadmap-records.ts';
 import { loadSnapshotWithin, saveSnapshotWithin } from '../sync/snapshot-store.ts';
+import { decideForRecord } from './record-decision.ts';
 
 type Deps = Required<AppDeps>;
 
@@ -31,15 +27,9 @@ export async function resolveConflict(
     by: string;
   },
 ): Promise<void> {
-  const db = deps.database.db;
   const sync = deps.sync.deps;
-  const row = await integrationsRepository(db).find(input.integrationId);
-  if (!row || row.workspaceId !== input.workspaceId) throw AppError.notFound('Integration');
-  const record: RecordRef = { kind: input.recordType, id: input.recordId };
-  const runtime = await sync.integrations.runtime(row.id);
-  const mapping = recordMappingFor(runtime.config, record.kind);
-
-  const decision = await db.transaction().execute(async (trx) => {
+  await decideForRecord(deps, input, async ({ trx, row, record, runtime }) => {
+    const mapping = recordMappingFor(runtime.config, record.kind);
     const current = await loadRoadmapRecordWithin(trx, deps.database.dialect, record);
     if (!current || current.workspaceId !== input.workspaceId) throw AppError.notFound('Record');
     const state = await loadSyncState(trx, row.id, record);
@@ -89,5 +79,4 @@ export async function resolveConflict(
     );
     return decision;
   });
-  if (queuesJobs(decision)) sync.jobsAdded?.();
 }

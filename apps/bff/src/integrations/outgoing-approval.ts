@@ -1,9 +1,9 @@
 import type { RecordType } from '@tandem/contracts';
-import { integrationLogRepository, integrationsRepository } from '@tandem/storage';
-import type { RecordRef } from '@tandem/sync-engine';
-import { applyEventWithin, loadSyncState, queuesJobs } from '@tandem/sync-engine/runner';
+import { integrationLogRepository } from '@tandem/storage';
+import { applyEventWithin, loadSyncState } from '@tandem/sync-engine/runner';
 import type { AppDeps } from '../app-env.ts';
 import { AppError } from '../lib/errors.ts';
+import { decideForRecord } from './record-decision.ts';
 
 type Deps = Required<AppDeps>;
 
@@ -22,20 +22,13 @@ export async function decideOutgoing(
     by: string;
   },
 ): Promise<void> {
-  const db = deps.database.db;
-  const sync = deps.sync.deps;
-  const row = await integrationsRepository(db).find(input.integrationId);
-  if (!row || row.workspaceId !== input.workspaceId) throw AppError.notFound('Integration');
-  const record: RecordRef = { kind: input.recordType, id: input.recordId };
-  const runtime = await sync.integrations.runtime(row.id);
-
-  const decision = await db.transaction().execute(async (trx) => {
+  await decideForRecord(deps, input, async ({ trx, row, record, runtime }) => {
     const state = await loadSyncState(trx, row.id, record);
     if (state.name !== 'awaiting_approval')
       throw AppError.conflict(`No changes of this ${record.kind} are waiting for approval`, {
         state: state.name,
       });
-    const decision = await applyEventWithin(sync, trx, runtime, record, {
+    const decision = await applyEventWithin(deps.sync.deps, trx, runtime, record, {
       type: input.decision === 'approve' ? 'approved' : 'rejected',
     });
     const fields = state.approval.join(', ');
@@ -53,9 +46,8 @@ export async function decideOutgoing(
             : `${input.by} rejected sending ${fields} to ${row.name}`,
         data: { decision: input.decision, fields: state.approval },
       },
-      sync.now().toISOString(),
+      deps.sync.deps.now().toISOString(),
     );
     return decision;
   });
-  if (queuesJobs(decision)) sync.jobsAdded?.();
 }

@@ -1,0 +1,33 @@
+import type { RecordType } from '@tandem/contracts';
+import { type IntegrationRow, integrationsRepository } from '@tandem/storage';
+import type { RecordRef } from '@tandem/sync-engine';
+import { type IntegrationRuntime, queuesJobs, type Trx } from '@tandem/sync-engine/runner';
+import type { AppDeps } from '../app-env.ts';
+import { AppError } from '../lib/errors.ts';
+
+type Deps = Required<AppDeps>;
+
+/**
+ * A person's decision about one record of one integration (approve its outgoing changes, settle
+ * its conflict): finds the integration in this workspace, runs `decide` in one transaction with
+ * the runtime resolved before it opens, and wakes the worker when the decision queued jobs.
+ */
+export async function decideForRecord(
+  deps: Deps,
+  input: { workspaceId: string; integrationId: string; recordType: RecordType; recordId: string },
+  decide: (target: {
+    trx: Trx;
+    row: IntegrationRow;
+    record: RecordRef;
+    runtime: IntegrationRuntime;
+  }) => Promise<Parameters<typeof queuesJobs>[0]>,
+): Promise<void> {
+  const row = await integrationsRepository(deps.database.db).find(input.integrationId);
+  if (!row || row.workspaceId !== input.workspaceId) throw AppError.notFound('Integration');
+  const record: RecordRef = { kind: input.recordType, id: input.recordId };
+  const runtime = await deps.sync.deps.integrations.runtime(row.id);
+  const decision = await deps.database.db
+    .transaction()
+    .execute((trx) => decide({ trx, row, record, runtime }));
+  if (queuesJobs(decision)) deps.sync.deps.jobsAdded?.();
+}
