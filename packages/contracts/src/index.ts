@@ -5,5 +5,6 @@ export * from './integration-config.ts';
 export * from './integrations.ts';
 export * from './live-events.ts';
 export * from './roadmap.ts';
+export * from './roadmap-field-labels.ts';
 export * from './wizard.ts';
 export * from './workspaces.ts';

@@ -1,4 +1,4 @@
-import type { ConflictField, RecordType } from '@tandem/contracts';
+import { type ConflictField, type RecordType, ROADMAP_FIELD_LABELS } from '@tandem/contracts';
 import type { Database } from '@tandem/storage';
 import {
   type FieldValue,
@@ -8,20 +8,6 @@ import {
 } from '@tandem/sync-engine';
 import type { Kysely } from 'kysely';
 import { toRoadmapRecord } from '../sync/roadmap-records.ts';
-
-const LABELS: Record<string, string> = {
-  name: 'Name',
-  description: 'Description',
-  status: 'Status',
-  release: 'Release',
-  initiative: 'Initiative',
-  parentFeature: 'Feature',
-  tags: 'Tags',
-  score: 'Score',
-  rank: 'Rank',
-  startDate: 'Start date',
-  dueDate: 'Due date',
-};
 
 const EMPTY = '(empty)';
 
@@ -153,7 +139,7 @@ export async function describeConflict(
   for (const field of state.fields ?? []) {
     out.push({
       field,
-      label: LABELS[field] ?? customLabels.get(field) ?? field,
+      label: ROADMAP_FIELD_LABELS[field] ?? customLabels.get(field) ?? field,
       ours: await display(db, field, readRoadmapField(record, field)),
       theirs: await display(db, field, state.theirs?.[field]),
     });
