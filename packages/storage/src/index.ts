@@ -1,6 +1,8 @@
 export { columnTypes, type Dialect, readBoolean, readJson, writeJson } from './column-types.ts';
 export { DatabaseUnavailableError, isUniqueViolation } from './errors.ts';
 export { createGroupCommit, type Transact } from './group-commit.ts';
+export { timeOrderedId } from './ids/time-ordered-id.ts';
+export { insertRows } from './insert-rows.ts';
 export {
   type DatabaseConfig,
   type DatabaseHandle,

@@ -21,6 +21,7 @@ import {
   type DatabaseHandle,
   type IntegrationRow,
   integrationsRepository,
+  prepareQuery,
   type SecretBox,
 } from '@tandem/storage';
 import type { RemoteTypeDefinition } from '@tandem/sync-engine';
@@ -109,6 +110,10 @@ export type FullIntegrationGateway = IntegrationGateway & {
  * refreshed before they expire) and a transport shared by every integration that uses the same
  * remote account and client certificate (one concurrency budget).
  */
+const versionOf = prepareQuery((db, p: { id: string }) =>
+  db.selectFrom('integrations').select('version').where('id', '=', p.id),
+);
+
 /** How long a built runtime is reused while its integration row is unchanged. */
 const RUNTIME_TTL_MS = 3_000;
 /** Remote field definitions change rarely (an admin edits Rally's schema); re-read every few minutes. */
@@ -292,12 +297,16 @@ export function createIntegrationGateway(
       // change) make it rebuild.
       const at = options.now().getTime();
       const cached = runtimes.get(integrationId);
+      if (cached && at - cached.builtAt < RUNTIME_TTL_MS) {
+        // Only the version is read while the runtime is fresh: the whole row, parsed, cost
+        // more than the rest of a job's bookkeeping.
+        const current = await versionOf.first(database.db, { id: integrationId });
+        if (!current) throw new IntegrationNotReadyError('The integration no longer exists');
+        if (current.version === cached.version) return cached.runtime;
+      }
       const row = await repo.find(integrationId);
       if (!row) throw new IntegrationNotReadyError('The integration no longer exists');
       workspaceOf.set(row.id, row.workspaceId);
-      if (cached && cached.version === row.version && at - cached.builtAt < RUNTIME_TTL_MS) {
-        return cached.runtime;
-      }
       const effective = await loadEffective(database.db, box, row);
       const config = toIntegrationConfig(row, effective.settings);
       const { connector, context } = connectionOf(effective);

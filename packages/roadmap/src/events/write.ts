@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Database } from '@tandem/storage';
-import { writeJson } from '@tandem/storage';
+import { insertRows, timeOrderedId, writeJson } from '@tandem/storage';
 import type { Kysely, Transaction } from 'kysely';
 import type { ActionContext } from '../context.ts';
 import type { ReadStore, Store } from '../store.ts';
@@ -36,8 +35,9 @@ export interface WriteTx {
 type AnyDatabase = Record<string, Record<string, unknown>>;
 type AnyRow = Record<string, unknown>;
 
+/** Time-ordered, so new rows append to their indexes (see `timeOrderedId`). */
 export function newId(): string {
-  return randomUUID();
+  return timeOrderedId();
 }
 
 function eventRow(
@@ -71,10 +71,7 @@ async function appendEvent(
   row: AnyRow,
   changes: Changes,
 ): Promise<void> {
-  await trx
-    .insertInto('record_events')
-    .values(eventRow(ctx, table, action, row, changes))
-    .execute();
+  await insertRows(trx, 'record_events', [eventRow(ctx, table, action, row, changes)]);
 }
 
 function writer(trx: Transaction<Database>, store: Store, ctx: ActionContext): WriteTx {
@@ -96,18 +93,18 @@ function writer(trx: Transaction<Database>, store: Store, ctx: ActionContext): W
       if (audit.includes('updated_at')) row.updated_at = now;
       return row;
     });
-    await any
-      .insertInto(table)
-      .values(rows.map((row) => encodeRow(table, row)))
-      .execute();
-    await trx
-      .insertInto('record_events')
-      .values(
-        rows.map((row) =>
-          eventRow(ctx, table, 'create', row, diffRows(null, row, RECORD_TABLES[table].omit)),
-        ),
-      )
-      .execute();
+    await insertRows(
+      trx,
+      table,
+      rows.map((row) => encodeRow(table, row)),
+    );
+    await insertRows(
+      trx,
+      'record_events',
+      rows.map((row) =>
+        eventRow(ctx, table, 'create', row, diffRows(null, row, RECORD_TABLES[table].omit)),
+      ),
+    );
     return rows as Rows[T][];
   }
 

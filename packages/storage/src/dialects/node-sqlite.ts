@@ -51,6 +51,10 @@ export function openNodeSqlite(
   options: NodeSqliteOptions = {},
 ): { dialect: SqliteDialect; raw: DatabaseSync; checkpointer?: BackgroundCheckpointer } {
   const raw = new DatabaseSync(path, { timeout: 5000 });
+  // Set before the first table exists (later it needs a VACUUM). Small pages: a sync commit
+  // touches many indexes by a few rows each, and SQLite writes each touched page whole to the
+  // WAL; 1 KiB pages took a bulk send's commits from ~440 µs to ~280 µs (decision 015).
+  raw.exec('PRAGMA page_size = 1024');
   raw.exec('PRAGMA journal_mode = WAL');
   raw.exec('PRAGMA foreign_keys = ON');
   raw.exec('PRAGMA synchronous = NORMAL');

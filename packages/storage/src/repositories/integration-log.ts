@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { readJson } from '../column-types.ts';
+import { insertRows } from '../insert-rows.ts';
 import { prepareQuery } from '../prepared-query.ts';
 import type { Database } from '../schema.ts';
 import type { IntegrationLogTable, LogLevel } from '../tables/integrations.ts';
@@ -95,10 +96,11 @@ export function integrationLogRepository(db: Db) {
     /** Many entries in one statement (a busy transport logs in batches). */
     async appendMany(entries: readonly { entry: NewLogEntry; at: string }[]): Promise<void> {
       if (entries.length === 0) return;
-      await db
-        .insertInto('integration_log')
-        .values(entries.map(({ entry, at }) => toRow(entry, at)))
-        .execute();
+      await insertRows(
+        db,
+        'integration_log',
+        entries.map(({ entry, at }) => toRow(entry, at)),
+      );
     },
 
     async list(filter: LogFilter): Promise<IntegrationLogEntry[]> {

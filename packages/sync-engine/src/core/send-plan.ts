@@ -100,6 +100,17 @@ export interface SendPlan {
   readonly warnings: readonly PlanWarning[];
 }
 
+function groupBy<T>(items: readonly T[], key: (item: T) => unknown): Map<unknown, T[]> {
+  const groups = new Map<unknown, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 const byRank = (a: RoadmapRecord, b: RoadmapRecord) =>
   a.fields.rank - b.fields.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -185,6 +196,10 @@ export function planSend(input: SendPlanInput): SendPlan {
   // The features, in selection order: a selected release contributes its features by rank.
   const features: RoadmapRecord[] = [];
   const explicitReleases: RoadmapRecord[] = [];
+  const featuresOf = groupBy(
+    input.records.filter((r) => r.kind === 'feature'),
+    (r) => r.fields.releaseId,
+  );
   for (const id of input.selection.releaseIds ?? []) {
     const release = records.get(id);
     if (release?.kind !== 'release') {
@@ -192,11 +207,7 @@ export function planSend(input: SendPlanInput): SendPlan {
       continue;
     }
     explicitReleases.push(release);
-    features.push(
-      ...input.records
-        .filter((r) => r.kind === 'feature' && r.fields.releaseId === id)
-        .sort(byRank),
-    );
+    features.push(...(featuresOf.get(id) ?? []).sort(byRank));
   }
   for (const id of input.selection.featureIds ?? []) {
     const feature = records.get(id);
@@ -218,11 +229,13 @@ export function planSend(input: SendPlanInput): SendPlan {
     if (release !== undefined) consider(release, integration, null, true);
   }
   // 2. Each feature, then its requirements as its children.
+  const requirementsOf = groupBy(
+    input.records.filter((r) => r.kind === 'requirement'),
+    (r) => r.fields.parentFeatureId,
+  );
   for (const feature of inWorkspace) {
     consider(feature, integration, null);
-    const requirements = input.records
-      .filter((r) => r.kind === 'requirement' && r.fields.parentFeatureId === feature.id)
-      .sort(byRank);
+    const requirements = (requirementsOf.get(feature.id) ?? []).sort(byRank);
     for (const requirement of requirements) {
       if (planned.has(feature.id)) consider(requirement, integration, feature);
       else if (!seen.has(requirement.id)) {

@@ -18,7 +18,14 @@ export type SendResult = { batchId: string; plan: SendPlan; summary: DryRun };
  * Steps stored per transaction: one commit per record made a bulk send's answer wait seconds; one
  * for the whole send would hold the database while the first jobs could already run.
  */
-const STEPS_PER_TRANSACTION = 250;
+const STEPS_PER_TRANSACTION = 100;
+
+/**
+ * Lets the event loop run between two transactions of a send. SQLite answers synchronously, so
+ * without it a whole bulk send is stored in one turn of the loop: the jobs it wakes could not
+ * start, and answers from the remote could not be read, until the last step was stored.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The plan for sending `selection` through one integration, without sending anything. */
 export async function planSelection(
@@ -80,6 +87,7 @@ export async function sendPlan(deps: SyncDeps, plan: SendPlan): Promise<SendResu
       }
     });
     deps.jobsAdded?.();
+    if (i + STEPS_PER_TRANSACTION < plan.steps.length) await yieldToEventLoop();
   }
   return { batchId, plan, summary: dryRun(plan) };
 }
