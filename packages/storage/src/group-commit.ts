@@ -19,7 +19,18 @@ const MAX_UNITS = 64;
  * bulk send writes a fraction of the frames. Each unit runs inside its own savepoint: one that
  * fails is rolled back alone and rejects; the others resolve only once their commit is durable.
  */
-export function createGroupCommit(db: Kysely<Database>): Transact {
+export function createGroupCommit(
+  db: Kysely<Database>,
+  options: {
+    /**
+     * How long the first unit of a batch waits for others. 0: only units that arrive in the
+     * same turn of the event loop. A few milliseconds let the answers of concurrent remote
+     * calls (which arrive spread out) share commits; the caller trades that much latency.
+     */
+    windowMs?: number;
+  } = {},
+): Transact {
+  const windowMs = options.windowMs ?? 0;
   const waiting: Unit[] = [];
   let scheduled = false;
 
@@ -58,9 +69,10 @@ export function createGroupCommit(db: Kysely<Database>): Transact {
   function schedule(): void {
     if (scheduled) return;
     scheduled = true;
-    // After the I/O callbacks of this turn of the event loop: replies that arrived together
-    // commit together.
-    setImmediate(() => void runBatch());
+    // After the I/O callbacks of this turn of the event loop (or of the window's turns):
+    // replies that arrived together commit together.
+    if (windowMs > 0) setTimeout(() => void runBatch(), windowMs);
+    else setImmediate(() => void runBatch());
   }
 
   return <T>(work: (trx: Transaction<Database>) => Promise<T>) =>

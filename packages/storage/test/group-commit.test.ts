@@ -36,6 +36,34 @@ describeEachDialect('group commit', (handle) => {
     expect(await names()).toEqual(['a', 'b', 'c']);
   });
 
+  it('with a window, a unit waits for the units that arrive during it and commits with them', async () => {
+    const transact = createGroupCommit(handle().db, { windowMs: 30 });
+    const order: string[] = [];
+    const unit = (name: string) =>
+      transact(async (trx) => {
+        await trx
+          .insertInto('job_queues')
+          .values({ queue_name: name, locked_by: null, locked_until: at })
+          .execute();
+      }).then(() => order.push(`${name} committed`));
+    const first = unit('a');
+    await new Promise((r) => setTimeout(r, 5));
+    order.push('b arrives');
+    await Promise.all([first, unit('b')]);
+    expect(order).toEqual(['b arrives', 'a committed', 'b committed']);
+    expect(await names()).toEqual(['a', 'b']);
+  });
+
+  it('without a window, a unit commits before one arriving in a later turn', async () => {
+    const transact = createGroupCommit(handle().db);
+    const order: string[] = [];
+    const first = transact(async () => 'a').then(() => order.push('a committed'));
+    await new Promise((r) => setTimeout(r, 5));
+    order.push('b arrives');
+    await Promise.all([first, transact(async () => 'b')]);
+    expect(order).toEqual(['a committed', 'b arrives']);
+  });
+
   it('rolls a failing unit back alone; the others commit', async () => {
     const transact = createGroupCommit(handle().db);
     const outcomes = await Promise.allSettled(

@@ -1,7 +1,7 @@
 import type { RecordMapping } from '@tandem/contracts';
 import type { Database } from '@tandem/storage';
 import type { RecordRef, RoadmapKind } from '@tandem/sync-engine';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -23,7 +23,8 @@ export async function linkedRecordOf(
     .selectFrom('integration_fields')
     .select(['record_type', 'record_id'])
     .where('integration_id', '=', integrationId)
-    .where('key', '=', 'remoteId')
+    // A literal, not a parameter: only then can SQLite use the partial index on `remoteId` rows.
+    .where('key', '=', sql.lit('remoteId'))
     .where('value', '=', JSON.stringify(remoteId));
   if (kind) query = query.where('record_type', '=', kind);
   const row = await query.executeTakeFirst();

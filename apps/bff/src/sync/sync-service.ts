@@ -27,6 +27,14 @@ export type SyncService = {
 };
 
 /**
+ * On SQLite, how long a job's answer waits for others to share its commit. Remote answers
+ * arrive spread out, so same-turn grouping alone joined almost none; 2 ms cut a 1,000 × 3
+ * bulk send's commits by a third. The remote slot is already free by then, so the send does
+ * not slow down; a single send answers 2 ms later.
+ */
+const GROUP_COMMIT_WINDOW_MS = 2;
+
+/**
  * The sync runner inside the BFF process: the durable queue on the app's database, a worker
  * running the sync tasks, and the gateways to the roadmap and to the connectors.
  */
@@ -64,7 +72,7 @@ export function createSyncService(options: {
     newToken: randomUUID,
     jobsAdded: () => worker?.wake(),
     ...(options.database.dialect === 'sqlite'
-      ? { transact: createGroupCommit(options.database.db) }
+      ? { transact: createGroupCommit(options.database.db, { windowMs: GROUP_COMMIT_WINDOW_MS }) }
       : {}),
   };
   worker = createWorker({

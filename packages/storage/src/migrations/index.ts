@@ -11,6 +11,7 @@ import * as oauthStates from './0007-oauth-states.ts';
 import * as syncLookupIndexes from './0008-sync-lookup-indexes.ts';
 import * as oauthStatesForTemplates from './0009-oauth-states-for-templates.ts';
 import * as outboxCursors from './0010-outbox-cursors.ts';
+import * as integrationFieldIndexes from './0011-integration-field-indexes.ts';
 
 type MigrationModule = {
   up: (db: Kysely<unknown>, t: ColumnTypes) => Promise<void>;
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0008-sync-lookup-indexes': syncLookupIndexes,
   '0009-oauth-states-for-templates': oauthStatesForTemplates,
   '0010-outbox-cursors': outboxCursors,
+  '0011-integration-field-indexes': integrationFieldIndexes,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
