@@ -1,4 +1,6 @@
 import type { RecordType } from '@tandem/contracts';
+import { type Database, prepareQuery } from '@tandem/storage';
+import type { Kysely } from 'kysely';
 import type { ActionContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { decodeRow } from '../events/record-tables.ts';
@@ -6,19 +8,45 @@ import type { IntegrationFieldRow, NewRow } from '../events/rows.ts';
 import { newId, runWrite, type WriteTx } from '../events/write.ts';
 import type { Reader, Store } from '../store.ts';
 
-const TABLE_OF = {
-  release: 'releases',
-  initiative: 'initiatives',
-  feature: 'features',
-  requirement: 'requirements',
-} as const;
+/** Prepared: a sync writes one record's link fields per created record. */
+const workspaceOf = {
+  release: prepareQuery((db, p: { id: string }) =>
+    db.selectFrom('releases').select('workspace_id').where('id', '=', p.id),
+  ),
+  initiative: prepareQuery((db, p: { id: string }) =>
+    db.selectFrom('initiatives').select('workspace_id').where('id', '=', p.id),
+  ),
+  feature: prepareQuery((db, p: { id: string }) =>
+    db.selectFrom('features').select('workspace_id').where('id', '=', p.id),
+  ),
+  requirement: prepareQuery((db, p: { id: string }) =>
+    db.selectFrom('requirements').select('workspace_id').where('id', '=', p.id),
+  ),
+} satisfies Record<RecordType, unknown>;
+
+const fieldsOfRecord = prepareQuery((db, p: { recordType: string; recordId: string }) =>
+  db
+    .selectFrom('integration_fields')
+    .selectAll()
+    .where('record_type', '=', p.recordType as RecordType)
+    .where('record_id', '=', p.recordId)
+    .orderBy('integration_id')
+    .orderBy('key'),
+);
+const fieldsOfRecordFor = prepareQuery(
+  (db, p: { recordType: string; recordId: string; integrationId: string }) =>
+    db
+      .selectFrom('integration_fields')
+      .selectAll()
+      .where('record_type', '=', p.recordType as RecordType)
+      .where('record_id', '=', p.recordId)
+      .where('integration_id', '=', p.integrationId)
+      .orderBy('integration_id')
+      .orderBy('key'),
+);
 
 async function workspaceOfRecord(db: Reader, recordType: RecordType, recordId: string) {
-  const row = await db
-    .selectFrom(TABLE_OF[recordType])
-    .select('workspace_id')
-    .where('id', '=', recordId)
-    .executeTakeFirst();
+  const row = await workspaceOf[recordType].first(db as Kysely<Database>, { id: recordId });
   if (!row) throw new NotFoundError(recordType[0]!.toUpperCase() + recordType.slice(1));
   return row.workspace_id;
 }
@@ -29,15 +57,9 @@ async function rowsOf(
   recordId: string,
   integrationId?: string,
 ): Promise<IntegrationFieldRow[]> {
-  let query = db
-    .selectFrom('integration_fields')
-    .selectAll()
-    .where('record_type', '=', recordType)
-    .where('record_id', '=', recordId)
-    .orderBy('integration_id')
-    .orderBy('key');
-  if (integrationId) query = query.where('integration_id', '=', integrationId);
-  const rows = await query.execute();
+  const rows = integrationId
+    ? await fieldsOfRecordFor.rows(db as Kysely<Database>, { recordType, recordId, integrationId })
+    : await fieldsOfRecord.rows(db as Kysely<Database>, { recordType, recordId });
   return rows.map((r) => decodeRow<IntegrationFieldRow>('integration_fields', r));
 }
 

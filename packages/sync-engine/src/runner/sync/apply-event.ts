@@ -47,6 +47,8 @@ export type EventExtras = {
    * sent with its parent creates from the parent's queue, behind the parent's create.
    */
   remoteQueueName?: string;
+  /** The runtime the event's remote call was made with (a job's answer), instead of looking it up again. */
+  runtime?: IntegrationRuntime;
 };
 
 const LEVEL: Record<'info' | 'warning' | 'error', LogLevel> = {
@@ -68,7 +70,7 @@ export async function applyEvent(
   extras: EventExtras = {},
 ): Promise<Decision> {
   // Outside the transaction: on SQLite's single connection a read from inside would wait forever.
-  const runtime = await deps.integrations.runtime(integrationId);
+  const runtime = extras.runtime ?? (await deps.integrations.runtime(integrationId));
   const work = (trx: Trx) => applyEventWithin(deps, trx, runtime, record, event, extras);
   const decision = await (deps.transact
     ? deps.transact(work)

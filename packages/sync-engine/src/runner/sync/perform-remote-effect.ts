@@ -67,6 +67,7 @@ export async function performRemoteEffect(
   const [record] = await deps.roadmap.loadRecords([ref]);
   const answer = (event: SyncEvent, snapshot?: ReturnType<typeof snapshotAfterSync>) =>
     applyEvent(deps, integrationId, ref, event, {
+      runtime,
       ...(snapshot ? { snapshot } : {}),
       ...(completeWithin ? { within: completeWithin } : {}),
     });

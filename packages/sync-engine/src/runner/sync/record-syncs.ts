@@ -10,6 +10,15 @@ const selectState = prepareQuery((db, p: { integrationId: string; recordId: stri
     .where('record_id', '=', p.recordId),
 );
 
+/** A record's sync state name; most records have one parent, asked for once per job. */
+const stateNameOf = prepareQuery((db, p: { integrationId: string; recordId: string }) =>
+  db
+    .selectFrom('record_syncs')
+    .select(['record_id', 'state_name'])
+    .where('integration_id', '=', p.integrationId)
+    .where('record_id', '=', p.recordId),
+);
+
 const upsertState = prepareQuery(
   (
     db,
@@ -72,11 +81,14 @@ export async function syncStateNames(
   recordIds: readonly string[],
 ): Promise<Map<string, string>> {
   if (recordIds.length === 0) return new Map();
-  const rows = await trx
-    .selectFrom('record_syncs')
-    .select(['record_id', 'state_name'])
-    .where('integration_id', '=', integrationId)
-    .where('record_id', 'in', recordIds)
-    .execute();
+  const rows =
+    recordIds.length === 1
+      ? await stateNameOf.rows(trx as Trx, { integrationId, recordId: recordIds[0]! })
+      : await trx
+          .selectFrom('record_syncs')
+          .select(['record_id', 'state_name'])
+          .where('integration_id', '=', integrationId)
+          .where('record_id', 'in', recordIds)
+          .execute();
   return new Map(rows.map((r) => [r.record_id, r.state_name]));
 }
