@@ -1,5 +1,5 @@
 import type { RecordType } from '@tandem/contracts';
-import type { RowPatch } from '../events/rows.ts';
+import type { RowPatch, Rows } from '../events/rows.ts';
 import type { WriteTx } from '../events/write.ts';
 import {
   checkRemoteValues,
@@ -29,98 +29,85 @@ export async function applyRemoteValues(
   id: string,
   values: RemoteValues,
 ): Promise<RemoteApplyResult> {
-  const db = tx.read.db;
   switch (recordType) {
-    case 'feature': {
-      const before = await tx.load('features', id);
-      if (!before) return gone();
-      const { accepted: v, refused } = await checkRemoteValues(
-        db,
-        before.workspace_id,
-        recordType,
-        values,
-        before.custom_fields,
-      );
-      const patch: RowPatch<'features'> = {
-        name: v.name,
-        description_html: v.descriptionHtml,
-        status_id: v.statusId ?? undefined,
-        release_id: v.releaseId ?? undefined,
-        initiative_id: v.initiativeId,
-        tags: v.tags && [...v.tags],
-        score: v.score,
-        custom_fields: v.customFields,
-      };
-      const after = await tx.update('features', before, patch);
-      return done(v, refused, after);
-    }
-    case 'requirement': {
-      const before = await tx.load('requirements', id);
-      if (!before) return gone();
-      const { accepted: v, refused } = await checkRemoteValues(
-        db,
-        before.workspace_id,
-        recordType,
-        values,
-        before.custom_fields,
-      );
-      const after = await tx.update('requirements', before, {
-        name: v.name,
-        description_html: v.descriptionHtml,
-        status_id: v.statusId ?? undefined,
-        custom_fields: v.customFields,
-      });
-      return done(v, refused, after);
-    }
-    case 'release': {
-      const before = await tx.load('releases', id);
-      if (!before) return gone();
-      const { accepted: v, refused } = await checkRemoteValues(
-        db,
-        before.workspace_id,
-        recordType,
-        values,
-      );
-      const after = await tx.update('releases', before, {
-        name: v.name,
-        status_id: v.statusId ?? undefined,
-        start_date: v.startDate,
-        release_date: v.dueDate,
-      });
-      return done(v, refused, after);
-    }
-    case 'initiative': {
-      const before = await tx.load('initiatives', id);
-      if (!before) return gone();
-      const { accepted: v, refused } = await checkRemoteValues(
-        db,
-        before.workspace_id,
-        recordType,
-        values,
-      );
-      const after = await tx.update('initiatives', before, {
-        name: v.name,
-        description_html: v.descriptionHtml,
-        status_id: v.statusId ?? undefined,
-      });
-      return done(v, refused, after);
-    }
+    case 'feature':
+      return applyToRow(tx, 'features', recordType, id, values, featurePatch);
+    case 'requirement':
+      return applyToRow(tx, 'requirements', recordType, id, values, requirementPatch);
+    case 'release':
+      return applyToRow(tx, 'releases', recordType, id, values, releasePatch);
+    case 'initiative':
+      return applyToRow(tx, 'initiatives', recordType, id, values, initiativePatch);
   }
 }
 
+const featurePatch = (v: RemoteValues): RowPatch<'features'> => ({
+  name: v.name,
+  description_html: v.descriptionHtml,
+  status_id: v.statusId ?? undefined,
+  release_id: v.releaseId ?? undefined,
+  initiative_id: v.initiativeId,
+  tags: v.tags && [...v.tags],
+  score: v.score,
+  custom_fields: v.customFields,
+});
+
+const requirementPatch = (v: RemoteValues): RowPatch<'requirements'> => ({
+  name: v.name,
+  description_html: v.descriptionHtml,
+  status_id: v.statusId ?? undefined,
+  custom_fields: v.customFields,
+});
+
+const releasePatch = (v: RemoteValues): RowPatch<'releases'> => ({
+  name: v.name,
+  status_id: v.statusId ?? undefined,
+  start_date: v.startDate,
+  release_date: v.dueDate,
+});
+
+const initiativePatch = (v: RemoteValues): RowPatch<'initiatives'> => ({
+  name: v.name,
+  description_html: v.descriptionHtml,
+  status_id: v.statusId ?? undefined,
+});
+
+/** The tables of the record types a remote writes to. */
+type RemoteTable = 'features' | 'requirements' | 'releases' | 'initiatives';
+
+/** Loads the row, checks the values against its workspace, and writes the accepted ones. */
+async function applyToRow<T extends RemoteTable>(
+  tx: WriteTx,
+  table: T,
+  recordType: RecordType,
+  id: string,
+  values: RemoteValues,
+  toPatch: (accepted: RemoteValues) => RowPatch<T>,
+): Promise<RemoteApplyResult> {
+  const before = await tx.load(table, id);
+  if (!before) return gone();
+  const { accepted, refused } = await checkRemoteValues(
+    tx.read.db,
+    before.workspace_id,
+    recordType,
+    values,
+    customFieldsOf(before),
+  );
+  const after = await tx.update(table, before, toPatch(accepted));
+  return {
+    applied: keysOf(accepted),
+    refused,
+    version: after.version,
+    workspaceId: after.workspace_id,
+  };
+}
+
+/** Features and requirements hold custom fields that remote values merge into; others have none. */
+const customFieldsOf = (row: Rows[RemoteTable]) =>
+  'custom_fields' in row ? row.custom_fields : undefined;
+
 const keysOf = (values: RemoteValues) =>
   (Object.keys(values) as RemoteValueKey[]).filter((k) => values[k] !== undefined);
-
-const done = (
-  values: RemoteValues,
-  refused: RefusedValue[],
-  after: { version: number; workspace_id: string },
-): RemoteApplyResult => ({
-  applied: keysOf(values),
-  refused,
-  version: after.version,
-  workspaceId: after.workspace_id,
-});
 
 const gone = (): RemoteApplyResult => ({
   applied: [],
