@@ -41,10 +41,15 @@ export async function applyRemoteValues(
   }
 }
 
-const featurePatch = (v: RemoteValues): RowPatch<'features'> => ({
+/** The columns every record type but a release shares with a remote. */
+const describedPatch = (v: RemoteValues) => ({
   name: v.name,
   description_html: v.descriptionHtml,
   status_id: v.statusId ?? undefined,
+});
+
+const featurePatch = (v: RemoteValues): RowPatch<'features'> => ({
+  ...describedPatch(v),
   release_id: v.releaseId ?? undefined,
   initiative_id: v.initiativeId,
   tags: v.tags && [...v.tags],
@@ -53,9 +58,7 @@ const featurePatch = (v: RemoteValues): RowPatch<'features'> => ({
 });
 
 const requirementPatch = (v: RemoteValues): RowPatch<'requirements'> => ({
-  name: v.name,
-  description_html: v.descriptionHtml,
-  status_id: v.statusId ?? undefined,
+  ...describedPatch(v),
   custom_fields: v.customFields,
 });
 
@@ -66,11 +69,7 @@ const releasePatch = (v: RemoteValues): RowPatch<'releases'> => ({
   release_date: v.dueDate,
 });
 
-const initiativePatch = (v: RemoteValues): RowPatch<'initiatives'> => ({
-  name: v.name,
-  description_html: v.descriptionHtml,
-  status_id: v.statusId ?? undefined,
-});
+const initiativePatch: (v: RemoteValues) => RowPatch<'initiatives'> = describedPatch;
 
 /** The tables of the record types a remote writes to. */
 type RemoteTable = 'features' | 'requirements' | 'releases' | 'initiatives';
