@@ -21,30 +21,56 @@ export function PemPairFields({
   keyError: string | undefined;
   certError: string | undefined;
 }) {
-  const keyId = `${idPrefix}-private-key`;
-  const certId = `${idPrefix}-certificate`;
   return (
     <>
-      <Field id={keyId} label="Private key (PEM)" error={keyError}>
-        <textarea
-          {...fieldControlProps(keyId, keyError)}
-          className={textareaClass}
-          placeholder="-----BEGIN PRIVATE KEY-----"
-          spellCheck={false}
-          value={privateKeyPem}
-          onChange={(e) => onPrivateKeyChange(e.target.value)}
-        />
-      </Field>
-      <Field id={certId} label="Certificate (PEM)" error={certError}>
-        <textarea
-          {...fieldControlProps(certId, certError)}
-          className={textareaClass}
-          placeholder="-----BEGIN CERTIFICATE-----"
-          spellCheck={false}
-          value={certificatePem}
-          onChange={(e) => onCertificateChange(e.target.value)}
-        />
-      </Field>
+      <PemField
+        id={`${idPrefix}-private-key`}
+        label="Private key (PEM)"
+        placeholder="-----BEGIN PRIVATE KEY-----"
+        value={privateKeyPem}
+        onChange={onPrivateKeyChange}
+        error={keyError}
+      />
+      <PemField
+        id={`${idPrefix}-certificate`}
+        label="Certificate (PEM)"
+        placeholder="-----BEGIN CERTIFICATE-----"
+        value={certificatePem}
+        onChange={onCertificateChange}
+        error={certError}
+      />
     </>
+  );
+}
+
+function PemField({
+  id,
+  label,
+  placeholder,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}) {
+  // A bare textarea has no `invalid` prop (the Input component's); it says so through aria.
+  const { invalid, ...control } = fieldControlProps(id, error);
+  return (
+    <Field id={id} label={label} error={error}>
+      <textarea
+        {...control}
+        aria-invalid={invalid || undefined}
+        className={textareaClass}
+        placeholder={placeholder}
+        spellCheck={false}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
   );
 }

@@ -7,8 +7,8 @@ import { toast } from '@/components/ui/toast';
 import { paths } from '@/config/paths';
 import { useDisableIntegration } from '../api/disable-integration';
 import { useEnableIntegration } from '../api/enable-integration';
-import { ClientCertificateDialog } from './client-certificate-dialog';
 import { DeleteIntegrationDialog } from './delete-integration-dialog';
+import { IntegrationCertificateDialog } from './integration-certificate-dialog';
 
 /** *More options* on an integration: client certificate, edit, disable or enable, delete. */
 export function MoreOptionsMenu({
@@ -89,7 +89,7 @@ export function MoreOptionsMenu({
           </MenuItem>
         </MenuList>
       </Menu>
-      <ClientCertificateDialog
+      <IntegrationCertificateDialog
         open={dialog === 'certificate'}
         onClose={() => setDialog(null)}
         workspaceId={workspace.id}

@@ -1,39 +1,54 @@
-import type { Integration } from '@tandem/contracts';
-import { useState } from 'react';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
 import { PemPairFields } from '@/components/pem-pair-fields';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { toast } from '@/components/ui/toast';
 import { isApiError } from '@/lib/api-client';
-import { useSetClientCertificate } from '../api/set-client-certificate';
+
+export interface PemPair {
+  privateKeyPem: string;
+  certificatePem: string;
+}
+
+/** Saves a pair, or removes the stored one when given `null`. */
+export type SaveClientCertificate = UseMutationResult<unknown, Error, PemPair | null>;
 
 /**
- * Mutual TLS: a private key and certificate Tandem presents on every request to Rally, in
- * addition to its normal access. Only useful when the Rally server checks it (usually on-premises).
+ * A client certificate (mutual TLS) pasted as a PEM key and certificate, saved or removed through
+ * `save`. The server checks the pair; its answer about either field is shown at that field. The
+ * caller says whose certificate it is (`description`, `children`) and where it goes (`save`).
  */
 export function ClientCertificateDialog({
-  open,
+  open = true,
   onClose,
-  workspaceId,
-  integration,
+  save,
+  hasCertificate,
+  description,
+  idPrefix,
+  children,
 }: {
-  open: boolean;
+  open?: boolean;
   onClose: () => void;
-  workspaceId: string;
-  integration: Integration;
+  save: SaveClientCertificate;
+  hasCertificate: boolean;
+  description: string;
+  /** Tells PEM fields of two dialogs on one page apart. */
+  idPrefix: string;
+  /** Shown above the fields. */
+  children?: ReactNode;
 }) {
   const [privateKeyPem, setKey] = useState('');
   const [certificatePem, setCert] = useState('');
-  const mutation = useSetClientCertificate(workspaceId, integration.id);
-  const error = mutation.error;
+  const error = save.error;
   const keyError = isApiError(error) ? error.fieldError('privateKeyPem') : undefined;
   const certError = isApiError(error) ? error.fieldError('certificatePem') : undefined;
   const general = error && !keyError && !certError ? error.message : null;
   const close = () => {
     setKey('');
     setCert('');
-    mutation.reset();
+    save.reset();
     onClose();
   };
   const done = (what: string) => ({
@@ -49,19 +64,15 @@ export function ClientCertificateDialog({
       open={open}
       onClose={close}
       title="Set client certificate"
-      description={
-        integration.hasClientCertificate
-          ? 'A certificate is set. Paste a new pair to replace it.'
-          : 'For Rally servers that check a client certificate (mutual TLS). It is used in addition to the connection, not instead of it.'
-      }
+      description={description}
       footer={
         <>
-          {integration.hasClientCertificate ? (
+          {hasCertificate ? (
             <Button
               variant="ghost"
               className="mr-auto text-red-700"
-              loading={mutation.isPending && !privateKeyPem}
-              onClick={() => mutation.mutate(null, done('Client certificate removed'))}
+              loading={save.isPending && !privateKeyPem}
+              onClick={() => save.mutate(null, done('Client certificate removed'))}
             >
               Remove certificate
             </Button>
@@ -69,10 +80,10 @@ export function ClientCertificateDialog({
           <Button onClick={close}>Cancel</Button>
           <Button
             variant="primary"
-            loading={mutation.isPending && Boolean(privateKeyPem)}
+            loading={save.isPending && Boolean(privateKeyPem)}
             disabled={!privateKeyPem.trim() || !certificatePem.trim()}
             onClick={() =>
-              mutation.mutate({ privateKeyPem, certificatePem }, done('Client certificate saved'))
+              save.mutate({ privateKeyPem, certificatePem }, done('Client certificate saved'))
             }
           >
             Save
@@ -81,12 +92,9 @@ export function ClientCertificateDialog({
       }
     >
       <div className="space-y-4">
-        <p className="text-[13px] text-zinc-600">
-          We recommend a key and certificate made only for this integration. Both are stored
-          encrypted and never shown again.
-        </p>
+        {children}
         <PemPairFields
-          idPrefix="client"
+          idPrefix={idPrefix}
           privateKeyPem={privateKeyPem}
           certificatePem={certificatePem}
           onPrivateKeyChange={setKey}
