@@ -49,6 +49,15 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
+  /** How often a remote without webhooks is asked what changed. */
+  POLL_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
+  /** How often a remote with webhooks is asked anyway, for deliveries that never arrived. */
+  POLL_SAFETY_NET_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(24 * 3600)
+    .default(15 * 60),
 });
 
 export type Env = z.infer<typeof envSchema>;

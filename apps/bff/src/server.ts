@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemoIdentity } from './demo/seed-identit
 import { seedDemoIntegration } from './demo/seed-integration.ts';
 import { seedDemoRoadmap } from './demo/seed-roadmap.ts';
 import { EnvError, parseEnv } from './env.ts';
+import { createRemotePoller } from './integrations/remote-poller.ts';
 import { createLogger } from './lib/logger.ts';
 import { createLiveBus } from './live/live-bus.ts';
 import { startRecordEventTail } from './live/record-event-tail.ts';
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
         origin: `integration:${integrationId}`,
       }),
   });
+  const poller = createRemotePoller(deps);
+  poller.start();
   const app = createApp(deps);
   if (env.TANDEM_DEMO && process.env.DEMO_RALLY_URL) {
     void seedIntegrationWhenRallyIsUp(deps, logger, process.env.DEMO_RALLY_URL);
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
       logger.warn('shutdown took too long; exiting with jobs still running');
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
-    void Promise.all([tail.stop(), sync.close()])
+    void Promise.all([tail.stop(), poller.stop(), sync.close()])
       .then(() => database.close())
       .finally(() => process.exit(0));
   };

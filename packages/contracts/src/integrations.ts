@@ -67,6 +67,25 @@ export const connectionSchema = z.object({
 });
 export type Connection = z.infer<typeof connectionSchema>;
 
+export const incomingSchema = z.object({
+  /** `webhooks`: the remote pushes changes (and Tandem polls now and then for missed ones);
+   *  `polling`: webhooks could not be registered, so Tandem asks every `pollEverySeconds`. */
+  mode: z.enum(['webhooks', 'polling']),
+  pollEverySeconds: z.number().int().positive(),
+  /** When Tandem last asked the remote what changed; null before the first poll. */
+  polledAt: z.string().nullable(),
+});
+export type Incoming = z.infer<typeof incomingSchema>;
+
+/** What "Check for changes now" found. */
+export const pollResultSchema = z.object({
+  outcome: z.enum(['started', 'polled']),
+  changes: z.number().int().nonnegative(),
+  outcomes: z.record(z.string(), z.number().int().nonnegative()),
+  polledAt: z.string(),
+});
+export type PollResult = z.infer<typeof pollResultSchema>;
+
 export const integrationSchema = z.object({
   id: z.string(),
   workspaceId: z.string(),
@@ -82,6 +101,8 @@ export const integrationSchema = z.object({
   accountLocked: z.boolean(),
   lastSyncAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** How changes made in the remote reach Tandem while the integration is enabled. */
+  incoming: incomingSchema,
   version: z.number().int().positive(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -31,6 +31,13 @@ export type DeliveryOutcome =
   | IncomingOutcome
   | ImportOutcome;
 
+/** How a change reached Tandem: pushed by the remote, or found by asking it what changed. */
+export type ChangeSource = 'webhook' | 'poll';
+const HEARD: Record<ChangeSource, string> = {
+  webhook: 'Received webhook',
+  poll: 'Found by polling',
+};
+
 function flatten(nodes: readonly ProjectNode[]): { id: string; parentId: string | null }[] {
   return nodes.flatMap((n) => [{ id: n.id, parentId: n.parentId }, ...flatten(n.children)]);
 }
@@ -86,8 +93,10 @@ export async function handleRemoteChange(
   row: IntegrationRow,
   connection: RemoteConnection,
   change: RemoteChange,
+  source: ChangeSource = 'webhook',
 ): Promise<DeliveryOutcome> {
   const db = deps.database.db;
+  const heard = HEARD[source];
   const now = deps.now().toISOString();
   const log = (level: LogLevel, message: string, record?: RecordRef | null) =>
     integrationLogRepository(db).append(
@@ -97,7 +106,7 @@ export async function handleRemoteChange(
         recordType: record?.kind ?? null,
         recordId: record?.id ?? null,
         level,
-        event: 'webhook',
+        event: source,
         message,
         data: {
           changeId: change.changeId,
@@ -116,12 +125,12 @@ export async function handleRemoteChange(
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
     await log(
       'info',
-      `Received webhook: ${change.kind} ${change.ref.type} ${change.ref.id} again (duplicate delivery ignored)`,
+      `${heard}: ${change.kind} ${change.ref.type} ${change.ref.id} again (${source === 'webhook' ? 'duplicate delivery' : 'already handled'} ignored)`,
     );
     return 'duplicate';
   }
   try {
-    return await applyChange(deps, row, connection, change, log);
+    return await applyChange(deps, row, connection, change, log, source);
   } catch (error) {
     // Not handled: forget the delivery so the remote's retry is handled, not deduplicated away.
     await db
@@ -139,18 +148,21 @@ async function applyChange(
   connection: RemoteConnection,
   change: RemoteChange,
   log: (level: LogLevel, message: string, record?: RecordRef | null) => Promise<unknown>,
+  source: ChangeSource,
 ): Promise<DeliveryOutcome> {
+  const heard = HEARD[source];
   const secrets = connection.effective.secrets;
   const self = secrets.oauth?.remoteUserId ?? secrets.remoteUserId ?? null;
   const own = self !== null && change.changedBy === self;
   const record = await linkedRecordOf(deps.database.db, row.id, change.ref.id);
   const what = `${change.kind} ${change.ref.type} ${change.ref.id}`;
   const changed = change.fields ? ` (${Object.keys(change.fields).join(', ')})` : '';
-  const received = `Received webhook: ${what}${changed}`;
-  const via = { event: 'webhook', received };
+  const received = `${heard}: ${what}${changed}`;
+  const via = { event: source, received };
   const read = () => connection.connector.readRecord(connection.context, change.ref);
   if (!record) {
-    if (own) {
+    // Tandem's own create, not linked yet (its answer is still being stored), is never new.
+    if (own || (self !== null && change.createdBy === self)) {
       await log('info', `${received}, made by Tandem itself; nothing to bring back`);
       return 'own';
     }
@@ -170,11 +182,7 @@ async function applyChange(
     return importRemoteRecord(deps, row, remote, await inScope(deps, row, connection, remote), via);
   }
   if (change.kind === 'deleted') {
-    await log(
-      'warn',
-      `Received webhook: ${what} was deleted in the remote; the link is broken`,
-      record,
-    );
+    await log('warn', `${heard}: ${what} was deleted in the remote; the link is broken`, record);
     await applyEvent(deps.sync.deps, row.id, record, { type: 'deleted_remotely' });
     return 'link_broken';
   }
@@ -202,7 +210,7 @@ async function applyChange(
   ) {
     await log(
       'warn',
-      `Received webhook: ${what} moved to a project this integration does not cover; the link is broken`,
+      `${heard}: ${what} moved to a project this integration does not cover; the link is broken`,
       record,
     );
     await applyEvent(deps.sync.deps, row.id, record, { type: 'moved_out_of_scope' });

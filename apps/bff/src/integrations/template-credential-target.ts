@@ -42,6 +42,7 @@ function standIn(
     sealedSecrets: deps.secrets.seal(secrets, id),
     webhook: null,
     pollCursor: null,
+    polledAt: null,
     accountLockedAt: null,
     lastSyncAt: null,
     lastError: null,

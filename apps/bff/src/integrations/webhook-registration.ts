@@ -93,7 +93,7 @@ export async function registerWebhooks(
         deps,
         row,
         'warn',
-        `The remote did not let this user register webhooks (${error.message}); changes made there do not reach Tandem until an administrator's credentials register them (polling is not built yet)`,
+        `The remote did not let this user register webhooks (${error.message}); Tandem asks it for changes every ${deps.env.POLL_SECONDS} seconds instead (an administrator's credentials would let changes arrive as they happen)`,
       );
       return null;
     }

@@ -47,7 +47,7 @@ export const clientCertificateRoutes = new Hono<AppEnv>()
       const template = row.templateId
         ? ((await integrationTemplatesRepository(deps.database.db).find(row.templateId)) ?? null)
         : null;
-      return c.json(toIntegrationView(updated!, deps.secrets, template), 200);
+      return c.json(toIntegrationView(updated!, deps.secrets, template, deps.env), 200);
     },
   )
   .delete('/:integrationId/client-certificate', requireWorkspaceRole('owner'), async (c) => {
@@ -60,5 +60,5 @@ export const clientCertificateRoutes = new Hono<AppEnv>()
     const template = row.templateId
       ? ((await integrationTemplatesRepository(deps.database.db).find(row.templateId)) ?? null)
       : null;
-    return c.json(toIntegrationView(updated!, deps.secrets, template), 200);
+    return c.json(toIntegrationView(updated!, deps.secrets, template, deps.env), 200);
   });

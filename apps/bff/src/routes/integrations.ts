@@ -1,6 +1,7 @@
 import {
   createIntegrationRequestSchema,
   isActiveIntegration,
+  type PollResult,
   setApiKeyRequestSchema,
   updateIntegrationRequestSchema,
 } from '@tandem/contracts';
@@ -11,6 +12,7 @@ import {
 } from '@tandem/storage';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
+import { pollRemoteChanges } from '../integrations/incoming-poll.ts';
 import { removeIntegration } from '../integrations/integration-removal.ts';
 import {
   connectWithApiKey,
@@ -20,6 +22,7 @@ import {
 } from '../integrations/integration-service.ts';
 import { toIntegrationView } from '../integrations/integration-view.ts';
 import { checkMappings } from '../integrations/mapping-check.ts';
+import { callRemote } from '../integrations/remote-failure.ts';
 import { registerWebhooks, unregisterWebhooks } from '../integrations/webhook-registration.ts';
 import { AppError } from '../lib/errors.ts';
 import { validate } from '../lib/validate.ts';
@@ -31,7 +34,7 @@ async function viewOf(deps: Deps, row: IntegrationRow) {
   const template = row.templateId
     ? ((await integrationTemplatesRepository(deps.database.db).find(row.templateId)) ?? null)
     : null;
-  return toIntegrationView(row, deps.secrets, template);
+  return toIntegrationView(row, deps.secrets, template, deps.env);
 }
 
 const SCOPE_KEYS = ['remoteWorkspace', 'remoteProject', 'excludeChildUpdates'] as const;
@@ -52,7 +55,12 @@ export const integrationRoutes = new Hono<AppEnv>()
     return c.json(
       {
         integrations: rows.map((r) =>
-          toIntegrationView(r, deps.secrets, (r.templateId && templates.get(r.templateId)) || null),
+          toIntegrationView(
+            r,
+            deps.secrets,
+            (r.templateId && templates.get(r.templateId)) || null,
+            deps.env,
+          ),
         ),
       },
       200,
@@ -169,6 +177,17 @@ export const integrationRoutes = new Hono<AppEnv>()
       webhook: null,
     });
     return c.json(await viewOf(deps, updated!), 200);
+  })
+  .post('/:integrationId/poll', requireWorkspaceRole('owner'), async (c) => {
+    const deps = c.var.deps;
+    const row = await loadIntegration(deps, c.var.workspace.id, c.req.param('integrationId'));
+    if (!isActiveIntegration(row.state)) {
+      throw AppError.conflict(
+        `${row.name} is ${row.state.replaceAll('_', ' ')}; enable it to check for changes`,
+      );
+    }
+    const result: PollResult = await callRemote(() => pollRemoteChanges(deps, row));
+    return c.json(result, 200);
   })
   .delete('/:integrationId', requireWorkspaceRole('owner'), async (c) => {
     const deps = c.var.deps;

@@ -88,7 +88,7 @@ export function mappingsWithStatuses(
 export async function incomingApp(
   database: DatabaseHandle,
   sim: RunningRallySimulator,
-  options: { now?: () => Date } = {},
+  options: { now?: () => Date; env?: Record<string, string> } = {},
 ): Promise<IncomingApp> {
   const app: App = await wizardApp(database, { listen: true, ...options });
   app.sync.worker.start();
@@ -155,7 +155,7 @@ async function workspaceIn(
   /** Creates, connects (API key of Tandem's Rally user) and enables a Rally integration. */
   async function enableRally(
     recordMappings: RecordMapping[],
-    settings: { importNewRecords?: boolean } = {},
+    settings: { importNewRecords?: boolean; apiKey?: string } = {},
   ): Promise<string> {
     const integrations = `${base}/integrations`;
     const created = await (
@@ -167,7 +167,7 @@ async function workspaceIn(
     });
     const keyed = await (
       await browser.request('PUT', `${integrations}/${created.id}/credentials/api-key`, {
-        apiKey: DEFAULT_ADMIN_API_KEY,
+        apiKey: settings.apiKey ?? DEFAULT_ADMIN_API_KEY,
       })
     ).json();
     const configured = await browser.request('PATCH', `${integrations}/${created.id}`, {

@@ -5,6 +5,7 @@ import type { TransportOptions } from '@tandem/connector-kit';
 import { oauthStartSchema } from '@tandem/contracts';
 import { createSecretBox, type DatabaseHandle } from '@tandem/storage';
 import pino from 'pino';
+import { completeDeps } from '../../src/app-deps.ts';
 import { createSyncService } from '../../src/sync/sync-service.ts';
 import { createTestApp, ORIGIN, type TestResponse } from '../support/test-app.ts';
 
@@ -56,6 +57,15 @@ export async function wizardApp(
     ...test,
     sync,
     publicUrl,
+    /** The dependencies the app runs with, for parts the server starts beside it (the poller). */
+    deps: completeDeps({
+      env: test.env,
+      database,
+      logger: pino({ level: 'silent' }),
+      secrets,
+      sync,
+      ...(options.now ? { now: options.now } : {}),
+    }),
     async close() {
       await sync.close();
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));

@@ -143,6 +143,11 @@ export const remoteChangeSchema = z.object({
   changedAt: z.iso.datetime({ offset: true }),
   /** Remote user id of who changed it, to recognise our own writes (no echo). */
   changedBy: z.string().nullable(),
+  /**
+   * Remote user id of who created the record, when the remote says (polling, where the last
+   * editor is unknown): a record Tandem itself created is never imported as a new one.
+   */
+  createdBy: z.string().nullable().optional(),
   /** Changed field values when the remote sent them; re-read the record when absent. */
   fields: z.record(z.string(), z.unknown()).optional(),
   /** The values of `fields` before the change, when the remote sent them (conflict detection). */

@@ -21,8 +21,13 @@ export const defaultPolledTypes = [
   'PortfolioItem/Initiative',
   'PortfolioItem/Feature',
   'HierarchicalRequirement',
-  'Release',
 ] as const;
+
+/**
+ * Timeboxes have no `LastUpdateDate` to query by (WSAPI refuses the attribute), so they are not
+ * polled: their edits reach Tandem by webhook only, and their deletions through the recycle bin.
+ */
+const timeboxes = new Set(['Release', 'Iteration']);
 
 const pageSize = 200;
 /** Per stream and call; the next poll continues from where this one stopped. */
@@ -115,7 +120,7 @@ async function stream(
         fetch:
           field === 'DeletionDate'
             ? 'ObjectID,VersionId,Name,ID,Type,DeletionDate,DeletedBy'
-            : 'ObjectID,ObjectUUID,VersionId,FormattedID,Name,CreationDate,LastUpdateDate',
+            : 'ObjectID,ObjectUUID,VersionId,FormattedID,Name,CreationDate,LastUpdateDate,CreatedBy',
         start,
         pagesize: pageSize,
       },
@@ -134,6 +139,12 @@ async function stream(
   return { objects, mark: next };
 }
 
+/** The creating user's UUID (what webhooks name as `changedBy`), when Rally says. */
+function creatorOf(object: RallyObject): string | null {
+  const by = object.CreatedBy as { _refObjectUUID?: unknown } | null | undefined;
+  return typeof by?._refObjectUUID === 'string' ? by._refObjectUUID : null;
+}
+
 /** Made after the cursor (at its very timestamp only if never changed since). */
 function createdAfter(object: RallyObject, t: string): boolean {
   const created = String(object.CreationDate);
@@ -143,7 +154,8 @@ function createdAfter(object: RallyObject, t: string): boolean {
 export async function changesSince(ctx: Ctx, input: ChangesSinceInput): Promise<ChangePage> {
   const api = new Wsapi(ctx);
   const scope = scopeQuery(ctx, input);
-  const types = [...(input.types ?? defaultPolledTypes)];
+  const asked = [...(input.types ?? defaultPolledTypes)];
+  const types = asked.filter((type) => !timeboxes.has(type));
   const workspaceOnly: Query = { workspace: scope.workspace };
 
   if (input.cursor === null) {
@@ -176,12 +188,17 @@ export async function changesSince(ctx: Ctx, input: ChangesSinceInput): Promise<
     streams[type] = next;
     for (const object of objects) {
       const updatedAt = String(object.LastUpdateDate);
+      const creator = creatorOf(object);
+      const untouched = String(object.CreationDate) === updatedAt;
       changes.push({
         kind: createdAfter(object, mark.t) ? 'created' : 'updated',
         ref: { type, id: String(object.ObjectID) },
         version: object.VersionId === undefined ? null : String(object.VersionId),
         changedAt: updatedAt,
-        changedBy: null,
+        // Rally does not say who last changed a record; only a record never changed since its
+        // create was last changed by its creator.
+        changedBy: untouched ? creator : null,
+        createdBy: creator,
         changeId: `poll:${type}:${object.ObjectID}@${object.VersionId ?? updatedAt}`,
       });
     }
@@ -192,7 +209,7 @@ export async function changesSince(ctx: Ctx, input: ChangesSinceInput): Promise<
   streams[deletions] = deleted.mark;
   for (const entry of deleted.objects) {
     const type = typeOfEntry(String(entry.Type ?? ''));
-    if (!types.includes(type)) continue;
+    if (!asked.includes(type)) continue;
     changes.push({
       kind: 'deleted',
       // Rally keeps the artifact's ObjectID on its recycle bin entry.

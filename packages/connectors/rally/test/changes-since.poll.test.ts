@@ -49,6 +49,10 @@ describe('changesSince', () => {
     expect(changes.map((c) => c.ref.id).sort()).toEqual(made.map((o) => String(o?.oid)).sort());
     expect(new Set(changes.map((c) => c.changeId)).size).toBe(1100);
     expect(changes.every((c) => c.kind === 'created')).toBe(true);
+    // A create names its creator (Dana's user UUID), as a webhook would.
+    const dana = 'ae784947-d29d-4cf4-8ed0-000000000303';
+    expect(new Set(changes.map((c) => c.changedBy))).toEqual(new Set([dana]));
+    expect(new Set(changes.map((c) => c.createdBy))).toEqual(new Set([dana]));
     const times = changes.map((c) => c.changedAt);
     expect([...times].sort()).toEqual(times);
   });
@@ -71,6 +75,9 @@ describe('changesSince', () => {
         kind: 'updated',
         ref: { id: String(story?.oid) },
         version: String(edited?.values.VersionId),
+        // Rally does not say who made an update; the creator is still known.
+        changedBy: null,
+        createdBy: 'ae784947-d29d-4cf4-8ed0-000000000303',
       },
     ]);
   });

@@ -12,6 +12,7 @@ import * as syncLookupIndexes from './0008-sync-lookup-indexes.ts';
 import * as oauthStatesForTemplates from './0009-oauth-states-for-templates.ts';
 import * as outboxCursors from './0010-outbox-cursors.ts';
 import * as integrationFieldIndexes from './0011-integration-field-indexes.ts';
+import * as integrationPolledAt from './0012-integration-polled-at.ts';
 
 type MigrationModule = {
   up: (db: Kysely<unknown>, t: ColumnTypes) => Promise<void>;
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0009-oauth-states-for-templates': oauthStatesForTemplates,
   '0010-outbox-cursors': outboxCursors,
   '0011-integration-field-indexes': integrationFieldIndexes,
+  '0012-integration-polled-at': integrationPolledAt,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -23,6 +23,8 @@ export type IntegrationRow = {
   sealedSecrets: string | null;
   webhook: Record<string, unknown> | null;
   pollCursor: string | null;
+  /** When the remote was last asked what changed (polling). */
+  polledAt: string | null;
   accountLockedAt: string | null;
   lastSyncAt: string | null;
   lastError: string | null;
@@ -43,6 +45,7 @@ const toRow = (r: Selectable<IntegrationsTable>): IntegrationRow => ({
   sealedSecrets: r.secrets,
   webhook: r.webhook === null ? null : readJson<Record<string, unknown>>(r.webhook),
   pollCursor: r.poll_cursor,
+  polledAt: r.polled_at ?? null,
   accountLockedAt: r.account_locked_at,
   lastSyncAt: r.last_sync_at,
   lastError: r.last_error,
@@ -98,6 +101,28 @@ export function integrationsRepository(db: Db) {
         .returningAll()
         .executeTakeFirstOrThrow();
       return toRow(row);
+    },
+
+    /**
+     * Stores where polling got to, if no one else stored a newer cursor meanwhile (another
+     * process polling the same integration). Not an edit of the integration: no new version,
+     * so a form open on it stays valid.
+     */
+    async savePollCursor(
+      id: string,
+      previous: string | null,
+      next: string,
+      at: string,
+    ): Promise<boolean> {
+      const result = await db
+        .updateTable('integrations')
+        .set({ poll_cursor: next, polled_at: at })
+        .where('id', '=', id)
+        .where((eb) =>
+          previous === null ? eb('poll_cursor', 'is', null) : eb('poll_cursor', '=', previous),
+        )
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
 
     async find(id: string): Promise<IntegrationRow | undefined> {

@@ -34,6 +34,7 @@ export interface IntegrationsTable {
   secrets: string | null;
   webhook: unknown | null;
   poll_cursor: string | null;
+  polled_at: string | null;
   account_locked_at: string | null;
   last_sync_at: string | null;
   last_error: string | null;
