@@ -42,6 +42,10 @@ export function openLiveConnection(
   listener: LiveListener,
   options: LiveConnectionOptions = {},
 ): () => void {
+  if (!options.createEventSource && typeof EventSource === 'undefined') {
+    // No Server-Sent Events here (a test DOM, a very old browser): pages work without live updates.
+    return () => {};
+  }
   const create =
     options.createEventSource ??
     ((u: string) => new EventSource(u, { withCredentials: true }) as EventSourceLike);
