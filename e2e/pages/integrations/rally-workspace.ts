@@ -62,7 +62,7 @@ export class RallyWorkspace {
    */
   async enableTwoWayRallyIntegration(
     name: string,
-    options: { sendMode?: SendMode } = {},
+    options: { sendMode?: SendMode; apiKey?: string } = {},
   ): Promise<string> {
     const { workflows } = await this.#call<{
       workflows: { recordType: string; statuses: { id: string; name: string }[] }[];
@@ -136,7 +136,7 @@ export class RallyWorkspace {
   async enableRallyIntegration(
     name: string,
     mappings = RALLY_MAPPINGS,
-    options: { sendMode?: SendMode } = {},
+    options: { sendMode?: SendMode; apiKey?: string } = {},
   ): Promise<string> {
     const created = await this.#call<{ id: string; version: number }>('POST', '/integrations', {
       system: 'rally',
@@ -149,7 +149,7 @@ export class RallyWorkspace {
     const connected = await this.#call<{ version: number }>(
       'PUT',
       `/integrations/${created.id}/credentials/api-key`,
-      { apiKey: RALLY_API_KEY },
+      { apiKey: options.apiKey ?? RALLY_API_KEY },
     );
     await this.#call('PATCH', `/integrations/${created.id}`, {
       version: Math.max(account.version, connected.version),

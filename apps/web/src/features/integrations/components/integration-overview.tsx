@@ -7,6 +7,7 @@ import { paths } from '@/config/paths';
 import { useIntegration } from '../api/get-integration';
 import { formatWhen, STATE_INFO, systemLabel } from '../utils/integration-state';
 import { STEP_META, stepIndex } from '../wizard/utils/steps';
+import { IncomingChanges } from './incoming-changes';
 import { MoreOptionsMenu } from './more-options-menu';
 import { StateBadge } from './state-badge';
 
@@ -91,6 +92,7 @@ export function IntegrationOverview({
           </div>
         ))}
       </dl>
+      {i.state === 'draft' ? null : <IncomingChanges workspaceId={workspace.id} integration={i} />}
       <Link
         to={paths.workspace.settings.integrationLog.getHref(workspace.key, i.id)}
         className="inline-flex items-center gap-1.5 text-sm text-accent-700 hover:underline"
