@@ -1,13 +1,14 @@
 import { demo, expect, screenshotPath, test } from '../fixtures.ts';
 import { FeatureIntegrationsPage } from '../pages/integrations/feature-integrations.page.ts';
 import { RallyUser } from '../pages/integrations/rally-user.ts';
-import { RallyWorkspace, type SeededFeature } from '../pages/integrations/rally-workspace.ts';
+import type { SeededFeature } from '../pages/integrations/rally-workspace.ts';
 import { BoardPage } from '../pages/roadmap/board.page.ts';
 import { FeatureDrawerPage } from '../pages/roadmap/feature-drawer.page.ts';
+import { watchForReloads } from '../support/no-reload.ts';
+import { runStamp, seedAsOwner, simulatorUrl } from '../support/rally-seed.ts';
 
 const mobile = demo.workspaces.mobile;
-const simulatorUrl = process.env.E2E_SIM_RALLY_URL ?? 'http://127.0.0.1:4110';
-const stamp = Date.now().toString(36).slice(-5).toUpperCase();
+const stamp = runStamp();
 const RALLY = `Rally two-way ${stamp}`;
 
 test.describe.configure({ mode: 'serial' });
@@ -15,35 +16,19 @@ test.describe.configure({ mode: 'serial' });
 let features: (SeededFeature & { remoteId: string })[] = [];
 
 test.beforeAll(async ({ playwright, baseURL }) => {
-  const api = await playwright.request.newContext({ baseURL: baseURL ?? '' });
-  const rally = new RallyWorkspace(api, simulatorUrl);
-  await rally.signIn(demo.owner.email, demo.password, mobile.key);
-  // Approve mode: Tandem's renames wait unsent, so a Rally rename meanwhile is a conflict (in auto
-  // mode the rename would already be in Rally).
-  const integrationId = await rally.enableTwoWayRallyIntegration(RALLY, { sendMode: 'approve' });
-  const release = await rally.createRelease(`Two-way ${stamp}`);
-  const seeded = await rally.createFeatures(release.id, [
-    `Status from Rally ${stamp}`,
-    `Renamed on both sides ${stamp}`,
-  ]);
-  const linked = await rally.sendAndLink(integrationId, seeded);
-  features = seeded.map((f, i) => ({ ...f, remoteId: linked[i]!.remoteId }));
-  await api.dispose();
-});
-
-/** Marks the page; a reload or navigation away from the SPA would drop the mark. */
-async function markPage(page: import('@playwright/test').Page) {
-  await page.evaluate(() => {
-    (globalThis as unknown as { tandemNoReload: boolean }).tandemNoReload = true;
+  features = await seedAsOwner(playwright, baseURL, async (rally) => {
+    // Approve mode: Tandem's renames wait unsent, so a Rally rename meanwhile is a conflict (in
+    // auto mode the rename would already be in Rally).
+    const integrationId = await rally.enableTwoWayRallyIntegration(RALLY, { sendMode: 'approve' });
+    const release = await rally.createRelease(`Two-way ${stamp}`);
+    const seeded = await rally.createFeatures(release.id, [
+      `Status from Rally ${stamp}`,
+      `Renamed on both sides ${stamp}`,
+    ]);
+    const linked = await rally.sendAndLink(integrationId, seeded);
+    return seeded.map((f, i) => ({ ...f, remoteId: linked[i]!.remoteId }));
   });
-  return async () =>
-    expect(
-      await page.evaluate(
-        () => (globalThis as unknown as { tandemNoReload?: boolean }).tandemNoReload,
-      ),
-      'the page was not reloaded',
-    ).toBe(true);
-}
+});
 
 test('a state changed in Rally moves the card and shows in the open drawer, without a reload', async ({
   page,
@@ -60,7 +45,7 @@ test('a state changed in Rally moves the card and shows in the open drawer, with
   await loginAsContributor(`/w/${mobile.key}/features`);
   await board.expectLoaded();
   await board.expectFeatureIn(feature.referenceNum, 'Under consideration');
-  const notReloaded = await markPage(page);
+  const notReloaded = await watchForReloads(page);
 
   await test.step('a developer moves the Rally feature to Developing: the card follows', async () => {
     await developer.changeFeature(feature.remoteId, { State: 'Developing' });

@@ -6,10 +6,11 @@ import { RallyRecordPage } from '../pages/integrations/rally-record.page.ts';
 import { RallyWorkspace, type SeededFeature } from '../pages/integrations/rally-workspace.ts';
 import { BoardPage } from '../pages/roadmap/board.page.ts';
 import { FeatureDrawerPage } from '../pages/roadmap/feature-drawer.page.ts';
+import { watchForReloads } from '../support/no-reload.ts';
+import { runStamp, seedAsOwner, simulatorUrl } from '../support/rally-seed.ts';
 
 const mobile = demo.workspaces.mobile;
-const simulatorUrl = process.env.E2E_SIM_RALLY_URL ?? 'http://127.0.0.1:4110';
-const stamp = Date.now().toString(36).slice(-5).toUpperCase();
+const stamp = runStamp();
 const RALLY = `Rally ${stamp}`;
 
 // One Rally simulator for the run, and a fault rule is global to it: these flows take turns.
@@ -19,31 +20,15 @@ let release: { id: string; name: string };
 let features: SeededFeature[] = [];
 
 test.beforeAll(async ({ playwright, baseURL }) => {
-  const api = await playwright.request.newContext({ baseURL: baseURL ?? '' });
-  const rally = new RallyWorkspace(api, simulatorUrl);
-  await rally.signIn(demo.owner.email, demo.password, mobile.key);
-  await rally.enableRallyIntegration(RALLY);
-  release = await rally.createRelease(`Send ${stamp}`);
-  features = await rally.createFeatures(
-    release.id,
-    Array.from({ length: 13 }, (_, i) => `Send flow ${stamp} #${String(i + 1).padStart(2, '0')}`),
-  );
-  await api.dispose();
-});
-
-/** Marks the page; a reload or navigation away from the SPA would drop the mark. */
-async function markPage(page: import('@playwright/test').Page) {
-  await page.evaluate(() => {
-    (globalThis as unknown as { tandemNoReload: boolean }).tandemNoReload = true;
+  await seedAsOwner(playwright, baseURL, async (rally) => {
+    await rally.enableRallyIntegration(RALLY);
+    release = await rally.createRelease(`Send ${stamp}`);
+    features = await rally.createFeatures(
+      release.id,
+      Array.from({ length: 13 }, (_, i) => `Send flow ${stamp} #${String(i + 1).padStart(2, '0')}`),
+    );
   });
-  return async () =>
-    expect(
-      await page.evaluate(
-        () => (globalThis as unknown as { tandemNoReload?: boolean }).tandemNoReload,
-      ),
-      'the page was not reloaded',
-    ).toBe(true);
-}
+});
 
 test('send one feature: the Rally link appears without a reload and opens the Rally record', async ({
   page,
@@ -56,7 +41,7 @@ test('send one feature: the Rally link appears without a reload and opens the Ra
   const integrations = new FeatureIntegrationsPage(page);
   await loginAsContributor(`/w/${mobile.key}/features/${feature.referenceNum}`);
   await drawer.expectOpen(feature.referenceNum);
-  const notReloaded = await markPage(page);
+  const notReloaded = await watchForReloads(page);
 
   await test.step('the Integrations menu offers Send to the enabled Rally integration', async () => {
     await expect(integrations.link(RALLY)).toContainText('Not sent yet');

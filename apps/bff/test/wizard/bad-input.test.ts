@@ -1,40 +1,20 @@
 import { generateKeyPairSync } from 'node:crypto';
-import {
-  type RunningRallySimulator,
-  SEED_IDS,
-  startRallySimulator,
-  testClientCertificate,
-} from '@tandem/sim-rally';
+import { SEED_IDS, testClientCertificate } from '@tandem/sim-rally';
 import { integrationLogRepository, integrationsRepository } from '@tandem/storage';
 import { describeEachDialect } from '@tandem/storage/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { RALLY_MAPPINGS } from '../sync/support.ts';
-import {
-  authorizeIntegration,
-  draftWithAccount,
-  rallyBrowser,
-  signIn,
-  wizardApp,
-} from './support.ts';
+import { rallySimulatorForSuite, signedInOwner } from './suite-setup.ts';
+import { authorizeIntegration, draftWithAccount, rallyBrowser } from './support.ts';
 
 /** Every bad input at a wizard step is a clear 4xx (or a clear error on the return), and saves nothing. */
 describeEachDialect('Rally wizard API: bad input', (handle) => {
-  let sim: RunningRallySimulator;
-  beforeAll(async () => {
-    sim = await startRallySimulator({ port: 0 });
-  });
-  afterAll(async () => {
-    await sim.close();
-  });
-
-  async function owner(options: Parameters<typeof wizardApp>[1] = {}) {
-    const app = await wizardApp(handle(), options);
-    const browser = app.client();
-    return { app, browser, ...(await signIn(browser)) };
-  }
+  const sim = rallySimulatorForSuite();
 
   it('refuses a malformed account URL and a private address, saving nothing', async () => {
-    const { app, browser, base } = await owner({ env: { ALLOW_PRIVATE_NETWORK: 'false' } });
+    const { app, browser, base } = await signedInOwner(handle(), {
+      env: { ALLOW_PRIVATE_NETWORK: 'false' },
+    });
     const created = await (
       await browser.request('POST', base, { system: 'rally', name: 'Bad URL' })
     ).json();
@@ -63,7 +43,7 @@ describeEachDialect('Rally wizard API: bad input', (handle) => {
   });
 
   it('comes back to the authorize step with ?error=denied when consent is cancelled', async () => {
-    const { app, browser, base } = await owner();
+    const { app, browser, base } = await signedInOwner(handle());
     const draft = await draftWithAccount(browser, base, sim.url);
     const denied = await authorizeIntegration(browser, base, draft.id, rallyBrowser(), {
       decision: 'deny',
@@ -77,7 +57,7 @@ describeEachDialect('Rally wizard API: bad input', (handle) => {
   });
 
   it('refuses an answer whose state does not match, and a replayed one', async () => {
-    const { app, browser, base } = await owner();
+    const { app, browser, base } = await signedInOwner(handle());
     const draft = await draftWithAccount(browser, base, sim.url);
     const rally = rallyBrowser();
     const { authorizationUrl } = await (
@@ -112,7 +92,7 @@ describeEachDialect('Rally wizard API: bad input', (handle) => {
 
   it('refuses an answer that comes back after the authorization expired', async () => {
     let clock = Date.now();
-    const { app, browser, base } = await owner({ now: () => new Date(clock) });
+    const { app, browser, base } = await signedInOwner(handle(), { now: () => new Date(clock) });
     const draft = await draftWithAccount(browser, base, sim.url);
     const { authorizationUrl } = await (
       await browser.request('POST', `${base}/${draft.id}/oauth/start`)
@@ -131,7 +111,9 @@ describeEachDialect('Rally wizard API: bad input', (handle) => {
     timeout: 30_000,
   }, async () => {
     let clock = Date.now();
-    const { app, browser, base, workspace } = await owner({ now: () => new Date(clock) });
+    const { app, browser, base, workspace } = await signedInOwner(handle(), {
+      now: () => new Date(clock),
+    });
     const draft = await draftWithAccount(browser, base, sim.url);
     await authorizeIntegration(browser, base, draft.id, rallyBrowser());
     // As if the wizard had been finished: only an enabled integration changes state.
@@ -190,7 +172,7 @@ describeEachDialect('Rally wizard API: bad input', (handle) => {
   });
 
   it('refuses a key that does not belong to the certificate, and anything that is not PEM', async () => {
-    const { app, browser, base } = await owner();
+    const { app, browser, base } = await signedInOwner(handle());
     const draft = await draftWithAccount(browser, base, sim.url);
     const { cert, key } = testClientCertificate();
     const otherKey = generateKeyPairSync('ec', { namedCurve: 'P-256' })
@@ -225,7 +207,7 @@ describeEachDialect('Rally wizard API: bad input', (handle) => {
   });
 
   it('refuses a mapping to a Rally field that does not exist, saving nothing', async () => {
-    const { app, browser, base } = await owner();
+    const { app, browser, base } = await signedInOwner(handle());
     const draft = await draftWithAccount(browser, base, sim.url);
     await authorizeIntegration(browser, base, draft.id, rallyBrowser());
     const connected = await (await browser.request('GET', `${base}/${draft.id}`)).json();
@@ -289,7 +271,7 @@ describeEachDialect('Rally wizard API: bad input', (handle) => {
   });
 
   it('keeps every wizard endpoint from contributors', async () => {
-    const { app, browser, base } = await owner();
+    const { app, browser, base } = await signedInOwner(handle());
     const draft = await draftWithAccount(browser, base, sim.url);
     const contributor = app.client();
     await contributor.login('contributor@tandem.demo');

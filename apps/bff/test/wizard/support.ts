@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { TransportOptions } from '@tandem/connector-kit';
-import { oauthStartSchema } from '@tandem/contracts';
+import { integrationTemplateSchema, oauthStartSchema } from '@tandem/contracts';
 import { createSecretBox, type DatabaseHandle } from '@tandem/storage';
 import pino from 'pino';
 import { completeDeps } from '../../src/app-deps.ts';
@@ -182,16 +182,7 @@ export async function authorizeIntegration(
   options: Parameters<ReturnType<typeof rallyBrowser>['authorize']>[1] = {},
 ) {
   const start = await browser.request('POST', `${base}/${integrationId}/oauth/start`);
-  const { authorizationUrl } = oauthStartSchema.parse(await start.json());
-  const { callback, prompts } = await rally.authorize(authorizationUrl, options);
-  const answer = await browser.request('GET', `${callback.pathname}${callback.search}`);
-  return {
-    answer,
-    location: answer.headers.get('location') ?? '',
-    prompts,
-    callback,
-    authorizationUrl: new URL(authorizationUrl),
-  };
+  return completeAtRally(browser, start, rally, options);
 }
 
 /** Creates a template and saves its account URL; returns the template as the API answers. */
@@ -206,6 +197,11 @@ export async function templateWithAccount(browser: Browser, accountUrl: string, 
   return (await res.json()) as { id: string; version: number; settings: Record<string, unknown> };
 }
 
+export const readTemplate = async (browser: Browser, id: string) =>
+  integrationTemplateSchema.parse(
+    await (await browser.request('GET', `/api/integration-templates/${id}`)).json(),
+  );
+
 /** As `authorizeIntegration`, for a template authorized from one of the owner's workspaces. */
 export async function authorizeTemplate(
   browser: Browser,
@@ -219,6 +215,16 @@ export async function authorizeTemplate(
     `/api/integration-templates/${templateId}/oauth/start`,
     { workspaceId },
   );
+  return completeAtRally(browser, start, rally, options);
+}
+
+/** Follows a started authorization through Rally and hands Rally's answer to Tandem's callback. */
+async function completeAtRally(
+  browser: Browser,
+  start: TestResponse,
+  rally: ReturnType<typeof rallyBrowser>,
+  options: Parameters<ReturnType<typeof rallyBrowser>['authorize']>[1],
+) {
   const { authorizationUrl } = oauthStartSchema.parse(await start.json());
   const { callback, prompts } = await rally.authorize(authorizationUrl, options);
   const answer = await browser.request('GET', `${callback.pathname}${callback.search}`);

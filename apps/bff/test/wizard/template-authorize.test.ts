@@ -1,49 +1,28 @@
 import { integrationTemplateSchema } from '@tandem/contracts';
-import {
-  DEFAULT_ADMIN_API_KEY,
-  type RunningRallySimulator,
-  startRallySimulator,
-} from '@tandem/sim-rally';
+import { DEFAULT_ADMIN_API_KEY } from '@tandem/sim-rally';
 import { oauthStatesRepository } from '@tandem/storage';
 import { describeEachDialect } from '@tandem/storage/testing';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
+import { rallySimulatorForSuite, signedInOwner } from './suite-setup.ts';
 import {
   authorizeTemplate,
-  type Browser,
   draftWithAccount,
   rallyBrowser,
-  signIn,
+  readTemplate,
   templateWithAccount,
-  wizardApp,
 } from './support.ts';
 
 /** A template authorized on its own, through Rally's real login and consent pages. */
 describeEachDialect('authorizing an integration template', (handle) => {
-  let sim: RunningRallySimulator;
-  beforeAll(async () => {
-    sim = await startRallySimulator({ port: 0 });
-  });
-  afterAll(async () => {
-    await sim.close();
-  });
+  const sim = rallySimulatorForSuite();
   // Rally remembers consent; each test starts from a Rally that has not seen Tandem.
   beforeEach(() => sim.simulator.control.reset());
 
-  async function owner(options: Parameters<typeof wizardApp>[1] = {}) {
-    const app = await wizardApp(handle(), options);
-    const browser = app.client();
-    return { app, browser, ...(await signIn(browser)) };
-  }
-
   const templatePage = (key: string, id: string) =>
     `/w/${key}/settings/integrations/templates/${id}`;
-  const readTemplate = async (browser: Browser, id: string) =>
-    integrationTemplateSchema.parse(
-      await (await browser.request('GET', `/api/integration-templates/${id}`)).json(),
-    );
 
   it('connects through Rally’s login page and comes back to the template’s page', async () => {
-    const { app, browser, workspace } = await owner();
+    const { app, browser, workspace } = await signedInOwner(handle());
     const template = await templateWithAccount(browser, `${sim.url}/slm/webservice/v2.0/`);
     // The wizard's normalisation: a pasted API address is cut back to the account.
     expect(template.settings.accountUrl).toBe(sim.url);
@@ -70,7 +49,9 @@ describeEachDialect('authorizing an integration template', (handle) => {
 
   it('says so on the template’s page when consent is cancelled, late, or not the one started', async () => {
     let clock = Date.now();
-    const { app, browser, workspace } = await owner({ now: () => new Date(clock) });
+    const { app, browser, workspace } = await signedInOwner(handle(), {
+      now: () => new Date(clock),
+    });
     const template = await templateWithAccount(browser, sim.url);
     const page = templatePage(workspace.key, template.id);
 
@@ -117,7 +98,7 @@ describeEachDialect('authorizing an integration template', (handle) => {
   });
 
   it('never lets a template’s state complete an integration’s authorization, nor the reverse', async () => {
-    const { app, browser, workspace, base } = await owner();
+    const { app, browser, workspace, base } = await signedInOwner(handle());
     const template = await templateWithAccount(browser, sim.url);
     const draft = await draftWithAccount(browser, base, sim.url);
     const rally = rallyBrowser();
@@ -200,7 +181,7 @@ describeEachDialect('authorizing an integration template', (handle) => {
   });
 
   it('takes an API key instead, checked by Rally first, as the wizard does', async () => {
-    const { app, browser, workspace } = await owner();
+    const { app, browser, workspace } = await signedInOwner(handle());
     const template = await templateWithAccount(browser, sim.url);
     const url = `/api/integration-templates/${template.id}/credentials/api-key`;
     const refused = await browser.request('PUT', url, { apiKey: '_not-a-rally-key-at-all' });
@@ -223,7 +204,7 @@ describeEachDialect('authorizing an integration template', (handle) => {
   });
 
   it('is for workspace owners only', async () => {
-    const { app, browser, workspace } = await owner();
+    const { app, browser, workspace } = await signedInOwner(handle());
     const template = await templateWithAccount(browser, sim.url);
     const contributor = app.client();
     await contributor.login('contributor@tandem.demo');

@@ -1,35 +1,25 @@
-import { integrationSchema, integrationTemplateSchema } from '@tandem/contracts';
-import {
-  DEFAULT_ADMIN_API_KEY,
-  type RunningRallySimulator,
-  SEED_IDS,
-  startRallySimulator,
-} from '@tandem/sim-rally';
+import { integrationSchema } from '@tandem/contracts';
+import { DEFAULT_ADMIN_API_KEY, SEED_IDS } from '@tandem/sim-rally';
 import { describeEachDialect } from '@tandem/storage/testing';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { RALLY_MAPPINGS } from '../sync/support.ts';
+import { linkOf, sendFeature } from './feature-sends.ts';
+import { rallySimulatorForSuite, signedInOwner } from './suite-setup.ts';
 import {
   authorizeIntegration,
   authorizeTemplate,
   type Browser,
   draftWithAccount,
   rallyBrowser,
-  signIn,
+  readTemplate,
   templateWithAccount,
-  wizardApp,
 } from './support.ts';
 
 const DAY = 86_400_000;
 
 /** What a template authorized on its own gives the integrations made from it, and how long. */
 describeEachDialect('a template’s own connection at work', (handle) => {
-  let sim: RunningRallySimulator;
-  beforeAll(async () => {
-    sim = await startRallySimulator({ port: 0 });
-  });
-  afterAll(async () => {
-    await sim.close();
-  });
+  const sim = rallySimulatorForSuite();
   beforeEach(() => {
     sim.simulator.control.reset();
     sim.simulator.control.setTokenSettings({
@@ -39,15 +29,6 @@ describeEachDialect('a template’s own connection at work', (handle) => {
     });
   });
 
-  async function owner(options: Parameters<typeof wizardApp>[1] = {}) {
-    const app = await wizardApp(handle(), options);
-    const browser = app.client();
-    return { app, browser, ...(await signIn(browser)) };
-  }
-  const readTemplate = async (browser: Browser, id: string) =>
-    integrationTemplateSchema.parse(
-      await (await browser.request('GET', `/api/integration-templates/${id}`)).json(),
-    );
   const readIntegration = async (browser: Browser, base: string, id: string) =>
     integrationSchema.parse(await (await browser.request('GET', `${base}/${id}`)).json());
 
@@ -73,7 +54,7 @@ describeEachDialect('a template’s own connection at work', (handle) => {
   it('an integration made from the authorized template connects with it and sends a feature', {
     timeout: 30_000,
   }, async () => {
-    const { app, browser, workspace, base } = await owner();
+    const { app, browser, workspace, base } = await signedInOwner(handle());
     const template = await templateWithAccount(browser, sim.url);
     await authorizeTemplate(browser, template.id, workspace.id, rallyBrowser());
     const id = await enabledFrom(browser, base, template.id);
@@ -85,32 +66,19 @@ describeEachDialect('a template’s own connection at work', (handle) => {
     });
     expect(integration.settings.accountUrl).toBe(sim.url);
 
-    const release = await (
-      await browser.request('POST', `/api/workspaces/${workspace.id}/releases`, {
-        name: 'Template release',
-        startDate: '2027-01-04',
-        releaseDate: '2027-03-26',
-      })
-    ).json();
-    const feature = await (
-      await browser.request('POST', `/api/workspaces/${workspace.id}/features`, {
-        name: 'Sent with the template’s own grant',
-        releaseId: release.id,
-      })
-    ).json();
     app.sync.worker.start();
-    const send = await browser.request('POST', `${base}/${id}/sends`, { featureIds: [feature.id] });
-    expect(send.status).toBe(202);
+    const feature = await sendFeature(
+      browser,
+      workspace.id,
+      id,
+      'Sent with the template’s own grant',
+    );
+    expect(feature.send.status).toBe(202);
     await app.sync.worker.drained();
-    const { links } = await (
-      await browser.request('GET', `/api/workspaces/${workspace.id}/links/feature/${feature.id}`)
-    ).json();
-    expect(links.find((l: { integrationId: string }) => l.integrationId === id)).toMatchObject({
-      state: 'linked',
-      formattedId: expect.stringMatching(/^F\d+$/),
-    });
+    const link = await linkOf(browser, workspace.id, feature.id, id);
+    expect(link).toMatchObject({ state: 'linked', formattedId: expect.stringMatching(/^F\d+$/) });
     // Rally holds it.
-    const formattedId = links[0].formattedId as string;
+    const formattedId = link.formattedId as string;
     const query = new URLSearchParams({ query: `(FormattedID = ${formattedId})`, fetch: 'Name' });
     const res = await fetch(`${sim.url}/slm/webservice/v2.0/portfolioitem/feature?${query}`, {
       headers: { zsessionid: DEFAULT_ADMIN_API_KEY },
@@ -124,7 +92,9 @@ describeEachDialect('a template’s own connection at work', (handle) => {
 
   it('reports the grant’s expiry only when Rally says it, for templates and the wizard alike', async () => {
     let clock = Date.now();
-    const { app, browser, workspace, base } = await owner({ now: () => new Date(clock) });
+    const { app, browser, workspace, base } = await signedInOwner(handle(), {
+      now: () => new Date(clock),
+    });
     const template = await templateWithAccount(browser, sim.url);
     const draft = await draftWithAccount(browser, base, sim.url);
     const rally = rallyBrowser();
@@ -171,7 +141,9 @@ describeEachDialect('a template’s own connection at work', (handle) => {
     timeout: 30_000,
   }, async () => {
     let clock = Date.now();
-    const { app, browser, workspace, base } = await owner({ now: () => new Date(clock) });
+    const { app, browser, workspace, base } = await signedInOwner(handle(), {
+      now: () => new Date(clock),
+    });
     const template = await templateWithAccount(browser, sim.url);
     await authorizeTemplate(browser, template.id, workspace.id, rallyBrowser());
     const id = await enabledFrom(browser, base, template.id);

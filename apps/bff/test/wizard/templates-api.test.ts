@@ -1,13 +1,13 @@
 import { integrationTemplateSchema } from '@tandem/contracts';
 import { describeEachDialect } from '@tandem/storage/testing';
 import { expect, it } from 'vitest';
-import { signIn, wizardApp } from './support.ts';
+import { signedInOwner } from './suite-setup.ts';
 
 describeEachDialect('integration templates API', (handle) => {
   it('creates, reads, edits and deletes a template; bad input changes nothing', async () => {
-    const app = await wizardApp(handle(), { env: { ALLOW_PRIVATE_NETWORK: 'false' } });
-    const browser = app.client();
-    const { base } = await signIn(browser);
+    const { app, browser, base } = await signedInOwner(handle(), {
+      env: { ALLOW_PRIVATE_NETWORK: 'false' },
+    });
 
     const made = await browser.request('POST', '/api/integration-templates', {
       name: 'Shared Rally',

@@ -1,14 +1,10 @@
-import {
-  DEFAULT_ADMIN_API_KEY,
-  type RunningRallySimulator,
-  SEED_IDS,
-  startRallySimulator,
-  testClientCertificate,
-} from '@tandem/sim-rally';
+import { DEFAULT_ADMIN_API_KEY, SEED_IDS, testClientCertificate } from '@tandem/sim-rally';
 import { describeEachDialect } from '@tandem/storage/testing';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { RALLY_MAPPINGS } from '../sync/support.ts';
-import { type Browser, signIn, wizardApp } from './support.ts';
+import { linkOf, sendFeature } from './feature-sends.ts';
+import { rallySimulatorForSuite, signedInOwner } from './suite-setup.ts';
+import type { Browser } from './support.ts';
 
 /**
  * Templates hand their credentials and client certificate to every integration made from them;
@@ -16,14 +12,8 @@ import { type Browser, signIn, wizardApp } from './support.ts';
  * works once it has one.
  */
 describeEachDialect('templates, client certificates and the report', (handle) => {
-  let sim: RunningRallySimulator;
+  const sim = rallySimulatorForSuite({ tls: true });
   const { ca, cert, key } = testClientCertificate();
-  beforeAll(async () => {
-    sim = await startRallySimulator({ port: 0, tls: true });
-  });
-  afterAll(async () => {
-    await sim.close();
-  });
   afterEach(() => {
     sim.simulator.control.setMtls(false);
   });
@@ -49,52 +39,11 @@ describeEachDialect('templates, client certificates and the report', (handle) =>
     expect(enabled.status).toBe(200);
   }
 
-  async function sendFeature(
-    browser: Browser,
-    workspaceId: string,
-    integrationId: string,
-    name: string,
-  ) {
-    const release = await (
-      await browser.request('POST', `/api/workspaces/${workspaceId}/releases`, {
-        name: `${name} release`,
-        startDate: '2027-04-05',
-        releaseDate: '2027-06-25',
-      })
-    ).json();
-    const feature = await (
-      await browser.request('POST', `/api/workspaces/${workspaceId}/features`, {
-        name,
-        releaseId: release.id,
-      })
-    ).json();
-    const send = await browser.request(
-      'POST',
-      `/api/workspaces/${workspaceId}/integrations/${integrationId}/sends`,
-      { featureIds: [feature.id] },
-    );
-    return { id: feature.id as string, send };
-  }
-
-  async function linkOf(
-    browser: Browser,
-    workspaceId: string,
-    featureId: string,
-    integrationId: string,
-  ) {
-    const { links } = await (
-      await browser.request('GET', `/api/workspaces/${workspaceId}/links/feature/${featureId}`)
-    ).json();
-    return links.find((l: { integrationId: string }) => l.integrationId === integrationId);
-  }
-
   it('passes a template’s credentials and certificate to a second integration; mTLS needs the certificate', {
     timeout: 30_000,
   }, async () => {
-    const app = await wizardApp(handle(), { ca });
+    const { app, browser, workspaces } = await signedInOwner(handle(), { ca });
     app.sync.worker.start();
-    const browser = app.client();
-    const { workspaces } = await signIn(browser);
     const app1 = workspaces.find((w) => w.key === 'APP')!;
     const plt = workspaces.find((w) => w.key === 'PLT')!;
     const base = `/api/workspaces/${app1.id}/integrations`;

@@ -1,39 +1,22 @@
 import { getIntegrationFields } from '@tandem/roadmap';
-import {
-  DEFAULT_ADMIN_API_KEY,
-  type RunningRallySimulator,
-  SEED_IDS,
-  startRallySimulator,
-} from '@tandem/sim-rally';
+import { DEFAULT_ADMIN_API_KEY, SEED_IDS } from '@tandem/sim-rally';
 import { integrationLogRepository } from '@tandem/storage';
 import { describeEachDialect } from '@tandem/storage/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { RALLY_MAPPINGS } from '../sync/support.ts';
-import { type Browser, signIn, wizardApp } from './support.ts';
+import { linkOf } from './feature-sends.ts';
+import { rallySimulatorForSuite, rallyWebhooksOf, signedInOwner } from './suite-setup.ts';
+import type { Browser } from './support.ts';
 
 /**
  * Rally's webhooks reach Tandem over HTTP: each delivery is verified, deduplicated and logged; a
  * record deleted in Rally, or moved into a child project the integration excludes, loses its link.
  */
 describeEachDialect('Rally webhooks in and out', (handle) => {
-  let sim: RunningRallySimulator;
-  beforeAll(async () => {
-    sim = await startRallySimulator({
-      port: 0,
-      webhookDelivery: { attempts: 2, baseDelayMs: 20, timeoutMs: 5000 },
-    });
+  const sim = rallySimulatorForSuite({
+    webhookDelivery: { attempts: 2, baseDelayMs: 20, timeoutMs: 5000 },
   });
-  afterAll(async () => {
-    await sim.close();
-  });
-
-  async function rallyHooks(integrationId: string) {
-    const res = await fetch(`${sim.url}/apps/pigeon/api/v2/webhook?pagesize=200`, {
-      headers: { zsessionid: DEFAULT_ADMIN_API_KEY },
-    });
-    const { Results } = (await res.json()) as { Results: { TargetUrl: string }[] };
-    return Results.filter((h) => h.TargetUrl.includes(`/api/webhooks/${integrationId}?`));
-  }
+  const rallyHooks = (integrationId: string) => rallyWebhooksOf(sim, integrationId);
 
   async function integration(
     browser: Browser,
@@ -68,10 +51,8 @@ describeEachDialect('Rally webhooks in and out', (handle) => {
   it('breaks the link of a record deleted in Rally or moved into an excluded child project', {
     timeout: 30_000,
   }, async () => {
-    const app = await wizardApp(handle(), { listen: true });
+    const { app, browser, workspace, base } = await signedInOwner(handle(), { listen: true });
     app.sync.worker.start();
-    const browser = app.client();
-    const { workspace, base } = await signIn(browser);
     const excluding = await integration(browser, base, 'Alpha only', true);
     const including = await integration(browser, base, 'Alpha and children', false);
     // Rules cover Team Alpha and Alpha Mobile in both cases: a move into the child must be heard.
@@ -100,12 +81,8 @@ describeEachDialect('Rally webhooks in and out', (handle) => {
       expect(link?.remoteId).toBeTruthy();
       return { id: feature.id as string, remoteId: String(link?.remoteId) };
     }
-    const state = async (integrationId: string, featureId: string) => {
-      const { links } = await (
-        await browser.request('GET', `/api/workspaces/${workspace.id}/links/feature/${featureId}`)
-      ).json();
-      return links.find((l: { integrationId: string }) => l.integrationId === integrationId);
-    };
+    const state = (integrationId: string, featureId: string) =>
+      linkOf(browser, workspace.id, featureId, integrationId);
     const settle = async () => {
       await sim.simulator.control.flushWebhooks();
       await app.sync.worker.drained();

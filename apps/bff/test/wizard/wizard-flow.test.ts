@@ -8,46 +8,21 @@ import {
   remoteStateListSchema,
   remoteWorkspaceListSchema,
 } from '@tandem/contracts';
-import {
-  DEFAULT_ADMIN_API_KEY,
-  type RunningRallySimulator,
-  SEED_IDS,
-  startRallySimulator,
-} from '@tandem/sim-rally';
+import { SEED_IDS } from '@tandem/sim-rally';
 import { describeEachDialect } from '@tandem/storage/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  authorizeIntegration,
-  draftWithAccount,
-  rallyBrowser,
-  signIn,
-  wizardApp,
-} from './support.ts';
+import { expect, it } from 'vitest';
+import { linkOf, sendFeature } from './feature-sends.ts';
+import { rallySimulatorForSuite, rallyWebhooksOf, signedInOwner } from './suite-setup.ts';
+import { authorizeIntegration, draftWithAccount, rallyBrowser } from './support.ts';
 
 /** The whole API path of the Rally wizard, against the simulator, as the SPA drives it. */
 describeEachDialect('Rally wizard API', (handle) => {
-  let sim: RunningRallySimulator;
-  beforeAll(async () => {
-    sim = await startRallySimulator({ port: 0 });
-  });
-  afterAll(async () => {
-    await sim.close();
-  });
-
-  async function rallyWebhooks() {
-    const res = await fetch(`${sim.url}/apps/pigeon/api/v2/webhook?pagesize=200`, {
-      headers: { zsessionid: DEFAULT_ADMIN_API_KEY },
-    });
-    return ((await res.json()) as { Results: { TargetUrl: string; Expressions: unknown[] }[] })
-      .Results;
-  }
+  const sim = rallySimulatorForSuite();
 
   it('goes from nothing to an enabled integration through OAuth, and Send to Rally works', {
     timeout: 30_000,
   }, async () => {
-    const app = await wizardApp(handle());
-    const browser = app.client();
-    const { workspace, base } = await signIn(browser);
+    const { app, browser, workspace, base } = await signedInOwner(handle());
 
     // 1–2. Name, then the account URL (a pasted API address is cut back to the account).
     const draft = await draftWithAccount(
@@ -213,14 +188,13 @@ describeEachDialect('Rally wizard API', (handle) => {
     const enabled = await browser.request('POST', `${base}/${draft.id}/enable`);
     expect(enabled.status).toBe(200);
     expect((await enabled.json()).state).toBe('enabled');
-    const hooks = (await rallyWebhooks()).filter((h) =>
-      h.TargetUrl.startsWith(`${app.publicUrl}/api/webhooks/${draft.id}?`),
-    );
+    const hooks = await rallyWebhooksOf(sim, draft.id);
     expect(hooks).toHaveLength(2);
+    for (const hook of hooks)
+      expect(hook.TargetUrl.startsWith(`${app.publicUrl}/api/webhooks/`)).toBe(true);
 
     // Moving the enabled integration to the whole portfolio re-registers its webhooks there.
-    const mine = async () =>
-      (await rallyWebhooks()).filter((h) => h.TargetUrl.includes(`/api/webhooks/${draft.id}?`));
+    const mine = () => rallyWebhooksOf(sim, draft.id);
     const moved = async (project: { id: string; name: string }) => {
       const now = await (await browser.request('GET', `${base}/${draft.id}`)).json();
       const res = await browser.request('PATCH', `${base}/${draft.id}`, {
@@ -235,31 +209,11 @@ describeEachDialect('Rally wizard API', (handle) => {
     expect(await mine()).toHaveLength(2);
 
     // Send to Rally.
-    const release = await (
-      await browser.request('POST', `/api/workspaces/${workspace.id}/releases`, {
-        name: 'Wizard release',
-        startDate: '2027-01-04',
-        releaseDate: '2027-03-26',
-      })
-    ).json();
-    const feature = await (
-      await browser.request('POST', `/api/workspaces/${workspace.id}/features`, {
-        name: 'Sent after the wizard',
-        releaseId: release.id,
-      })
-    ).json();
     app.sync.worker.start();
-    const send = await browser.request('POST', `${base}/${draft.id}/sends`, {
-      featureIds: [feature.id],
-    });
-    expect(send.status).toBe(202);
+    const feature = await sendFeature(browser, workspace.id, draft.id, 'Sent after the wizard');
+    expect(feature.send.status).toBe(202);
     await app.sync.worker.drained();
-    const { links } = await (
-      await browser.request('GET', `/api/workspaces/${workspace.id}/links/feature/${feature.id}`)
-    ).json();
-    expect(
-      links.find((l: { integrationId: string }) => l.integrationId === draft.id),
-    ).toMatchObject({
+    expect(await linkOf(browser, workspace.id, feature.id, draft.id)).toMatchObject({
       state: 'linked',
       formattedId: expect.stringMatching(/^F\d+$/),
     });
@@ -268,9 +222,7 @@ describeEachDialect('Rally wizard API', (handle) => {
 
     // Disabling removes the webhooks from Rally.
     await browser.request('POST', `${base}/${draft.id}/disable`);
-    expect(
-      (await rallyWebhooks()).filter((h) => h.TargetUrl.includes(`/api/webhooks/${draft.id}?`)),
-    ).toEqual([]);
+    expect(await mine()).toEqual([]);
     await app.close();
   });
 });
