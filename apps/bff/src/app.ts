@@ -14,6 +14,7 @@ import { customFieldRoutes } from './routes/custom-fields.ts';
 import { eventRoutes } from './routes/events.ts';
 import { featureRoutes } from './routes/features.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importCandidateRoutes } from './routes/import-candidates.ts';
 import { initiativeRoutes } from './routes/initiatives.ts';
 import { integrationLogRoutes } from './routes/integration-log.ts';
 import { integrationMappingRoutes } from './routes/integration-mappings.ts';
@@ -54,6 +55,7 @@ function createApi() {
     .route('/workspaces/:workspaceId/integrations', remoteDiscoveryRoutes)
     .route('/workspaces/:workspaceId/integrations', integrationMappingRoutes)
     .route('/workspaces/:workspaceId/integrations', clientCertificateRoutes)
+    .route('/workspaces/:workspaceId/integrations', importCandidateRoutes)
     .route('/oauth', oauthCallbackRoutes)
     .route('/integration-templates', integrationTemplateRoutes)
     .route('/integrations', integrationsReportRoutes)

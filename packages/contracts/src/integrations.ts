@@ -227,3 +227,29 @@ export type ResolveConflictRequest = z.infer<typeof resolveConflictRequestSchema
 /** Deciding on a record's outgoing changes waiting for approval: send them, or discard them. */
 export const decideOutgoingRequestSchema = z.object({ decision: z.enum(['approve', 'reject']) });
 export type DecideOutgoingRequest = z.infer<typeof decideOutgoingRequestSchema>;
+
+/** A new remote record waiting for someone to import or dismiss it (automatic import is off). */
+export const importCandidateSchema = z.object({
+  remoteId: z.string(),
+  remoteType: z.string(),
+  formattedId: z.string(),
+  name: z.string(),
+  url: z.string().nullable(),
+  /** What it would become in the roadmap. */
+  recordKind: z.enum(['feature', 'requirement']),
+  /** The linked roadmap record it would go under (`APP-12`, `release Q3`), when known. */
+  parentLabel: z.string().nullable(),
+  firstSeenAt: z.string(),
+});
+export type ImportCandidateView = z.infer<typeof importCandidateSchema>;
+export const importCandidateListSchema = z.object({
+  candidates: z.array(importCandidateSchema),
+});
+
+/** What importing a candidate made. */
+export const importedCandidateSchema = z.object({
+  recordKind: z.enum(['feature', 'requirement']),
+  recordId: z.string(),
+  referenceNum: z.string(),
+});
+export type ImportedCandidate = z.infer<typeof importedCandidateSchema>;

@@ -13,6 +13,11 @@ export {
 } from './open-database.ts';
 export { type Placeholders, type PreparedQuery, prepareQuery } from './prepared-query.ts';
 export {
+  type ImportCandidate,
+  importCandidatesRepository,
+  type NewImportCandidate,
+} from './repositories/import-candidates.ts';
+export {
   type IntegrationLogEntry,
   integrationLogRepository,
   type LogFilter,
@@ -56,4 +61,9 @@ export type {
   WorkflowsTable,
 } from './schema.ts';
 export { createSecretBox, loadSecretKey, type SecretBox } from './secrets/secret-box.ts';
-export type { IntegrationState, IntegrationSystem, LogLevel } from './tables/integrations.ts';
+export type {
+  ImportCandidateStatus,
+  IntegrationState,
+  IntegrationSystem,
+  LogLevel,
+} from './tables/integrations.ts';

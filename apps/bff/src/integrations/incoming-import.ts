@@ -2,6 +2,7 @@ import type { RemoteRecord } from '@tandem/connector-kit';
 import { importFeature, importRequirement, integrationContext, writeWithin } from '@tandem/roadmap';
 import {
   type IntegrationRow,
+  importCandidatesRepository,
   integrationLogRepository,
   type LogLevel,
   readBoolean,
@@ -61,6 +62,8 @@ export async function importRemoteRecord(
   remote: RemoteRecord,
   inScope: boolean,
   via: Via,
+  /** Someone chose to import this candidate: import it even with automatic import off. */
+  options: { chosen?: boolean } = {},
 ): Promise<ImportOutcome> {
   const sync = deps.sync.deps;
   const db = deps.database.db;
@@ -72,7 +75,7 @@ export async function importRemoteRecord(
     : () => undefined;
   const theirs = toRemoteSnapshot(remote);
   const decision = decideImport({
-    integration: config,
+    integration: options.chosen ? { ...config, importNewRecords: true } : config,
     remote: theirs,
     alreadyLinked: false,
     inScope,
@@ -113,6 +116,19 @@ export async function importRemoteRecord(
     return 'skipped';
   }
   if (decision.action === 'candidate') {
+    await importCandidatesRepository(db).note(
+      row.id,
+      {
+        remoteId: remote.id,
+        remoteType: remote.type,
+        formattedId: remote.formattedId,
+        name: String(remote.fields.Name ?? ''),
+        url: remote.url,
+        recordKind: decision.kind,
+        parentLabel: where.replace(/^ under /, '') || null,
+      },
+      deps.now().toISOString(),
+    );
     await append(
       entry(
         'info',
@@ -188,6 +204,7 @@ export async function importRemoteRecord(
     await integrationLogRepository(trx).appendMany(
       lines.map((e) => ({ entry: e, at: now.toISOString() })),
     );
+    await importCandidatesRepository(trx).settle(row.id, remote.id, 'imported', now.toISOString());
     return record;
   });
   if (!imported) {

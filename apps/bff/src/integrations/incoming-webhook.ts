@@ -7,6 +7,7 @@ import {
 import { isActiveIntegration } from '@tandem/contracts';
 import {
   type IntegrationRow,
+  importCandidatesRepository,
   integrationLogRepository,
   integrationsRepository,
   type LogLevel,
@@ -56,7 +57,7 @@ async function siblingProjects(deps: Deps, row: IntegrationRow): Promise<string[
 }
 
 /** Whether the remote record lives in the integration's project scope. */
-async function inScope(
+export async function inScope(
   deps: Deps,
   row: IntegrationRow,
   connection: RemoteConnection,
@@ -161,6 +162,15 @@ async function applyChange(
   const via = { event: source, received };
   const read = () => connection.connector.readRecord(connection.context, change.ref);
   if (!record) {
+    // A candidate deleted in the remote, by anyone, is no longer one to import.
+    if (change.kind === 'deleted') {
+      await importCandidatesRepository(deps.database.db).settle(
+        row.id,
+        change.ref.id,
+        'dismissed',
+        deps.now().toISOString(),
+      );
+    }
     // Tandem's own create, not linked yet (its answer is still being stored), is never new.
     if (own || (self !== null && change.createdBy === self)) {
       await log('info', `${received}, made by Tandem itself; nothing to bring back`);

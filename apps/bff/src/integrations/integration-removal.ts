@@ -14,6 +14,7 @@ export async function removeIntegration(deps: Required<AppDeps>, row: Integratio
     await trx.deleteFrom('record_syncs').where('integration_id', '=', row.id).execute();
     await trx.deleteFrom('integration_fields').where('integration_id', '=', row.id).execute();
     await trx.deleteFrom('webhook_deliveries').where('integration_id', '=', row.id).execute();
+    await trx.deleteFrom('import_candidates').where('integration_id', '=', row.id).execute();
     await trx.deleteFrom('integrations').where('id', '=', row.id).execute();
   });
 }

@@ -13,6 +13,7 @@ import * as oauthStatesForTemplates from './0009-oauth-states-for-templates.ts';
 import * as outboxCursors from './0010-outbox-cursors.ts';
 import * as integrationFieldIndexes from './0011-integration-field-indexes.ts';
 import * as integrationPolledAt from './0012-integration-polled-at.ts';
+import * as importCandidates from './0013-import-candidates.ts';
 
 type MigrationModule = {
   up: (db: Kysely<unknown>, t: ColumnTypes) => Promise<void>;
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0010-outbox-cursors': outboxCursors,
   '0011-integration-field-indexes': integrationFieldIndexes,
   '0012-integration-polled-at': integrationPolledAt,
+  '0013-import-candidates': importCandidates,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

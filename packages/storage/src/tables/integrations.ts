@@ -62,6 +62,22 @@ export interface WebhookDeliveriesTable {
   received_at: string;
 }
 
+export type ImportCandidateStatus = 'open' | 'imported' | 'dismissed';
+
+export interface ImportCandidatesTable {
+  integration_id: string;
+  remote_id: string;
+  remote_type: string;
+  formatted_id: string;
+  name: string;
+  url: string | null;
+  record_kind: string;
+  parent_label: string | null;
+  status: ImportCandidateStatus;
+  first_seen_at: string;
+  updated_at: string;
+}
+
 export interface RecordSyncsTable {
   integration_id: string;
   record_type: string;
@@ -90,4 +106,5 @@ export interface IntegrationTables {
   integrations: IntegrationsTable;
   integration_log: IntegrationLogTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  import_candidates: ImportCandidatesTable;
 }
