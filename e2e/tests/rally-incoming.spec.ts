@@ -109,6 +109,34 @@ test('a conflict shows in the drawer; taking Rally’s and keeping Tandem’s bo
     await expectAccessible('the conflict in the drawer', { within: '[role="dialog"]' });
   });
 
+  await test.step('text scrolled up to the notice is not covered by it', async () => {
+    // A line of the drawer's text half scrolled out of view at the top.
+    const covered = await drawer.drawer().evaluate((dialog) => {
+      const line = [...dialog.querySelectorAll('p')].find((p) =>
+        p.textContent?.startsWith('Created '),
+      );
+      let scroller = line?.parentElement;
+      while (scroller && scroller.scrollHeight <= scroller.clientHeight)
+        scroller = scroller.parentElement;
+      if (!scroller || !line) throw new Error('no text line in a scrolling drawer body');
+      const box = () => line.getBoundingClientRect();
+      const top = scroller.scrollTop + box().top - scroller.getBoundingClientRect().top;
+      scroller.scrollTo({ top: top + box().height / 2, behavior: 'instant' });
+      const notice = [...dialog.querySelectorAll('[role="status"]')]
+        .find((el) => el.textContent?.includes('changed in Tandem and in'))!
+        .getBoundingClientRect();
+      return { noticeBottom: notice.bottom, visibleFrom: scroller.getBoundingClientRect().top };
+    });
+    await page.screenshot({
+      path: screenshotPath('incoming-conflict-scrolled.png'),
+      clip: { x: 545, y: 0, width: 735, height: 260 },
+    });
+    expect(
+      covered.visibleFrom - covered.noticeBottom,
+      'the body is cut a gap below the notice, not flush under it',
+    ).toBeGreaterThanOrEqual(8);
+  });
+
   await test.step('take Rally’s: the name becomes Rally’s, Rally is left as it is', async () => {
     const before = await developer.feature(feature.remoteId);
     await integrations.takeRallys(RALLY);

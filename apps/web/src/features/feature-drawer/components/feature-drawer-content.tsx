@@ -66,27 +66,31 @@ export function FeatureDrawerContent({
         onClose={onClose}
         onDeleted={onDeleted}
       />
-      {state.status === 'error' ? (
-        <div
-          role="alert"
-          className="mx-6 mt-3 flex items-center gap-3 rounded-lg border border-red-200 bg-red-50 px-3.5 py-2.5 text-[13px] text-red-800"
-        >
-          <p className="min-w-0 flex-1">
-            <span className="font-medium">Your last changes are not saved.</span> {state.error}
-          </p>
-          <button
-            type="button"
-            onClick={autosave.flush}
-            className="rounded-md px-2 py-1 font-medium text-red-700 hover:bg-red-100"
+      {/* Notices sit on a band of their own above the scrolling body, ruled off like the header:
+          the body is cut at the rule, a gap below a notice, never flush under it. */}
+      <div className="shrink-0 border-b border-zinc-100 pb-3 empty:hidden">
+        {state.status === 'error' ? (
+          <div
+            role="alert"
+            className="mx-6 mt-3 flex items-center gap-3 rounded-lg border border-red-200 bg-red-50 px-3.5 py-2.5 text-[13px] text-red-800"
           >
-            Try again
-          </button>
-        </div>
-      ) : null}
-      {state.status === 'conflict' ? (
-        <ConflictBanner onReload={autosave.reload} onOverwrite={autosave.overwrite} />
-      ) : null}
-      {slot?.notice}
+            <p className="min-w-0 flex-1">
+              <span className="font-medium">Your last changes are not saved.</span> {state.error}
+            </p>
+            <button
+              type="button"
+              onClick={autosave.flush}
+              className="rounded-md px-2 py-1 font-medium text-red-700 hover:bg-red-100"
+            >
+              Try again
+            </button>
+          </div>
+        ) : null}
+        {state.status === 'conflict' ? (
+          <ConflictBanner onReload={autosave.reload} onOverwrite={autosave.overwrite} />
+        ) : null}
+        {slot?.notice}
+      </div>
       <div className="flex-1 overflow-y-auto">
         <div className="space-y-7 px-6 pt-4 pb-10">
           <div>
