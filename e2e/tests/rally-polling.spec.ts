@@ -42,10 +42,14 @@ test('without webhooks, the owner checks Rally for changes and the feature follo
     'Rally did not let this account register webhooks, so Tandem checks for changes every 60 minutes.',
   );
 
-  await test.step('the first check starts watching (or finds nothing new)', async () => {
+  await test.step('the first check starts watching', async () => {
     await check.click();
+    // The server's own first poll may have started already; other specs' Rally records in the
+    // same project may show up as changes this integration leaves alone.
     await expect(
-      page.getByText(/Started watching: changes made from now on come in|Nothing changed/),
+      page.getByText(
+        /^(Started watching: changes made from now on come in|Nothing changed since the last check|\d+ changes?: .*)$/,
+      ),
     ).toBeVisible();
     await expect(section).not.toContainText('Last checked: Never');
   });
@@ -53,7 +57,7 @@ test('without webhooks, the owner checks Rally for changes and the feature follo
   await test.step('a planner moves the feature in Rally; the next check brings it in', async () => {
     await planner.changeFeature(feature!.remoteId, { State: 'Developing' });
     await check.click();
-    await expect(page.getByText('1 change: 1 applied')).toBeVisible();
+    await expect(page.getByText(/^\d+ changes?: (.*, )?1 applied/)).toBeVisible();
     await page.screenshot({ path: screenshotPath('integration-polling.png') });
     await expectAccessible('the integration page with its changes section');
   });

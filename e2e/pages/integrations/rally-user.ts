@@ -26,6 +26,24 @@ export class RallyUser {
     expect(response.ok(), await response.text()).toBe(true);
   }
 
+  /** Creates a story under a Rally feature, in `projectId`; returns its FormattedID. */
+  async createStory(featureRemoteId: string, name: string, projectId: string): Promise<string> {
+    const response = await this.#api.post(`${this.#simulatorUrl}/__sim/act-as`, {
+      data: {
+        user: this.user,
+        action: 'create',
+        type: 'HierarchicalRequirement',
+        data: {
+          Name: name,
+          Project: `/project/${projectId}`,
+          PortfolioItem: `/portfolioitem/feature/${featureRemoteId}`,
+        },
+      },
+    });
+    expect(response.ok(), await response.text()).toBe(true);
+    return String((await response.json()).Object.FormattedID);
+  }
+
   /** What Rally holds for a feature now (read with the admin's key). */
   async feature(remoteId: string): Promise<{ Name: string; VersionId: string }> {
     const response = await this.#api.get(

@@ -3,7 +3,7 @@ import { RALLY_TEST_MAPPINGS } from '@tandem/testkit';
 
 /** The simulator's seeded Rally workspace and project (`SEED_IDS` of `@tandem/sim-rally`). */
 const RALLY_WORKSPACE = { id: '2000000001', name: 'Acme' };
-const RALLY_PROJECT = { id: '3000000002', name: 'Alpha' };
+export const RALLY_PROJECT = { id: '3000000002', name: 'Alpha' };
 /** The simulator's seeded admin API key (`DEFAULT_ADMIN_API_KEY`). */
 const RALLY_API_KEY = '_tandemRallySimAdminKey000000000000000000';
 
@@ -62,7 +62,13 @@ export class RallyWorkspace {
    */
   async enableTwoWayRallyIntegration(
     name: string,
-    options: { sendMode?: SendMode; apiKey?: string } = {},
+    options: {
+      sendMode?: SendMode;
+      apiKey?: string;
+      importNewRecords?: boolean;
+      /** Stories in Rally come and go under their feature (so new ones can be imported). */
+      storiesUnderFeatures?: boolean;
+    } = {},
   ): Promise<string> {
     const { workflows } = await this.#call<{
       workflows: { recordType: string; statuses: { id: string; name: string }[] }[];
@@ -70,30 +76,41 @@ export class RallyWorkspace {
     const status = (name: string) =>
       workflows.find((w) => w.recordType === 'feature')!.statuses.find((s) => s.name === name)!.id;
     const mappings = RALLY_MAPPINGS.map((m) =>
-      m.roadmapKind !== 'feature'
-        ? m
-        : {
+      m.roadmapKind === 'requirement' && options.storiesUnderFeatures
+        ? {
             ...m,
-            fields: [
-              ...m.fields,
+            links: [
               {
-                roadmapField: 'status' as const,
-                remoteField: 'State',
-                direction: 'from_remote' as const,
+                parentKind: 'feature' as const,
+                remoteField: 'PortfolioItem',
+                direction: 'both' as const,
               },
             ],
-            status: {
-              remoteField: 'State',
-              groups: [
-                { roadmapStatusId: status('Under consideration'), remoteStates: ['Discovering'] },
+          }
+        : m.roadmapKind !== 'feature'
+          ? m
+          : {
+              ...m,
+              fields: [
+                ...m.fields,
                 {
-                  roadmapStatusId: status('In development'),
-                  remoteStates: ['Developing', 'Measuring'],
+                  roadmapField: 'status' as const,
+                  remoteField: 'State',
+                  direction: 'from_remote' as const,
                 },
-                { roadmapStatusId: status('Shipped'), remoteStates: ['Done'] },
               ],
+              status: {
+                remoteField: 'State',
+                groups: [
+                  { roadmapStatusId: status('Under consideration'), remoteStates: ['Discovering'] },
+                  {
+                    roadmapStatusId: status('In development'),
+                    remoteStates: ['Developing', 'Measuring'],
+                  },
+                  { roadmapStatusId: status('Shipped'), remoteStates: ['Done'] },
+                ],
+              },
             },
-          },
     );
     return this.enableRallyIntegration(name, mappings, options);
   }
@@ -136,7 +153,7 @@ export class RallyWorkspace {
   async enableRallyIntegration(
     name: string,
     mappings = RALLY_MAPPINGS,
-    options: { sendMode?: SendMode; apiKey?: string } = {},
+    options: { sendMode?: SendMode; apiKey?: string; importNewRecords?: boolean } = {},
   ): Promise<string> {
     const created = await this.#call<{ id: string; version: number }>('POST', '/integrations', {
       system: 'rally',
@@ -158,6 +175,9 @@ export class RallyWorkspace {
         remoteProject: RALLY_PROJECT,
         recordMappings: mappings,
         sendMode: options.sendMode ?? 'auto',
+        ...(options.importNewRecords === undefined
+          ? {}
+          : { importNewRecords: options.importNewRecords }),
       },
     });
     await this.#call('POST', `/integrations/${created.id}/enable`, {});

@@ -28,5 +28,14 @@ export const integrationAdminKeys = {
       integrationId,
       'mapping-defaults',
     ] as const,
+  importCandidates: (workspaceId: string, integrationId: string) =>
+    [
+      'workspaces',
+      workspaceId,
+      'integrations',
+      'detail',
+      integrationId,
+      'import-candidates',
+    ] as const,
   templates: () => ['integration-templates'] as const,
 };

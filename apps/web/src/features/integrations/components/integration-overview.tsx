@@ -7,6 +7,7 @@ import { paths } from '@/config/paths';
 import { useIntegration } from '../api/get-integration';
 import { formatWhen, STATE_INFO, systemLabel } from '../utils/integration-state';
 import { STEP_META, stepIndex } from '../wizard/utils/steps';
+import { ImportCandidates } from './import-candidates';
 import { IncomingChanges } from './incoming-changes';
 import { MoreOptionsMenu } from './more-options-menu';
 import { StateBadge } from './state-badge';
@@ -84,6 +85,7 @@ export function IntegrationOverview({
         </Alert>
       ) : null}
       {i.lastError ? <Alert title="Last error">{i.lastError}</Alert> : null}
+      {i.state === 'draft' ? null : <ImportCandidates workspaceId={workspace.id} integration={i} />}
       <dl className="divide-y divide-zinc-100 rounded-xl border border-zinc-200 bg-white">
         {rows.map(([label, value]) => (
           <div key={label} className="grid grid-cols-[12rem_1fr] gap-4 px-4 py-2.5 text-sm">
