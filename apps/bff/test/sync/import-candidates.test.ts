@@ -1,44 +1,31 @@
-import { type RunningRallySimulator, startRallySimulator } from '@tandem/sim-rally';
 import { describeEachDialect } from '@tandem/storage/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { incomingApp, mappingsWithStatuses } from './incoming-support.ts';
+import { expect, it } from 'vitest';
+import { incomingSuite, mappingsWithStatuses } from './incoming-support.ts';
 
 /**
  * With *Automatically import new records* off, new Rally records under linked parents wait as
  * candidates; the owner imports or dismisses each, and each is settled once.
  */
 describeEachDialect('Import candidates', (handle) => {
-  let sim: RunningRallySimulator;
-  let env: Awaited<ReturnType<typeof incomingApp>>;
-  beforeAll(async () => {
-    sim = await startRallySimulator({
-      port: 0,
-      webhookDelivery: { attempts: 2, baseDelayMs: 20, timeoutMs: 5000 },
-    });
-    env = await incomingApp(handle(), sim);
-  });
-  afterAll(async () => {
-    await env.app.close();
-    await sim.close();
-  });
+  const suite = incomingSuite(handle);
 
   it('lists new stories, imports one under its feature, dismisses the other, once each', {
     timeout: 30_000,
   }, async () => {
-    const ws = await env.workspace();
+    const ws = await suite.env.workspace();
     const integrationId = await ws.enableRally(mappingsWithStatuses(ws.statuses), {
       importNewRecords: false,
     });
     const feature = await ws.linkedFeature(integrationId, 'Reports');
-    const wanted = env.createInRally('HierarchicalRequirement', {
+    const wanted = suite.env.createInRally('HierarchicalRequirement', {
       Name: 'Export to CSV',
       PortfolioItem: `/portfolioitem/feature/${feature.remoteId}`,
     });
-    const unwanted = env.createInRally('HierarchicalRequirement', {
+    const unwanted = suite.env.createInRally('HierarchicalRequirement', {
       Name: 'Print preview',
       PortfolioItem: `/portfolioitem/feature/${feature.remoteId}`,
     });
-    await env.settle();
+    await suite.env.settle();
     const url = `${ws.base}/integrations/${integrationId}/import-candidates`;
     const listed = await (await ws.browser.request('GET', url)).json();
     // In the order Rally's deliveries arrived.
@@ -60,8 +47,10 @@ describeEachDialect('Import candidates', (handle) => {
     expect((await ws.feature(feature.id)).requirements).toEqual([]);
 
     // Renamed in Rally meanwhile: the import takes what Rally holds now.
-    env.editInRally(`/hierarchicalrequirement/${wanted?.oid}`, { Name: 'Export to CSV and XLSX' });
-    await env.settle();
+    suite.env.editInRally(`/hierarchicalrequirement/${wanted?.oid}`, {
+      Name: 'Export to CSV and XLSX',
+    });
+    await suite.env.settle();
     const imported = await ws.browser.request('POST', `${url}/${wanted?.oid}/import`);
     expect(imported.status, await imported.clone().text()).toBe(201);
     const made = await imported.json();
@@ -85,8 +74,10 @@ describeEachDialect('Import candidates', (handle) => {
     expect(undo.status).toBe(409);
     expect((await ws.feature(feature.id)).requirements).toHaveLength(1);
     // A dismissed story changed again in Rally is not listed again.
-    env.editInRally(`/hierarchicalrequirement/${unwanted?.oid}`, { Name: 'Print preview v2' });
-    await env.settle();
+    suite.env.editInRally(`/hierarchicalrequirement/${unwanted?.oid}`, {
+      Name: 'Print preview v2',
+    });
+    await suite.env.settle();
     expect((await (await ws.browser.request('GET', url)).json()).candidates).toEqual([]);
 
     const messages = (await ws.log(integrationId)).map((l) => l.message);
@@ -103,7 +94,7 @@ describeEachDialect('Import candidates', (handle) => {
   it('refuses a candidate that is not there, or gone from Rally, with a clear message', {
     timeout: 30_000,
   }, async () => {
-    const ws = await env.workspace();
+    const ws = await suite.env.workspace();
     const integrationId = await ws.enableRally(mappingsWithStatuses(ws.statuses), {
       importNewRecords: false,
     });
@@ -113,16 +104,16 @@ describeEachDialect('Import candidates', (handle) => {
     expect(missing.status).toBe(404);
     expect((await missing.json()).error.message).toBe('Import candidate not found');
 
-    const story = env.createInRally('HierarchicalRequirement', {
+    const story = suite.env.createInRally('HierarchicalRequirement', {
       Name: 'Fuzzy matching',
       PortfolioItem: `/portfolioitem/feature/${feature.remoteId}`,
     });
-    await env.settle();
-    await fetch(`${sim.url}/slm/webservice/v2.0/hierarchicalrequirement/${story?.oid}`, {
+    await suite.env.settle();
+    await fetch(`${suite.sim.url}/slm/webservice/v2.0/hierarchicalrequirement/${story?.oid}`, {
       method: 'DELETE',
       headers: { zsessionid: '_tandemRallySimAdminKey000000000000000000' },
     });
-    await env.settle();
+    await suite.env.settle();
     // Rally's deletion webhook took it off the list; importing it by id is refused.
     expect((await (await ws.browser.request('GET', url)).json()).candidates).toEqual([]);
     const gone = await ws.browser.request('POST', `${url}/${story?.oid}/import`);

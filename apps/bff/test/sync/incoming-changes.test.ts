@@ -1,43 +1,30 @@
 import { lastEventSeq } from '@tandem/roadmap';
-import { type RunningRallySimulator, startRallySimulator } from '@tandem/sim-rally';
 import { describeEachDialect } from '@tandem/storage/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { incomingApp, mappingsWithStatuses } from './incoming-support.ts';
+import { expect, it } from 'vitest';
+import { incomingSuite, mappingsWithStatuses } from './incoming-support.ts';
 
 /**
  * Changes made in Rally reach the linked roadmap records: through the mappings, once, without
  * being sent back; both sides changing one field is a conflict someone resolves.
  */
 describeEachDialect('Rally changes brought into the roadmap', (handle) => {
-  let sim: RunningRallySimulator;
-  let env: Awaited<ReturnType<typeof incomingApp>>;
-  beforeAll(async () => {
-    sim = await startRallySimulator({
-      port: 0,
-      webhookDelivery: { attempts: 2, baseDelayMs: 20, timeoutMs: 5000 },
-    });
-    env = await incomingApp(handle(), sim);
-  });
-  afterAll(async () => {
-    await env.app.close();
-    await sim.close();
-  });
+  const suite = incomingSuite(handle);
 
   it('takes a Rally user’s state, name and description into the feature, once, and sends nothing back', {
     timeout: 30_000,
   }, async () => {
-    const ws = await env.workspace();
+    const ws = await suite.env.workspace();
     const integrationId = await ws.enableRally(mappingsWithStatuses(ws.statuses));
     const feature = await ws.linkedFeature(integrationId, 'Offline sync');
     const ref = `/portfolioitem/feature/${feature.remoteId}`;
     const seq = await lastEventSeq(handle().db);
 
-    const edited = env.editInRally(ref, {
+    const edited = suite.env.editInRally(ref, {
       State: 'Developing',
       Name: 'Offline sync for field teams',
       Description: '<p>From <strong>Rally</strong></p>',
     });
-    await env.settle();
+    await suite.env.settle();
 
     const now = await ws.feature(feature.id);
     expect(now).toMatchObject({
@@ -50,8 +37,9 @@ describeEachDialect('Rally changes brought into the roadmap', (handle) => {
     expect(events[0]).toMatchObject({ action: 'update', origin: `integration:${integrationId}` });
     expect(Object.keys(events[0]!.changes).sort()).toEqual(['descriptionHtml', 'name', 'statusId']);
     // No echo: Rally's record is as the developer left it, and Tandem sent it no update.
-    const inRally = (await env.rally(`portfolioitem/feature/${feature.remoteId}?fetch=VersionId`))
-      .Feature;
+    const inRally = (
+      await suite.env.rally(`portfolioitem/feature/${feature.remoteId}?fetch=VersionId`)
+    ).Feature;
     expect(String(inRally.VersionId)).toBe(String(edited?.values.VersionId));
     const log = await ws.log(integrationId, feature.id);
     expect(
@@ -64,14 +52,14 @@ describeEachDialect('Rally changes brought into the roadmap', (handle) => {
 
     // Measuring is also In development: the status stays, nothing is written.
     const before = await lastEventSeq(handle().db);
-    env.editInRally(ref, { State: 'Measuring' });
-    await env.settle();
+    suite.env.editInRally(ref, { State: 'Measuring' });
+    await suite.env.settle();
     expect(await ws.eventsOf(feature.id, before)).toEqual([]);
     // Done → Shipped, and a later rename: the snapshot moved on, so each is one plain change.
-    env.editInRally(ref, { State: 'Done' });
-    await env.settle();
-    env.editInRally(ref, { Name: 'Offline sync, shipped' });
-    await env.settle();
+    suite.env.editInRally(ref, { State: 'Done' });
+    await suite.env.settle();
+    suite.env.editInRally(ref, { Name: 'Offline sync, shipped' });
+    await suite.env.settle();
     expect(await ws.feature(feature.id)).toMatchObject({
       name: 'Offline sync, shipped',
       statusId: ws.statusId('feature', 'Shipped'),
@@ -82,7 +70,7 @@ describeEachDialect('Rally changes brought into the roadmap', (handle) => {
   it('takes a Rally edit after Tandem re-sent the same field (the sent value is the new base)', {
     timeout: 30_000,
   }, async () => {
-    const ws = await env.workspace();
+    const ws = await suite.env.workspace();
     const integrationId = await ws.enableRally(mappingsWithStatuses(ws.statuses));
     const feature = await ws.linkedFeature(integrationId, 'Widgets');
     const { version } = await ws.feature(feature.id);
@@ -98,17 +86,17 @@ describeEachDialect('Rally changes brought into the roadmap', (handle) => {
       },
     );
     expect(resent.status).toBe(202);
-    await env.settle();
-    env.editInRally(`/portfolioitem/feature/${feature.remoteId}`, {
+    await suite.env.settle();
+    suite.env.editInRally(`/portfolioitem/feature/${feature.remoteId}`, {
       Name: 'Widgets, renamed in Rally',
     });
-    await env.settle();
+    await suite.env.settle();
     expect((await ws.feature(feature.id)).name).toBe('Widgets, renamed in Rally');
     expect((await ws.links('feature', feature.id))[0]).toMatchObject({ state: 'linked' });
   });
 
   it('never brings in a field mapped to Rally only', { timeout: 30_000 }, async () => {
-    const ws = await env.workspace();
+    const ws = await suite.env.workspace();
     const integrationId = await ws.enableRally(
       mappingsWithStatuses(ws.statuses, (m) =>
         m.roadmapKind === 'feature'
@@ -123,8 +111,10 @@ describeEachDialect('Rally changes brought into the roadmap', (handle) => {
     );
     const feature = await ws.linkedFeature(integrationId, 'Named in Tandem');
     const seq = await lastEventSeq(handle().db);
-    env.editInRally(`/portfolioitem/feature/${feature.remoteId}`, { Name: 'Renamed in Rally' });
-    await env.settle();
+    suite.env.editInRally(`/portfolioitem/feature/${feature.remoteId}`, {
+      Name: 'Renamed in Rally',
+    });
+    await suite.env.settle();
     expect((await ws.feature(feature.id)).name).toBe('Named in Tandem');
     expect(await ws.eventsOf(feature.id, seq)).toEqual([]);
     expect((await ws.log(integrationId, feature.id)).map((l) => l.message)).toContainEqual(
@@ -135,7 +125,7 @@ describeEachDialect('Rally changes brought into the roadmap', (handle) => {
   it('shows both sides changing one field as a conflict; keeping ours sends it, taking theirs applies it', {
     timeout: 40_000,
   }, async () => {
-    const ws = await env.workspace();
+    const ws = await suite.env.workspace();
     const integrationId = await ws.enableRally(mappingsWithStatuses(ws.statuses));
     const feature = await ws.linkedFeature(integrationId, 'Dark mode');
     const ref = `/portfolioitem/feature/${feature.remoteId}`;
@@ -154,12 +144,12 @@ describeEachDialect('Rally changes brought into the roadmap', (handle) => {
         { keep },
       );
     const rallyName = async () =>
-      (await env.rally(`portfolioitem/feature/${feature.remoteId}?fetch=Name`)).Feature.Name;
+      (await suite.env.rally(`portfolioitem/feature/${feature.remoteId}?fetch=Name`)).Feature.Name;
 
     // Both rename; Rally also changes the description, which has no rival and comes in.
     await rename('Dark mode (ours)');
-    env.editInRally(ref, { Name: 'Dark mode (theirs)', Description: '<p>Only theirs</p>' });
-    await env.settle();
+    suite.env.editInRally(ref, { Name: 'Dark mode (theirs)', Description: '<p>Only theirs</p>' });
+    await suite.env.settle();
     const [conflict] = await ws.links('feature', feature.id);
     expect(conflict).toMatchObject({
       state: 'conflict',
@@ -179,7 +169,7 @@ describeEachDialect('Rally changes brought into the roadmap', (handle) => {
     // update names Tandem's own user: logged, not applied a second time.
     const beforeKeep = await lastEventSeq(handle().db);
     expect((await resolve('roadmap')).status).toBe(204);
-    await env.settle();
+    await suite.env.settle();
     expect(await rallyName()).toBe('Dark mode (ours)');
     expect(await ws.eventsOf(feature.id, beforeKeep)).toEqual([]);
     expect((await ws.log(integrationId, feature.id)).map((l) => l.message)).toContainEqual(
@@ -192,17 +182,17 @@ describeEachDialect('Rally changes brought into the roadmap', (handle) => {
 
     // Again, and take theirs: the roadmap gets Rally's name and Rally is left alone.
     await rename('Dark mode (ours again)');
-    env.editInRally(ref, { Name: 'Dark mode (theirs again)' });
-    await env.settle();
+    suite.env.editInRally(ref, { Name: 'Dark mode (theirs again)' });
+    await suite.env.settle();
     expect((await ws.links('feature', feature.id))[0]).toMatchObject({ state: 'conflict' });
     const rallyVersion = (
-      await env.rally(`portfolioitem/feature/${feature.remoteId}?fetch=VersionId`)
+      await suite.env.rally(`portfolioitem/feature/${feature.remoteId}?fetch=VersionId`)
     ).Feature.VersionId;
     expect((await resolve('remote')).status).toBe(204);
-    await env.settle();
+    await suite.env.settle();
     expect((await ws.feature(feature.id)).name).toBe('Dark mode (theirs again)');
     expect(
-      (await env.rally(`portfolioitem/feature/${feature.remoteId}?fetch=VersionId`)).Feature
+      (await suite.env.rally(`portfolioitem/feature/${feature.remoteId}?fetch=VersionId`)).Feature
         .VersionId,
     ).toBe(rallyVersion);
     expect((await ws.links('feature', feature.id))[0]).toMatchObject({ state: 'linked' });
@@ -211,8 +201,8 @@ describeEachDialect('Rally changes brought into the roadmap', (handle) => {
     const again = await resolve('remote');
     expect(again.status).toBe(409);
     expect((await again.json()).error.message).toMatch(/no conflict to resolve/);
-    env.editInRally(ref, { Name: 'Dark mode, finally' });
-    await env.settle();
+    suite.env.editInRally(ref, { Name: 'Dark mode, finally' });
+    await suite.env.settle();
     expect((await ws.feature(feature.id)).name).toBe('Dark mode, finally');
     expect((await ws.links('feature', feature.id))[0]).toMatchObject({ state: 'linked' });
     const log = (await ws.log(integrationId, feature.id)).map((l) => l.message);
@@ -223,18 +213,18 @@ describeEachDialect('Rally changes brought into the roadmap', (handle) => {
   it('changes nothing twice for duplicate and reordered deliveries', {
     timeout: 30_000,
   }, async () => {
-    const ws = await env.workspace();
+    const ws = await suite.env.workspace();
     const integrationId = await ws.enableRally(mappingsWithStatuses(ws.statuses));
     const feature = await ws.linkedFeature(integrationId, 'Bulk export');
     const ref = `/portfolioitem/feature/${feature.remoteId}`;
     const seq = await lastEventSeq(handle().db);
-    sim.simulator.control.setWebhookFaults({ duplicateRate: 1, reorderRate: 1 });
+    suite.sim.simulator.control.setWebhookFaults({ duplicateRate: 1, reorderRate: 1 });
     try {
-      env.editInRally(ref, { Name: 'Bulk export (1)' });
-      env.editInRally(ref, { Name: 'Bulk export (2)', State: 'Developing' });
-      await env.settle();
+      suite.env.editInRally(ref, { Name: 'Bulk export (1)' });
+      suite.env.editInRally(ref, { Name: 'Bulk export (2)', State: 'Developing' });
+      await suite.env.settle();
     } finally {
-      sim.simulator.control.setWebhookFaults({ duplicateRate: 0, reorderRate: 0 });
+      suite.sim.simulator.control.setWebhookFaults({ duplicateRate: 0, reorderRate: 0 });
     }
     expect(await ws.feature(feature.id)).toMatchObject({
       name: 'Bulk export (2)',
@@ -248,17 +238,17 @@ describeEachDialect('Rally changes brought into the roadmap', (handle) => {
   it('imports a new Rally story under a linked feature, and a feature in a linked release', {
     timeout: 30_000,
   }, async () => {
-    const ws = await env.workspace();
+    const ws = await suite.env.workspace();
     const integrationId = await ws.enableRally(mappingsWithStatuses(ws.statuses));
     const feature = await ws.linkedFeature(integrationId, 'Sync engine');
     const seq = await lastEventSeq(handle().db);
 
-    const story = env.createInRally('HierarchicalRequirement', {
+    const story = suite.env.createInRally('HierarchicalRequirement', {
       Name: 'Retry on reconnect',
       Description: '<p>Found in testing</p>',
       PortfolioItem: `/portfolioitem/feature/${feature.remoteId}`,
     });
-    await env.settle();
+    await suite.env.settle();
     const detail = await ws.feature(feature.id);
     expect(detail.requirements).toHaveLength(1);
     const requirement = detail.requirements[0];
@@ -284,8 +274,10 @@ describeEachDialect('Rally changes brought into the roadmap', (handle) => {
     );
 
     // Linked with its snapshot: the story's next state change is one plain update.
-    env.editInRally(`/hierarchicalrequirement/${story?.oid}`, { ScheduleState: 'In-Progress' });
-    await env.settle();
+    suite.env.editInRally(`/hierarchicalrequirement/${story?.oid}`, {
+      ScheduleState: 'In-Progress',
+    });
+    await suite.env.settle();
     const [after] = (await ws.feature(feature.id)).requirements;
     expect(after.statusId).toBe(ws.statusId('requirement', 'In progress'));
     expect((await ws.feature(feature.id)).requirements).toHaveLength(1);
@@ -298,12 +290,12 @@ describeEachDialect('Rally changes brought into the roadmap', (handle) => {
       .where('key', '=', 'remoteId')
       .executeTakeFirstOrThrow();
     const rallyRelease = String(releaseLink.value).replaceAll('"', '');
-    env.createInRally('PortfolioItem/Feature', {
+    suite.env.createInRally('PortfolioItem/Feature', {
       Name: 'Planned in Rally',
       Release: `/release/${rallyRelease}`,
       State: 'Developing',
     });
-    await env.settle();
+    await suite.env.settle();
     const list = await (
       await ws.browser.request(
         'GET',
@@ -322,20 +314,20 @@ describeEachDialect('Rally changes brought into the roadmap', (handle) => {
   it('only lists a new Rally story as a candidate when automatic import is off; ignores one under an unlinked feature', {
     timeout: 30_000,
   }, async () => {
-    const ws = await env.workspace();
+    const ws = await suite.env.workspace();
     const integrationId = await ws.enableRally(mappingsWithStatuses(ws.statuses), {
       importNewRecords: false,
     });
     const feature = await ws.linkedFeature(integrationId, 'Reports');
-    env.createInRally('HierarchicalRequirement', {
+    suite.env.createInRally('HierarchicalRequirement', {
       Name: 'Export to CSV',
       PortfolioItem: `/portfolioitem/feature/${feature.remoteId}`,
     });
-    env.createInRally('HierarchicalRequirement', {
+    suite.env.createInRally('HierarchicalRequirement', {
       Name: 'Under a feature Tandem does not know',
       PortfolioItem: '/portfolioitem/feature/5000000013',
     });
-    await env.settle();
+    await suite.env.settle();
     expect((await ws.feature(feature.id)).requirements).toEqual([]);
     const log = await ws.log(integrationId);
     const candidate = log.find((l) => l.event === 'import_candidate');
@@ -352,10 +344,10 @@ describeEachDialect('Rally changes brought into the roadmap', (handle) => {
   it('answers bad deliveries with a clear error and changes nothing', {
     timeout: 30_000,
   }, async () => {
-    const ws = await env.workspace();
+    const ws = await suite.env.workspace();
     const integrationId = await ws.enableRally(mappingsWithStatuses(ws.statuses));
     const feature = await ws.linkedFeature(integrationId, 'Audit trail');
-    const hooks = await fetch(`${sim.url}/apps/pigeon/api/v2/webhook?pagesize=200`, {
+    const hooks = await fetch(`${suite.sim.url}/apps/pigeon/api/v2/webhook?pagesize=200`, {
       headers: { zsessionid: '_tandemRallySimAdminKey000000000000000000' },
     });
     const { Results } = (await hooks.json()) as { Results: { TargetUrl: string }[] };
@@ -398,8 +390,10 @@ describeEachDialect('Rally changes brought into the roadmap', (handle) => {
     expect((await whileDisabled.json()).error.message).toBe(
       'This integration is disabled; the delivery was not taken',
     );
-    env.editInRally(`/portfolioitem/feature/${feature.remoteId}`, { Name: 'Changed while off' });
-    await env.settle();
+    suite.env.editInRally(`/portfolioitem/feature/${feature.remoteId}`, {
+      Name: 'Changed while off',
+    });
+    await suite.env.settle();
 
     expect((await ws.feature(feature.id)).name).toBe('Audit trail');
     expect(await ws.eventsOf(feature.id, seq)).toEqual([]);

@@ -1,13 +1,8 @@
-import {
-  type RunningRallySimulator,
-  SEED_IDS,
-  SEEDED_USERS,
-  startRallySimulator,
-} from '@tandem/sim-rally';
+import { SEED_IDS, SEEDED_USERS } from '@tandem/sim-rally';
 import { describeEachDialect } from '@tandem/storage/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createRemotePoller } from '../../src/integrations/remote-poller.ts';
-import { incomingApp, mappingsWithStatuses } from './incoming-support.ts';
+import { incomingSuite, mappingsWithStatuses } from './incoming-support.ts';
 
 /** Not a subscription administrator: Rally refuses to let this user register webhooks. */
 const DEVELOPER_KEY = SEEDED_USERS.find((u) => !u.subscriptionAdmin && !u.apiKeyReadOnly)!.apiKey;
@@ -19,27 +14,18 @@ const PLANNER = 'pat.planner@acme.example';
  * changed instead, on a schedule and on request, and handles each change as a delivery.
  */
 describeEachDialect('Rally changes found by polling', (handle) => {
-  let sim: RunningRallySimulator;
-  let env: Awaited<ReturnType<typeof incomingApp>>;
   /** The BFF's clock runs this far ahead of the real one (a test lets minutes pass). */
   let aheadMs = 0;
   const now = () => new Date(Date.now() + aheadMs);
-  beforeAll(async () => {
-    sim = await startRallySimulator({ port: 0 });
-    env = await incomingApp(handle(), sim, { now });
-  });
-  afterAll(async () => {
-    await env.app.close();
-    await sim.close();
-  });
+  const suite = incomingSuite(handle, { now });
 
   const actAsPlanner = (input: Record<string, unknown>) =>
-    sim.simulator.control.actAs({ user: PLANNER, ...input } as never);
+    suite.sim.simulator.control.actAs({ user: PLANNER, ...input } as never);
 
   it('brings in edits and new stories on "Check for changes now", once, and not Tandem’s own creates', {
     timeout: 30_000,
   }, async () => {
-    const ws = await env.workspace();
+    const ws = await suite.env.workspace();
     const integrationId = await ws.enableRally(mappingsWithStatuses(ws.statuses), {
       apiKey: DEVELOPER_KEY,
     });
@@ -72,7 +58,7 @@ describeEachDialect('Rally changes found by polling', (handle) => {
 
     // Made in Rally by the integration's own user (as a Tandem send whose answer is not stored
     // yet would be), then edited by someone else: never imported as a new record.
-    const ownStory = sim.simulator.control.actAs({
+    const ownStory = suite.sim.simulator.control.actAs({
       user: SEEDED_USERS.find((u) => u.apiKey === DEVELOPER_KEY)!.username,
       action: 'create',
       type: 'HierarchicalRequirement',
@@ -95,7 +81,7 @@ describeEachDialect('Rally changes found by polling', (handle) => {
     expect(result.outcome).toBe('polled');
     // The planner's edit of the feature applies, their story imports, Tandem's own story does not.
     expect(result).toMatchObject({ changes: 3, outcomes: { applied: 1, imported: 1, own: 1 } });
-    await env.app.sync.worker.drained();
+    await suite.env.app.sync.worker.drained();
 
     const detail = await ws.feature(feature.id);
     expect(detail).toMatchObject({
@@ -131,17 +117,17 @@ describeEachDialect('Rally changes found by polling', (handle) => {
   it('polls on its own once due, and says once when the remote cannot be asked', {
     timeout: 30_000,
   }, async () => {
-    const ws = await env.workspace();
+    const ws = await suite.env.workspace();
     const integrationId = await ws.enableRally(mappingsWithStatuses(ws.statuses), {
       apiKey: DEVELOPER_KEY,
     });
     const feature = await ws.linkedFeature(integrationId, 'Bulk export');
-    const poller = createRemotePoller(env.app.deps, { tickMs: 20 });
+    const poller = createRemotePoller(suite.env.app.deps, { tickMs: 20 });
     const polledAt = async () =>
       (await (await ws.browser.request('GET', `${ws.base}/integrations/${integrationId}`)).json())
         .incoming.polledAt as string | null;
     const until = async (check: () => Promise<boolean>) => {
-      for (let i = 0; i < 250 && !(await check()); i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 750 && !(await check()); i++) await new Promise((r) => setTimeout(r, 20));
       expect(await check()).toBe(true);
     };
     poller.start();
@@ -155,11 +141,14 @@ describeEachDialect('Rally changes found by polling', (handle) => {
       // Not due yet: a minute has not passed.
       await new Promise((r) => setTimeout(r, 200));
       expect((await ws.feature(feature.id)).name).toBe('Bulk export');
+      const started = await polledAt();
       aheadMs += 61_000;
       await until(async () => (await ws.feature(feature.id)).name === 'Bulk export to CSV');
+      // That poll has finished (its cursor and time are stored last).
+      await until(async () => (await polledAt()) !== started);
 
       // Rally unreachable: one warning, however many polls fail with it.
-      sim.simulator.control.addFault({
+      suite.sim.simulator.control.addFault({
         method: 'GET',
         path: '^/slm/webservice/v2.0/(portfolioitem|hierarchicalrequirement|recyclebinentry)',
         status: 503,
@@ -176,7 +165,7 @@ describeEachDialect('Rally changes found by polling', (handle) => {
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatchObject({ level: 'warn', event: 'poll' });
     } finally {
-      sim.simulator.control.clearFaults();
+      suite.sim.simulator.control.clearFaults();
       await poller.stop();
     }
   });

@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { RecordMapping } from '@tandem/contracts';
 import { listEvents } from '@tandem/roadmap';
-import { DEFAULT_ADMIN_API_KEY, type RunningRallySimulator, SEED_IDS } from '@tandem/sim-rally';
+import {
+  DEFAULT_ADMIN_API_KEY,
+  type RunningRallySimulator,
+  SEED_IDS,
+  startRallySimulator,
+} from '@tandem/sim-rally';
 import {
   type DatabaseHandle,
   integrationLogRepository,
@@ -9,7 +14,7 @@ import {
   workspacesRepository,
 } from '@tandem/storage';
 import { RALLY_TEST_MAPPINGS } from '@tandem/testkit';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { DEMO_USERS } from '../../src/demo/seed-identity.ts';
 import { type Browser, wizardApp } from '../wizard/support.ts';
 
@@ -79,6 +84,29 @@ export function mappingsWithStatuses(
     },
   ];
   return mappings.map(change);
+}
+
+/**
+ * For a suite: a Rally simulator delivering webhooks quickly and an `incomingApp` on it, started
+ * before the suite's tests and closed after them. Read `suite.env` and `suite.sim` inside tests.
+ */
+export function incomingSuite(
+  handle: () => DatabaseHandle,
+  options: { now?: () => Date } = {},
+): { env: IncomingApp; sim: RunningRallySimulator } {
+  const suite = {} as { env: IncomingApp; sim: RunningRallySimulator };
+  beforeAll(async () => {
+    suite.sim = await startRallySimulator({
+      port: 0,
+      webhookDelivery: { attempts: 2, baseDelayMs: 20, timeoutMs: 5000 },
+    });
+    suite.env = await incomingApp(handle(), suite.sim, options);
+  });
+  afterAll(async () => {
+    await suite.env?.app.close();
+    await suite.sim?.close();
+  });
+  return suite;
 }
 
 /**

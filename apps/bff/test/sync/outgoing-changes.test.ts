@@ -1,40 +1,28 @@
-import { type RunningRallySimulator, startRallySimulator } from '@tandem/sim-rally';
 import { describeEachDialect } from '@tandem/storage/testing';
 import pino from 'pino';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createOutboxConsumer } from '../../src/sync/outbox/outbox-consumer.ts';
-import { type IncomingWorkspace, incomingApp, mappingsWithStatuses } from './incoming-support.ts';
+import { type IncomingWorkspace, incomingSuite, mappingsWithStatuses } from './incoming-support.ts';
 
 /**
  * Edits of a linked record go to Rally without *Send to Rally*: at once in auto mode (rich text
  * after a pause), after someone approves them in approve mode; never an edit Rally itself made.
  */
 describeEachDialect('Roadmap edits sent to Rally', (handle) => {
-  let sim: RunningRallySimulator;
-  let env: Awaited<ReturnType<typeof incomingApp>>;
   /** The BFF's clock runs this far ahead of the real one (the test ends an editing pause). */
   let aheadMs = 0;
   const now = () => new Date(Date.now() + aheadMs);
-  beforeAll(async () => {
-    sim = await startRallySimulator({
-      port: 0,
-      webhookDelivery: { attempts: 2, baseDelayMs: 20, timeoutMs: 5000 },
-    });
-    env = await incomingApp(handle(), sim, { now });
-  });
-  afterAll(async () => {
-    await env.app.close();
-    await sim.close();
-  });
+  const suite = incomingSuite(handle, { now });
 
   async function sendEdits() {
-    await env.app.sync.outbox.catchUp();
-    await env.settle();
+    await suite.env.app.sync.outbox.catchUp();
+    await suite.env.settle();
   }
 
   async function inRally(remoteId: string) {
-    return (await env.rally(`portfolioitem/feature/${remoteId}?fetch=Name,Description,VersionId`))
-      .Feature as { Name: string; Description: string; VersionId: string };
+    return (
+      await suite.env.rally(`portfolioitem/feature/${remoteId}?fetch=Name,Description,VersionId`)
+    ).Feature as { Name: string; Description: string; VersionId: string };
   }
 
   async function edit(ws: IncomingWorkspace, id: string, patch: Record<string, unknown>) {
@@ -52,7 +40,7 @@ describeEachDialect('Roadmap edits sent to Rally', (handle) => {
     await sendEdits();
     return { ws, integrationId };
   }
-  const ws0 = () => env.workspace();
+  const ws0 = () => suite.env.workspace();
 
   it('sends a renamed linked feature to Rally once, and nothing again after a restart', {
     timeout: 30_000,
@@ -72,11 +60,11 @@ describeEachDialect('Roadmap edits sent to Rally', (handle) => {
 
     const restarted = createOutboxConsumer({
       database: handle(),
-      sync: env.app.sync.deps,
+      sync: suite.env.app.sync.deps,
       logger: pino({ level: 'silent' }),
     });
     await restarted.catchUp();
-    await env.settle();
+    await suite.env.settle();
     expect((await inRally(feature.remoteId)).VersionId).toBe(after.VersionId);
   });
 
@@ -89,7 +77,7 @@ describeEachDialect('Roadmap edits sent to Rally', (handle) => {
 
     await edit(ws, feature.id, { descriptionHtml: '<p>Dark mode, <em>everywhere</em></p>' });
     // Not `settle()`: the worker is never drained while a job waits five minutes ahead.
-    await env.app.sync.outbox.catchUp();
+    await suite.env.app.sync.outbox.catchUp();
 
     expect((await inRally(feature.remoteId)).Description).toBe(before.Description);
     expect((await ws.links('feature', feature.id))[0]).toMatchObject({ state: 'update_pending' });
@@ -105,8 +93,8 @@ describeEachDialect('Roadmap edits sent to Rally', (handle) => {
 
     // The pause ends: the scheduled delivery sends the description.
     aheadMs += 5 * 60_000 + 1000;
-    env.app.sync.worker.wake();
-    await env.settle();
+    suite.env.app.sync.worker.wake();
+    await suite.env.settle();
     expect((await inRally(feature.remoteId)).Description).toBe(
       '<p>Dark mode, <em>everywhere</em></p>',
     );
@@ -119,10 +107,10 @@ describeEachDialect('Roadmap edits sent to Rally', (handle) => {
     const { ws, integrationId } = await linkedInAuto();
     const feature = await ws.linkedFeature(integrationId, 'Bulk export');
     await sendEdits();
-    const edited = env.editInRally(`/portfolioitem/feature/${feature.remoteId}`, {
+    const edited = suite.env.editInRally(`/portfolioitem/feature/${feature.remoteId}`, {
       Name: 'Bulk export to CSV',
     });
-    await env.settle();
+    await suite.env.settle();
     expect((await ws.feature(feature.id)).name).toBe('Bulk export to CSV');
     await sendEdits();
     expect((await inRally(feature.remoteId)).VersionId).toBe(String(edited?.values.VersionId));
@@ -136,7 +124,7 @@ describeEachDialect('Roadmap edits sent to Rally', (handle) => {
     await edit(ws, unlinked.id, { name: 'Never sent, renamed' });
     await sendEdits();
     expect((await ws.links('feature', unlinked.id))[0]).toMatchObject({ state: 'unlinked' });
-    const found = await env.rally(
+    const found = await suite.env.rally(
       `portfolioitem/feature?query=(Name contains "Never sent")&fetch=FormattedID`,
     );
     expect(found.QueryResult.TotalResultCount).toBe(0);
