@@ -1,6 +1,6 @@
 import type { PlaywrightWorkerArgs } from '@playwright/test';
 import { demo } from '../fixtures.ts';
-import { RallyWorkspace } from '../pages/integrations/rally-workspace.ts';
+import { RallyWorkspace, type SeededFeature } from '../pages/integrations/rally-workspace.ts';
 
 /** The Rally simulator `playwright.config.ts` starts for the run. */
 export const simulatorUrl = process.env.E2E_SIM_RALLY_URL ?? 'http://127.0.0.1:4110';
@@ -25,4 +25,23 @@ export async function seedAsOwner<T>(
   } finally {
     await api.dispose();
   }
+}
+
+/**
+ * A two-way Rally integration in Mobile App with one feature in a release, sent and linked (for
+ * a `beforeAll`); `options` as `enableTwoWayRallyIntegration` takes them.
+ */
+export async function seedLinkedFeature(
+  playwright: PlaywrightWorkerArgs['playwright'],
+  baseURL: string | undefined,
+  names: { integration: string; release: string; feature: string },
+  options: Parameters<RallyWorkspace['enableTwoWayRallyIntegration']>[1] = {},
+): Promise<{ integrationId: string; feature: SeededFeature & { remoteId: string } }> {
+  return seedAsOwner(playwright, baseURL, async (rally) => {
+    const integrationId = await rally.enableTwoWayRallyIntegration(names.integration, options);
+    const release = await rally.createRelease(names.release);
+    const [seeded] = await rally.createFeatures(release.id, [names.feature]);
+    const [linked] = await rally.sendAndLink(integrationId, [seeded!]);
+    return { integrationId, feature: { ...seeded!, remoteId: linked!.remoteId } };
+  });
 }

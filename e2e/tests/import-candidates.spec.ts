@@ -1,33 +1,26 @@
 import { demo, expect, screenshotPath, test } from '../fixtures.ts';
 import { RallyUser } from '../pages/integrations/rally-user.ts';
-import {
-  RALLY_PROJECT,
-  RallyWorkspace,
-  type SeededFeature,
-} from '../pages/integrations/rally-workspace.ts';
+import { RALLY_PROJECT, type SeededFeature } from '../pages/integrations/rally-workspace.ts';
 import { FeatureDrawerPage } from '../pages/roadmap/feature-drawer.page.ts';
+import { runStamp, seedLinkedFeature, simulatorUrl } from '../support/rally-seed.ts';
 
 const mobile = demo.workspaces.mobile;
-const simulatorUrl = process.env.E2E_SIM_RALLY_URL ?? 'http://127.0.0.1:4110';
-const stamp = Date.now().toString(36).slice(-5).toUpperCase();
-const RALLY = `Rally by hand ${stamp}`;
+const stamp = runStamp();
 
 let integrationId = '';
 let feature: (SeededFeature & { remoteId: string }) | undefined;
 
 test.beforeAll(async ({ playwright, baseURL }) => {
-  const api = await playwright.request.newContext({ baseURL: baseURL ?? '' });
-  const rally = new RallyWorkspace(api, simulatorUrl);
-  await rally.signIn(demo.owner.email, demo.password, mobile.key);
-  integrationId = await rally.enableTwoWayRallyIntegration(RALLY, {
-    importNewRecords: false,
-    storiesUnderFeatures: true,
-  });
-  const release = await rally.createRelease(`By hand ${stamp}`);
-  const [seeded] = await rally.createFeatures(release.id, [`Imported by hand ${stamp}`]);
-  const [linked] = await rally.sendAndLink(integrationId, [seeded!]);
-  feature = { ...seeded!, remoteId: linked!.remoteId };
-  await api.dispose();
+  ({ integrationId, feature } = await seedLinkedFeature(
+    playwright,
+    baseURL,
+    {
+      integration: `Rally by hand ${stamp}`,
+      release: `By hand ${stamp}`,
+      feature: `Imported by hand ${stamp}`,
+    },
+    { importNewRecords: false, storiesUnderFeatures: true },
+  ));
 });
 
 test('with automatic import off, the owner imports one new Rally story and dismisses another', async ({

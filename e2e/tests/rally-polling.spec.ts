@@ -1,12 +1,11 @@
 import { demo, expect, screenshotPath, test } from '../fixtures.ts';
 import { RallyUser } from '../pages/integrations/rally-user.ts';
-import { RallyWorkspace, type SeededFeature } from '../pages/integrations/rally-workspace.ts';
+import type { SeededFeature } from '../pages/integrations/rally-workspace.ts';
 import { FeatureDrawerPage } from '../pages/roadmap/feature-drawer.page.ts';
+import { runStamp, seedLinkedFeature, simulatorUrl } from '../support/rally-seed.ts';
 
 const mobile = demo.workspaces.mobile;
-const simulatorUrl = process.env.E2E_SIM_RALLY_URL ?? 'http://127.0.0.1:4110';
-const stamp = Date.now().toString(36).slice(-5).toUpperCase();
-const RALLY = `Rally polled ${stamp}`;
+const stamp = runStamp();
 /** Dana's key: not a subscription administrator, so Rally refuses to register webhooks. */
 const DEVELOPER_KEY = '_tandemRallySimDeveloperKey0000000000000';
 
@@ -14,15 +13,16 @@ let integrationId = '';
 let feature: (SeededFeature & { remoteId: string }) | undefined;
 
 test.beforeAll(async ({ playwright, baseURL }) => {
-  const api = await playwright.request.newContext({ baseURL: baseURL ?? '' });
-  const rally = new RallyWorkspace(api, simulatorUrl);
-  await rally.signIn(demo.owner.email, demo.password, mobile.key);
-  integrationId = await rally.enableTwoWayRallyIntegration(RALLY, { apiKey: DEVELOPER_KEY });
-  const release = await rally.createRelease(`Polled ${stamp}`);
-  const [seeded] = await rally.createFeatures(release.id, [`Polled from Rally ${stamp}`]);
-  const [linked] = await rally.sendAndLink(integrationId, [seeded!]);
-  feature = { ...seeded!, remoteId: linked!.remoteId };
-  await api.dispose();
+  ({ integrationId, feature } = await seedLinkedFeature(
+    playwright,
+    baseURL,
+    {
+      integration: `Rally polled ${stamp}`,
+      release: `Polled ${stamp}`,
+      feature: `Polled from Rally ${stamp}`,
+    },
+    { apiKey: DEVELOPER_KEY },
+  ));
 });
 
 test('without webhooks, the owner checks Rally for changes and the feature follows', async ({
