@@ -7,7 +7,7 @@ import {
 } from '@tandem/storage';
 import type { AppDeps } from '../app-env.ts';
 import { type DeliveryOutcome, handleRemoteChange } from './incoming-webhook.ts';
-import { remoteFailure } from './remote-failure.ts';
+import { callRemote } from './remote-failure.ts';
 import { storedWebhook } from './webhook-registration.ts';
 
 type Deps = Required<AppDeps>;
@@ -40,12 +40,7 @@ export async function pollRemoteChanges(deps: Deps, row: IntegrationRow): Promis
       retryable: false,
     });
   }
-  let connection: Awaited<ReturnType<Deps['sync']['gateway']['connect']>>;
-  try {
-    connection = await deps.sync.gateway.connect(row);
-  } catch (error) {
-    throw remoteFailure(error);
-  }
+  const connection = await callRemote(() => deps.sync.gateway.connect(row));
   const { connector, context, effective } = connection;
   const settings = effective.settings;
   const scope = {

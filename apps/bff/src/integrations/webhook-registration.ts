@@ -3,7 +3,7 @@ import type { IntegrationSettings } from '@tandem/contracts';
 import { type IntegrationRow, integrationLogRepository } from '@tandem/storage';
 import type { AppDeps } from '../app-env.ts';
 import { publicUrl } from '../env.ts';
-import { remoteFailure } from './remote-failure.ts';
+import { callRemote, remoteFailure } from './remote-failure.ts';
 
 type Deps = Required<AppDeps>;
 
@@ -55,13 +55,7 @@ export async function registerWebhooks(
   deps: Deps,
   row: IntegrationRow,
 ): Promise<StoredWebhook | null> {
-  let connection: Awaited<ReturnType<Deps['sync']['gateway']['connect']>>;
-  try {
-    connection = await deps.sync.gateway.connect(row);
-  } catch (error) {
-    throw remoteFailure(error);
-  }
-  const { connector, context, effective } = connection;
+  const { connector, context, effective } = await callRemote(() => deps.sync.gateway.connect(row));
   const settings: IntegrationSettings = effective.settings;
   try {
     // Rules cover the project's whole subtree even when child updates are excluded: Rally
