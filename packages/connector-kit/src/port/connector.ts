@@ -48,6 +48,12 @@ export interface CreateRecordInput {
    * `findByIdempotencyToken` can tell whether an ambiguous create was applied.
    */
   idempotencyToken: string;
+  /**
+   * The remote fields the caller needs in the answer (its mapping's); a connector may return
+   * only these (and the record's identity), which spares both sides the rest of the record.
+   * Absent: the whole record.
+   */
+  returnFields?: readonly string[];
 }
 
 export interface UpdateRecordInput {

@@ -79,6 +79,16 @@ export function toRemoteRecord(
 
 const workspaceQuery = (workspaceId: string): Query => ({ workspace: `/workspace/${workspaceId}` });
 
+/** What a create asks Rally to answer with: the record's identity, its parents, and `fields`. */
+function fetchFor(type: string, fields: readonly string[] | undefined): string {
+  if (!fields) return 'true';
+  const identity = ['ObjectID', 'ObjectUUID', 'FormattedID', 'Name', 'VersionId'];
+  const dates = ['CreationDate', 'LastUpdateDate'];
+  return [...new Set([...identity, ...dates, ...parentFieldsOf(type), 'Project', ...fields])].join(
+    ',',
+  );
+}
+
 function projectScope(ctx: Ctx, scope: RecordScope): Query {
   return {
     workspace: `/workspace/${scope.workspaceId}`,
@@ -116,7 +126,7 @@ export async function createRecord(ctx: Ctx, input: CreateRecordInput): Promise<
     withToken(ctx.config, body, input.idempotencyToken),
     {
       ...workspaceQuery(input.scope.workspaceId),
-      fetch: 'true',
+      fetch: fetchFor(input.type, input.returnFields),
     },
   );
   let object = created.object;
@@ -124,7 +134,11 @@ export async function createRecord(ctx: Ctx, input: CreateRecordInput): Promise<
     // The record exists now: a failed rank must not turn the create into a failure the engine
     // would retry. The request log shows it; the next update can rank again.
     const ref = { type: input.type, id: String(object.ObjectID) };
-    const query = { ...workspaceQuery(input.scope.workspaceId), ...rankParams, fetch: 'true' };
+    const query = {
+      ...workspaceQuery(input.scope.workspaceId),
+      ...rankParams,
+      fetch: fetchFor(input.type, input.returnFields),
+    };
     object = await api
       .update(relativeRef(ref), input.type, {}, query, 'rankRecord')
       .then((ranked) => ranked.object)

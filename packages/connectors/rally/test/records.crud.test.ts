@@ -157,6 +157,32 @@ describe('records', () => {
     expect((await rally.readRecord(ctx, feature)).fields.Name).toBe('After');
   });
 
+  it('a create asked for some fields answers with those and the record’s identity only', async () => {
+    const whole = await create('HierarchicalRequirement', { Name: 'Whole story' });
+    const lean = await rally.createRecord(ctx, {
+      scope,
+      type: 'HierarchicalRequirement',
+      fields: { Name: 'Lean story', ScheduleState: 'Defined' },
+      idempotencyToken: token(),
+      returnFields: ['Name', 'ScheduleState'],
+    });
+    expect(lean).toMatchObject({
+      type: 'HierarchicalRequirement',
+      formattedId: expect.stringMatching(/^US\d+$/),
+      url: `${sim.url}/slm/#/detail/userstory/${lean.id}`,
+      version: expect.any(String),
+      fields: { Name: 'Lean story', ScheduleState: 'Defined', Project: scope.projectId },
+    });
+    expect(lean.fields).not.toHaveProperty('Description');
+    expect(whole.fields).toHaveProperty('Description');
+    expect(Object.keys(lean.fields).length).toBeLessThan(Object.keys(whole.fields).length / 2);
+    // The record itself is whole in Rally.
+    expect((await rally.readRecord(ctx, { type: lean.type, id: lean.id })).fields).toMatchObject({
+      Name: 'Lean story',
+      ScheduleState: 'Defined',
+    });
+  });
+
   it('an unknown state name is a validation error listing the states', async () => {
     const error = await create('PortfolioItem/Feature', { Name: 'x', State: 'Shipped' }).catch(
       (e) => e,

@@ -1,5 +1,6 @@
 import { RemoteError, type RemoteRecord } from '@tandem/connector-kit';
 import {
+  mappedPairs,
   mapToRemote,
   type RecordMapping,
   type RecordRef,
@@ -123,6 +124,11 @@ export async function performRemoteEffect(
           fields: payloadFields.fields,
           ...(parents.container ? { parent: parents.container } : {}),
           idempotencyToken: effect.token,
+          // Only what the snapshot keeps: the rest of a large record is neither sent nor parsed.
+          returnFields: [
+            ...mappedPairs(mapping).map((pair) => pair.remoteField),
+            ...(mapping.status ? [mapping.status.remoteField] : []),
+          ],
         });
         await answer(
           { type: 'create_succeeded', remote: toRemoteRef(created) },
