@@ -126,7 +126,18 @@ export function createOutboxConsumer(options: {
     const start = await readCursor();
     const rows = (await db
       .selectFrom('record_events')
-      .select(['seq', 'record_type', 'record_id', 'action', 'origin', 'changes'])
+      .select(['seq', 'record_type', 'record_id', 'action', 'origin'])
+      // Only an edit of a synced record is read for its changes; a link write's carry the whole
+      // snapshot, and a bulk send writes thousands of them.
+      .select((eb) =>
+        eb
+          .case()
+          .when(eb.and([eb('action', '=', 'update'), eb('record_type', 'in', [...SYNCED_KINDS])]))
+          .then(eb.ref('changes'))
+          .else(null)
+          .end()
+          .as('changes'),
+      )
       .where('seq', '>', start)
       .orderBy('seq')
       .limit(BATCH)
