@@ -17,6 +17,7 @@ import { ancestorsOf, isInScope } from '@tandem/sync-engine';
 import { applyEvent } from '@tandem/sync-engine/runner';
 import type { AppDeps } from '../app-env.ts';
 import type { RemoteConnection } from '../sync/integration-runtime.ts';
+import { loadSnapshotWithin } from '../sync/snapshot-store.ts';
 import { loadEffective } from './effective-integration.ts';
 import { type ImportOutcome, importRemoteRecord } from './incoming-import.ts';
 import { bringRemoteChangeIn, type IncomingOutcome } from './incoming-update.ts';
@@ -199,6 +200,20 @@ async function applyChange(
   if (own) {
     await log('info', `${received}, made by Tandem itself; nothing to bring back`, record);
     return 'own';
+  }
+  // The version Tandem last synced (its own write, or a change already brought in): nothing
+  // new, and no need to read the record (a safety-net poll sees every delivered change again).
+  if (change.version !== null) {
+    const synced = await loadSnapshotWithin(deps.database.db, row.id, record.id);
+    if (synced?.remoteVersion === change.version) {
+      if (source === 'webhook')
+        await log(
+          'info',
+          `${received}; already synced at this version, so nothing changes`,
+          record,
+        );
+      return 'unchanged';
+    }
   }
   let remote: RemoteRecord;
   try {

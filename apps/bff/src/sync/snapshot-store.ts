@@ -8,9 +8,9 @@ import { readJson } from '@tandem/storage';
 import type { RecordRef, SyncSnapshot } from '@tandem/sync-engine';
 import type { Trx } from '@tandem/sync-engine/runner';
 
-/** A record's last synced snapshot for one integration, read inside the caller's transaction. */
+/** A record's last synced snapshot for one integration (in the caller's transaction, if any). */
 export async function loadSnapshotWithin(
-  trx: Trx,
+  trx: Pick<Trx, 'selectFrom'>,
   integrationId: string,
   recordId: string,
 ): Promise<SyncSnapshot | null> {

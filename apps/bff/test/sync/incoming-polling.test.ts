@@ -114,6 +114,39 @@ describeEachDialect('Rally changes found by polling', (handle) => {
     expect(after.incoming.polledAt >= polledFrom).toBe(true);
   });
 
+  it('with webhooks, the safety-net poll finds the delivered change already synced and reads nothing', {
+    timeout: 30_000,
+  }, async () => {
+    const ws = await suite.env.workspace();
+    const integrationId = await ws.enableRally(mappingsWithStatuses(ws.statuses));
+    const integrationUrl = `${ws.base}/integrations/${integrationId}`;
+    expect((await (await ws.browser.request('GET', integrationUrl)).json()).incoming).toMatchObject(
+      { mode: 'webhooks', pollEverySeconds: 900 },
+    );
+    await ws.browser.request('POST', `${integrationUrl}/poll`);
+    const feature = await ws.linkedFeature(integrationId, 'Audit export');
+    // Dana edits (Tandem acts as Pat here): the webhook brings the change in.
+    suite.env.editInRally(`/portfolioitem/feature/${feature.remoteId}`, {
+      Name: 'Audit export, signed',
+    });
+    await suite.env.settle();
+    expect((await ws.feature(feature.id)).name).toBe('Audit export, signed');
+    const reads = async () =>
+      (await ws.log(integrationId)).filter((l) =>
+        l.message.startsWith(
+          `readRecord GET ${suite.sim.url}/slm/webservice/v2.0/portfolioitem/feature/${feature.remoteId}`,
+        ),
+      ).length;
+    await new Promise((r) => setTimeout(r, 150)); // HTTP log lines are written in batches
+    const readsBefore = await reads();
+    expect(readsBefore).toBeGreaterThan(0);
+
+    const result = await (await ws.browser.request('POST', `${integrationUrl}/poll`)).json();
+    expect(result.outcomes).toMatchObject({ unchanged: 1 });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await reads()).toBe(readsBefore);
+  });
+
   it('polls on its own once due, and says once when the remote cannot be asked', {
     timeout: 30_000,
   }, async () => {
