@@ -1,4 +1,4 @@
-import { type RemoteChange, RemoteError } from '@tandem/connector-kit';
+import type { RemoteChange } from '@tandem/connector-kit';
 import { isActiveIntegration } from '@tandem/contracts';
 import {
   type IntegrationRow,
@@ -6,6 +6,7 @@ import {
   integrationsRepository,
 } from '@tandem/storage';
 import type { AppDeps } from '../app-env.ts';
+import { IntegrationNotReadyError } from '../sync/integration-runtime.ts';
 import { type DeliveryOutcome, handleRemoteChange } from './incoming-webhook.ts';
 import { callRemote } from './remote-failure.ts';
 import { storedWebhook } from './webhook-registration.ts';
@@ -36,9 +37,9 @@ export function pollIntervalMs(deps: Deps, row: IntegrationRow): number {
  */
 export async function pollRemoteChanges(deps: Deps, row: IntegrationRow): Promise<PollResult> {
   if (!isActiveIntegration(row.state)) {
-    throw new RemoteError('validation', `${row.name} is ${row.state.replaceAll('_', ' ')}`, {
-      retryable: false,
-    });
+    throw new IntegrationNotReadyError(
+      `${row.name} is ${row.state.replaceAll('_', ' ')}; enable it to check for changes`,
+    );
   }
   const connection = await callRemote(() => deps.sync.gateway.connect(row));
   const { connector, context, effective } = connection;

@@ -181,11 +181,6 @@ export const integrationRoutes = new Hono<AppEnv>()
   .post('/:integrationId/poll', requireWorkspaceRole('owner'), async (c) => {
     const deps = c.var.deps;
     const row = await loadIntegration(deps, c.var.workspace.id, c.req.param('integrationId'));
-    if (!isActiveIntegration(row.state)) {
-      throw AppError.conflict(
-        `${row.name} is ${row.state.replaceAll('_', ' ')}; enable it to check for changes`,
-      );
-    }
     const result: PollResult = await callRemote(() => pollRemoteChanges(deps, row));
     return c.json(result, 200);
   })

@@ -112,6 +112,14 @@ describeEachDialect('Rally changes found by polling', (handle) => {
     const after = await (await ws.browser.request('GET', integrationUrl)).json();
     expect(after.version).toBe(version);
     expect(after.incoming.polledAt >= polledFrom).toBe(true);
+
+    // A disabled integration is not asked, and says why.
+    await ws.browser.request('POST', `${integrationUrl}/disable`);
+    const refused = await ws.browser.request('POST', `${integrationUrl}/poll`);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.message).toBe(
+      `${after.name} is disabled; enable it to check for changes`,
+    );
   });
 
   it('with webhooks, the safety-net poll finds the delivered change already synced and reads nothing', {
