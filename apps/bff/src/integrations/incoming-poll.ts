@@ -59,6 +59,7 @@ export async function pollRemoteChanges(deps: Deps, row: IntegrationRow): Promis
   const outcomes: PollResult['outcomes'] = {};
   let count = 0;
   const polledAt = deps.now().toISOString();
+  let finished = false;
   try {
     for (let page = 0; page < MAX_PAGES; page++) {
       const answer = await connector.changesSince(context, { scope, cursor, types });
@@ -70,9 +71,12 @@ export async function pollRemoteChanges(deps: Deps, row: IntegrationRow): Promis
       cursor = answer.nextCursor;
       if (started === null || answer.changes.length === 0) break;
     }
+    finished = true;
   } finally {
-    // What was handled stays handled: keep the cursor of the last page taken in full.
-    if (cursor !== null) await repo.savePollCursor(row.id, started, cursor, polledAt);
+    // What was handled stays handled: keep the cursor of the last page taken in full. A poll
+    // that failed before any progress leaves "last checked" as it was.
+    if (cursor !== null && (finished || cursor !== started))
+      await repo.savePollCursor(row.id, started, cursor, polledAt);
   }
   if (count > 0 || started === null) {
     await integrationLogRepository(deps.database.db).append(

@@ -187,6 +187,7 @@ describeEachDialect('Rally changes found by polling', (handle) => {
       await until(async () => (await ws.feature(feature.id)).name === 'Bulk export to CSV');
       // That poll has finished (its cursor and time are stored last).
       await until(async () => (await polledAt()) !== started);
+      const lastGoodPoll = await polledAt();
 
       // Rally unreachable: one warning, however many polls fail with it.
       suite.sim.simulator.control.addFault({
@@ -205,6 +206,9 @@ describeEachDialect('Rally changes found by polling', (handle) => {
       );
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatchObject({ level: 'warn', event: 'poll' });
+      // Failed polls do not count as checks.
+      expect(await polledAt()).not.toBe(started);
+      expect(await polledAt()).toBe(lastGoodPoll);
     } finally {
       suite.sim.simulator.control.clearFaults();
       await poller.stop();
