@@ -14,10 +14,9 @@ import { removeIntegrationFieldsOf } from '../integration-fields/commands.ts';
 import { removeRequirementsOf } from '../requirements/commands.ts';
 import type { Store } from '../store.ts';
 import { defaultStatusId } from '../workflows/ensure.ts';
-import { workspaceKey } from '../workspaces.ts';
 import { checkCustomFields, checkReferences, normaliseTags } from './check.ts';
+import { newFeaturePlace } from './placement.ts';
 import { toFeature } from './queries.ts';
-import { RANK_STEP } from './rank.ts';
 
 export type CreateFeatureInput = z.output<typeof createFeatureRequestSchema>;
 export type UpdateFeatureInput = z.output<typeof updateFeatureRequestSchema>;
@@ -54,17 +53,11 @@ export function createFeature(
     );
     issues.throwIfAny();
 
-    const last = await db
-      .selectFrom('features')
-      .select((eb) => eb.fn.max('rank').as('rank'))
-      .where('workspace_id', '=', workspaceId)
-      .executeTakeFirst();
-    const key = await workspaceKey(db, workspaceId);
-    const number = await tx.nextNumber(`feature:${workspaceId}`);
+    const place = await newFeaturePlace(tx, workspaceId);
     const row = await tx.create('features', {
       id: newId(),
       workspace_id: workspaceId,
-      reference_num: `${key}-${number}`,
+      reference_num: place.reference_num,
       name: input.name,
       description_html: sanitizeRichText(input.descriptionHtml),
       status_id: statusId,
@@ -74,7 +67,7 @@ export function createFeature(
       tags: normaliseTags(input.tags),
       score: input.score ?? null,
       custom_fields: customFields,
-      rank: Number(last?.rank ?? 0) + RANK_STEP,
+      rank: place.rank,
     });
     return toFeature(row);
   });

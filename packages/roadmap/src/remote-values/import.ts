@@ -1,10 +1,9 @@
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { FeatureRow, RequirementRow } from '../events/rows.ts';
 import { newId, type WriteTx } from '../events/write.ts';
-import { RANK_STEP } from '../features/rank.ts';
-import { listRequirementRows } from '../requirements/queries.ts';
+import { newFeaturePlace } from '../features/placement.ts';
+import { newRequirementPlace } from '../requirements/placement.ts';
 import { defaultStatusId } from '../workflows/ensure.ts';
-import { workspaceKey } from '../workspaces.ts';
 import { checkRemoteValues, type RefusedValue, type RemoteValues } from './values.ts';
 
 /**
@@ -24,17 +23,11 @@ export async function importFeature(
     throw new ValidationError([
       { path: 'releaseId', message: 'The release is not in this workspace' },
     ]);
-  const last = await db
-    .selectFrom('features')
-    .select((eb) => eb.fn.max('rank').as('rank'))
-    .where('workspace_id', '=', workspaceId)
-    .executeTakeFirst();
-  const key = await workspaceKey(db, workspaceId);
-  const number = await tx.nextNumber(`feature:${workspaceId}`);
+  const place = await newFeaturePlace(tx, workspaceId);
   const row = await tx.create('features', {
     id: newId(),
     workspace_id: workspaceId,
-    reference_num: `${key}-${number}`,
+    reference_num: place.reference_num,
     name: v.name ?? 'Untitled',
     description_html: v.descriptionHtml ?? '',
     status_id: v.statusId ?? (await defaultStatusId(tx, workspaceId, 'feature')),
@@ -44,7 +37,7 @@ export async function importFeature(
     tags: v.tags ? [...v.tags] : [],
     score: v.score ?? null,
     custom_fields: v.customFields ?? {},
-    rank: Number(last?.rank ?? 0) + RANK_STEP,
+    rank: place.rank,
   });
   return { row, refused };
 }
@@ -61,19 +54,18 @@ export async function importRequirement(
   if (!feature || feature.workspace_id !== workspaceId) throw new NotFoundError('Feature');
   const { featureId: _parent, ...rest } = values;
   const { accepted: v, refused } = await checkRemoteValues(db, workspaceId, 'requirement', rest);
-  const siblings = await listRequirementRows(db, featureId);
-  const number = await tx.nextNumber(`requirement:${featureId}`);
+  const place = await newRequirementPlace(tx, feature);
   const row = await tx.create('requirements', {
     id: newId(),
     workspace_id: workspaceId,
     feature_id: featureId,
-    reference_num: `${feature.reference_num}-${number}`,
+    reference_num: place.reference_num,
     name: v.name ?? 'Untitled',
     description_html: v.descriptionHtml ?? '',
     status_id: v.statusId ?? (await defaultStatusId(tx, workspaceId, 'requirement')),
     assignee_id: null,
     custom_fields: v.customFields ?? {},
-    rank: (siblings.at(-1)?.rank ?? 0) + RANK_STEP,
+    rank: place.rank,
   });
   return { row, refused };
 }

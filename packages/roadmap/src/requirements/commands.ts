@@ -10,11 +10,11 @@ import { Issues, NotFoundError, StaleVersionError } from '../errors.ts';
 import type { RequirementRow } from '../events/rows.ts';
 import { newId, runWrite, type WriteTx } from '../events/write.ts';
 import { checkCustomFields, checkReferences } from '../features/check.ts';
-import { RANK_STEP } from '../features/rank.ts';
 import { sanitizeRichText } from '../html/sanitize.ts';
 import { removeIntegrationFieldsOf } from '../integration-fields/commands.ts';
 import type { Store } from '../store.ts';
 import { defaultStatusId } from '../workflows/ensure.ts';
+import { newRequirementPlace } from './placement.ts';
 import { listRequirementRows, toRequirement } from './queries.ts';
 
 export type CreateRequirementInput = z.output<typeof createRequirementRequestSchema>;
@@ -55,19 +55,18 @@ export function createRequirement(
     );
     issues.throwIfAny();
 
-    const siblings = await listRequirementRows(db, featureId);
-    const number = await tx.nextNumber(`requirement:${featureId}`);
+    const place = await newRequirementPlace(tx, feature);
     const row = await tx.create('requirements', {
       id: newId(),
       workspace_id: workspaceId,
       feature_id: featureId,
-      reference_num: `${feature.reference_num}-${number}`,
+      reference_num: place.reference_num,
       name: input.name,
       description_html: sanitizeRichText(input.descriptionHtml),
       status_id: statusId,
       assignee_id: input.assigneeId ?? null,
       custom_fields: customFields,
-      rank: (siblings.at(-1)?.rank ?? 0) + RANK_STEP,
+      rank: place.rank,
     });
     return toRequirement(row);
   });
