@@ -19,7 +19,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
       release: `By hand ${stamp}`,
       feature: `Imported by hand ${stamp}`,
     },
-    { importNewRecords: false, storiesUnderFeatures: true },
+    { importNewRecords: false },
   ));
 });
 

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect } from '@playwright/test';
-import { RALLY_TEST_MAPPINGS } from '@tandem/testkit';
+import { RALLY_TEST_MAPPINGS, rallyTwoWayMappings } from '@tandem/testkit';
 
 /** The simulator's seeded Rally workspace and project (`SEED_IDS` of `@tandem/sim-rally`). */
 const RALLY_WORKSPACE = { id: '2000000001', name: 'Acme' };
@@ -55,62 +55,17 @@ export class RallyWorkspace {
     return (await response.json()) as T;
   }
 
-  /**
-   * A two-way Rally integration: names and descriptions both ways, and the status from Rally
-   * (feature State: Discovering → Under consideration, Developing and Measuring → In development,
-   * Done → Shipped); returns its id.
-   */
+  /** A two-way Rally integration (`rallyTwoWayMappings` with this workspace's statuses); its id. */
   async enableTwoWayRallyIntegration(
     name: string,
-    options: {
-      sendMode?: SendMode;
-      apiKey?: string;
-      importNewRecords?: boolean;
-      /** Stories in Rally come and go under their feature (so new ones can be imported). */
-      storiesUnderFeatures?: boolean;
-    } = {},
+    options: { sendMode?: SendMode; apiKey?: string; importNewRecords?: boolean } = {},
   ): Promise<string> {
     const { workflows } = await this.#call<{
       workflows: { recordType: string; statuses: { id: string; name: string }[] }[];
     }>('GET', '/workflows');
-    const status = (name: string) =>
-      workflows.find((w) => w.recordType === 'feature')!.statuses.find((s) => s.name === name)!.id;
-    const mappings = RALLY_MAPPINGS.map((m) =>
-      m.roadmapKind === 'requirement' && options.storiesUnderFeatures
-        ? {
-            ...m,
-            links: [
-              {
-                parentKind: 'feature' as const,
-                remoteField: 'PortfolioItem',
-                direction: 'both' as const,
-              },
-            ],
-          }
-        : m.roadmapKind !== 'feature'
-          ? m
-          : {
-              ...m,
-              fields: [
-                ...m.fields,
-                {
-                  roadmapField: 'status' as const,
-                  remoteField: 'State',
-                  direction: 'from_remote' as const,
-                },
-              ],
-              status: {
-                remoteField: 'State',
-                groups: [
-                  { roadmapStatusId: status('Under consideration'), remoteStates: ['Discovering'] },
-                  {
-                    roadmapStatusId: status('In development'),
-                    remoteStates: ['Developing', 'Measuring'],
-                  },
-                  { roadmapStatusId: status('Shipped'), remoteStates: ['Done'] },
-                ],
-              },
-            },
+    const mappings = rallyTwoWayMappings(
+      (kind, name) =>
+        workflows.find((w) => w.recordType === kind)!.statuses.find((s) => s.name === name)!.id,
     );
     return this.enableRallyIntegration(name, mappings, options);
   }

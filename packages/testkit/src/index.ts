@@ -1,1 +1,1 @@
-export { RALLY_TEST_MAPPINGS } from './rally-mappings.ts';
+export { RALLY_TEST_MAPPINGS, rallyTwoWayMappings, type StatusIdOf } from './rally-mappings.ts';

@@ -13,7 +13,7 @@ import {
   usersRepository,
   workspacesRepository,
 } from '@tandem/storage';
-import { RALLY_TEST_MAPPINGS } from '@tandem/testkit';
+import { rallyTwoWayMappings } from '@tandem/testkit';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { DEMO_USERS } from '../../src/demo/seed-identity.ts';
 import { type Browser, wizardApp } from '../wizard/support.ts';
@@ -26,64 +26,14 @@ type Status = { id: string; name: string };
 /** Someone editing in Rally's UI (not Tandem's Rally user, so webhooks carry their id). */
 export const RALLY_DEVELOPER = 'dana.developer@acme.example';
 
-/**
- * Mappings with statuses: feature State from Rally (Developing and Measuring both mean In
- * development), story ScheduleState from Rally, names and descriptions both ways, features in
- * their release and stories under their feature, both ways (so new Rally records can be imported).
- */
+/** `rallyTwoWayMappings` with this workspace's statuses, each mapping passed through `change`. */
 export function mappingsWithStatuses(
   statuses: { feature: Status[]; requirement: Status[] },
   change: (m: RecordMapping) => RecordMapping = (m) => m,
 ): RecordMapping[] {
-  const id = (kind: 'feature' | 'requirement', name: string) =>
-    statuses[kind].find((s) => s.name === name)!.id;
-  const mappings: RecordMapping[] = [
-    RALLY_TEST_MAPPINGS[0]!,
-    {
-      roadmapKind: 'feature',
-      remoteType: 'PortfolioItem/Feature',
-      enabled: true,
-      fields: [
-        { roadmapField: 'name', remoteField: 'Name', direction: 'both' },
-        { roadmapField: 'description', remoteField: 'Description', direction: 'both' },
-        { roadmapField: 'status', remoteField: 'State', direction: 'from_remote' },
-      ],
-      links: [{ parentKind: 'release', remoteField: 'Release', direction: 'both' }],
-      status: {
-        remoteField: 'State',
-        groups: [
-          { roadmapStatusId: id('feature', 'Under consideration'), remoteStates: ['Discovering'] },
-          {
-            roadmapStatusId: id('feature', 'In development'),
-            remoteStates: ['Developing', 'Measuring'],
-          },
-          { roadmapStatusId: id('feature', 'Shipped'), remoteStates: ['Done'] },
-        ],
-      },
-      defaults: {},
-    },
-    {
-      roadmapKind: 'requirement',
-      remoteType: 'HierarchicalRequirement',
-      enabled: true,
-      fields: [
-        { roadmapField: 'name', remoteField: 'Name', direction: 'both' },
-        { roadmapField: 'description', remoteField: 'Description', direction: 'both' },
-        { roadmapField: 'status', remoteField: 'ScheduleState', direction: 'from_remote' },
-      ],
-      links: [{ parentKind: 'feature', remoteField: 'PortfolioItem', direction: 'both' }],
-      status: {
-        remoteField: 'ScheduleState',
-        groups: [
-          { roadmapStatusId: id('requirement', 'To do'), remoteStates: ['Defined'] },
-          { roadmapStatusId: id('requirement', 'In progress'), remoteStates: ['In-Progress'] },
-          { roadmapStatusId: id('requirement', 'Done'), remoteStates: ['Completed', 'Accepted'] },
-        ],
-      },
-      defaults: { ScheduleState: 'Defined' },
-    },
-  ];
-  return mappings.map(change);
+  return rallyTwoWayMappings((kind, name) => statuses[kind].find((s) => s.name === name)!.id).map(
+    change,
+  );
 }
 
 /**
