@@ -9,7 +9,6 @@ import type { AppDeps } from '../app-env.ts';
 import { IntegrationNotReadyError } from '../sync/integration-runtime.ts';
 import { type DeliveryOutcome, handleRemoteChange } from './incoming-webhook.ts';
 import { callRemote } from './remote-failure.ts';
-import { storedWebhook } from './webhook-registration.ts';
 
 type Deps = Required<AppDeps>;
 
@@ -23,11 +22,6 @@ export type PollResult = {
   outcomes: Partial<Record<DeliveryOutcome, number>>;
   polledAt: string;
 };
-
-/** How a poll is scheduled: often without webhooks, now and then as a safety net with them. */
-export function pollIntervalMs(deps: Deps, row: IntegrationRow): number {
-  return (storedWebhook(row) ? deps.env.POLL_SAFETY_NET_SECONDS : deps.env.POLL_SECONDS) * 1000;
-}
 
 /**
  * Asks the remote what changed in the integration's scope since the last poll and handles each

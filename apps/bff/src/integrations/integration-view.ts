@@ -2,20 +2,17 @@ import type { Integration, WizardStep } from '@tandem/contracts';
 import type { IntegrationRow, IntegrationTemplateRow, SecretBox } from '@tandem/storage';
 import { toConnectionView } from './connection-view.ts';
 import { composeEffective } from './effective-integration.ts';
-import { storedWebhook } from './webhook-registration.ts';
+import { incomingSchedule, type PollSettings } from './incoming-schedule.ts';
 
 /**
  * An integration as the SPA sees it: its settings over its template's, and connection facts
  * (its own or inherited from the template), never a secret.
  */
-/** The polling intervals the server runs with (env `POLL_SECONDS`, `POLL_SAFETY_NET_SECONDS`). */
-export type PollSeconds = { POLL_SECONDS: number; POLL_SAFETY_NET_SECONDS: number };
-
 export function toIntegrationView(
   row: IntegrationRow,
   box: SecretBox,
   template: IntegrationTemplateRow | null,
-  poll: PollSeconds,
+  poll: PollSettings,
   now: Date = new Date(),
 ): Integration {
   let connection: Integration['connection'] = null;
@@ -47,9 +44,7 @@ export function toIntegrationView(
     accountLocked: row.accountLockedAt !== null,
     lastSyncAt: row.lastSyncAt,
     lastError: row.lastError,
-    incoming: storedWebhook(row)
-      ? { mode: 'webhooks', pollEverySeconds: poll.POLL_SAFETY_NET_SECONDS, polledAt: row.polledAt }
-      : { mode: 'polling', pollEverySeconds: poll.POLL_SECONDS, polledAt: row.polledAt },
+    incoming: { ...incomingSchedule(poll, row), polledAt: row.polledAt },
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

@@ -5,7 +5,8 @@ import {
   integrationsRepository,
 } from '@tandem/storage';
 import type { AppDeps } from '../app-env.ts';
-import { pollIntervalMs, pollRemoteChanges } from './incoming-poll.ts';
+import { pollRemoteChanges } from './incoming-poll.ts';
+import { incomingSchedule } from './incoming-schedule.ts';
 
 type Deps = Required<AppDeps>;
 
@@ -27,9 +28,12 @@ export function createRemotePoller(deps: Deps, options: { tickMs?: number } = {}
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
+  const intervalMs = (row: IntegrationRow) =>
+    incomingSchedule(deps.env, row).pollEverySeconds * 1000;
+
   const isDue = (row: IntegrationRow, now: number) => {
     const last = Math.max(row.polledAt ? Date.parse(row.polledAt) : 0, lastTried.get(row.id) ?? 0);
-    return now - last >= pollIntervalMs(deps, row);
+    return now - last >= intervalMs(row);
   };
 
   async function pollOne(row: IntegrationRow): Promise<void> {
@@ -48,7 +52,7 @@ export function createRemotePoller(deps: Deps, options: { tickMs?: number } = {}
             workspaceId: row.workspaceId,
             level: 'warn',
             event: 'poll',
-            message: `Could not ask the remote for changes: ${message}; trying again in ${Math.round(pollIntervalMs(deps, row) / 1000)} seconds`,
+            message: `Could not ask the remote for changes: ${message}; trying again in ${Math.round(intervalMs(row) / 1000)} seconds`,
           },
           deps.now().toISOString(),
         )
