@@ -43,6 +43,12 @@ export {
   setIntegrationFields,
   setIntegrationFieldsIn,
 } from './integration-fields/commands.ts';
+export {
+  type OwnedRecordKind,
+  type OwnedRecordRef,
+  recordsOutsideWorkspace,
+  workspaceOfRecord,
+} from './ownership/record-workspace.ts';
 export { createRelease, deleteRelease, updateRelease } from './releases/commands.ts';
 export { listReleases } from './releases/queries.ts';
 export { applyRemoteValues, type RemoteApplyResult } from './remote-values/apply.ts';

@@ -21,7 +21,7 @@ describeEachDialect('values brought in from a remote system', (handle) => {
     const rally = integrationContext('rally-1', s.ctx.now);
     const seq = await lastEventSeq(db.db);
     const result = await runWrite(db, rally, (tx) =>
-      applyRemoteValues(tx, 'feature', f.id, {
+      applyRemoteValues(tx, s.workspace.id, 'feature', f.id, {
         name: '  Offline sync v2 ',
         descriptionHtml: '<p onclick="x()">From Rally<script>x()</script></p>',
         statusId: s.statuses.feature[2]!.id,
@@ -42,7 +42,7 @@ describeEachDialect('values brought in from a remote system', (handle) => {
 
     // The same values again write nothing and emit nothing.
     const again = await runWrite(db, rally, (tx) =>
-      applyRemoteValues(tx, 'feature', f.id, { name: 'Offline sync v2' }),
+      applyRemoteValues(tx, s.workspace.id, 'feature', f.id, { name: 'Offline sync v2' }),
     );
     expect(again.version).toBe(result.version);
     expect(await listEvents(db.db, { afterSeq: seq, recordId: f.id })).toHaveLength(1);
@@ -61,7 +61,7 @@ describeEachDialect('values brought in from a remote system', (handle) => {
       required: true,
     });
     const result = await runWrite(db, integrationContext('rally-1', s.ctx.now), (tx) =>
-      applyRemoteValues(tx, 'feature', f.id, {
+      applyRemoteValues(tx, s.workspace.id, 'feature', f.id, {
         name: '   ',
         statusId: s.statuses.requirement[0]!.id,
         tags: ['ios', 'IOS', ' web '],
@@ -69,6 +69,25 @@ describeEachDialect('values brought in from a remote system', (handle) => {
     );
     expect(result.applied).toEqual(['tags']);
     expect(result.refused.map((r) => r.key)).toEqual(['name', 'statusId']);
+  });
+
+  it("writes nothing to a record of another workspace than the integration's", async () => {
+    const db = handle();
+    const mine = await seedWorkspace(db);
+    const theirs = await seedWorkspace(db);
+    const f = await createFeature(
+      db,
+      theirs.ctx,
+      theirs.workspace.id,
+      featureInput(theirs.release),
+    );
+    const seq = await lastEventSeq(db.db);
+    const result = await runWrite(db, integrationContext('rally-1', mine.ctx.now), (tx) =>
+      applyRemoteValues(tx, mine.workspace.id, 'feature', f.id, { name: 'Taken over' }),
+    );
+    expect(result).toMatchObject({ applied: [], version: null, workspaceId: null });
+    expect(result.refused[0]?.message).toMatch(/another workspace/);
+    expect(await listEvents(db.db, { afterSeq: seq, recordId: f.id })).toHaveLength(0);
   });
 
   it('imports a feature and a requirement under it, last in order, with the default status when none maps', async () => {

@@ -79,7 +79,7 @@ export async function importCandidate(
     { event: 'import', received: `${by.name} chose to import ${candidate.formattedId}` },
     { chosen: true },
   );
-  const linked = await linkedRecordOf(deps.database.db, row.id, remoteId);
+  const linked = await linkedRecordOf(deps.database.db, row, remoteId);
   if (!linked || (linked.kind !== 'feature' && linked.kind !== 'requirement')) {
     throw AppError.conflict(
       `${candidate.formattedId} was not imported (${outcome}); the integration log says why`,

@@ -71,7 +71,7 @@ export async function importRemoteRecord(
   const config = runtime.config;
   const mapping = config.recordMappings.find((m) => m.enabled && m.remoteType === remote.type);
   const resolveRecord = mapping
-    ? await linkedParentsOf(db, row.id, mapping, remote.fields)
+    ? await linkedParentsOf(db, row, mapping, remote.fields)
     : () => undefined;
   const theirs = toRemoteSnapshot(remote);
   const decision = decideImport({
@@ -156,7 +156,7 @@ export async function importRemoteRecord(
       await sql`select pg_advisory_xact_lock(hashtext(${`import:${row.id}:${remote.id}`}))`.execute(
         trx,
       );
-    if (await linkedRecordOf(trx, row.id, remote.id)) return null;
+    if (await linkedRecordOf(trx, row, remote.id)) return null;
     const now = sync.now();
     const name = values.name || remote.formattedId;
     const made = await writeWithin(

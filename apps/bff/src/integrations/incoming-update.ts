@@ -88,7 +88,7 @@ export async function bringRemoteChangeIn(
     return 'unchanged';
   }
   const theirs = toRemoteSnapshot(remote);
-  const resolveRecord = await linkedParentsOf(db, row.id, mapping, remote.fields);
+  const resolveRecord = await linkedParentsOf(db, row, mapping, remote.fields);
 
   const { outcome, decisions } = await db.transaction().execute(async (trx) => {
     const now = sync.now();

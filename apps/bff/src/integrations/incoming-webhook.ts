@@ -156,7 +156,7 @@ async function applyChange(
   const secrets = connection.effective.secrets;
   const self = secrets.oauth?.remoteUserId ?? secrets.remoteUserId ?? null;
   const own = self !== null && change.changedBy === self;
-  const record = await linkedRecordOf(deps.database.db, row.id, change.ref.id);
+  const record = await linkedRecordOf(deps.database.db, row, change.ref.id);
   const what = `${change.kind} ${change.ref.type} ${change.ref.id}`;
   const changed = change.fields ? ` (${Object.keys(change.fields).join(', ')})` : '';
   const received = `${heard}: ${what}${changed}`;

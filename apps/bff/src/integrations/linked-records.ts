@@ -12,17 +12,24 @@ const remoteIdOf = (value: unknown): string | null => {
   return value.split('/').filter(Boolean).at(-1) ?? null;
 };
 
-/** The roadmap record linked to a remote id through this integration, if any. */
+/** An integration as a link lookup needs it: links count only within its own workspace. */
+export type LinkOwner = { readonly id: string; readonly workspaceId: string };
+
+/**
+ * The roadmap record linked to a remote id through this integration, if any. Only a record of the
+ * integration's own workspace counts: a link row pointing elsewhere is never followed.
+ */
 export async function linkedRecordOf(
   db: Db,
-  integrationId: string,
+  integration: LinkOwner,
   remoteId: string,
   kind?: RoadmapKind,
 ): Promise<RecordRef | null> {
   let query = db
     .selectFrom('integration_fields')
     .select(['record_type', 'record_id'])
-    .where('integration_id', '=', integrationId)
+    .where('integration_id', '=', integration.id)
+    .where('workspace_id', '=', integration.workspaceId)
     // A literal, not a parameter: only then can SQLite use the partial index on `remoteId` rows.
     .where('key', '=', sql.lit('remoteId'))
     .where('value', '=', JSON.stringify(remoteId));
@@ -37,7 +44,7 @@ export async function linkedRecordOf(
  */
 export async function linkedParentsOf(
   db: Db,
-  integrationId: string,
+  integration: LinkOwner,
   mapping: RecordMapping,
   fields: Readonly<Record<string, unknown>>,
 ): Promise<(kind: RoadmapKind, remoteIdOrRef: string) => RecordRef | undefined> {
@@ -45,7 +52,7 @@ export async function linkedParentsOf(
   for (const link of mapping.links) {
     const remoteId = remoteIdOf(fields[link.remoteField]);
     if (remoteId === null) continue;
-    const record = await linkedRecordOf(db, integrationId, remoteId, link.parentKind);
+    const record = await linkedRecordOf(db, integration, remoteId, link.parentKind);
     if (record) found.set(`${link.parentKind}:${remoteId}`, record);
   }
   return (kind, remoteIdOrRef) => {

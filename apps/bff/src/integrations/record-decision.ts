@@ -1,4 +1,5 @@
 import type { RecordType } from '@tandem/contracts';
+import { workspaceOfRecord } from '@tandem/roadmap';
 import { type IntegrationRow, integrationsRepository } from '@tandem/storage';
 import type { RecordRef } from '@tandem/sync-engine';
 import { type IntegrationRuntime, queuesJobs, type Trx } from '@tandem/sync-engine/runner';
@@ -9,7 +10,8 @@ type Deps = Required<AppDeps>;
 
 /**
  * A person's decision about one record of one integration (approve its outgoing changes, settle
- * its conflict): finds the integration in this workspace, runs `decide` in one transaction with
+ * its conflict): finds the integration and the record in this workspace (either elsewhere is
+ * not found), runs `decide` in one transaction with
  * the runtime resolved before it opens, and wakes the worker when the decision queued jobs.
  */
 export async function decideForRecord(
@@ -25,6 +27,8 @@ export async function decideForRecord(
   const row = await integrationsRepository(deps.database.db).find(input.integrationId);
   if (!row || row.workspaceId !== input.workspaceId) throw AppError.notFound('Integration');
   const record: RecordRef = { kind: input.recordType, id: input.recordId };
+  if ((await workspaceOfRecord(deps.database.db, record)) !== row.workspaceId)
+    throw AppError.notFound(`${record.kind[0]!.toUpperCase()}${record.kind.slice(1)}`);
   const runtime = await deps.sync.deps.integrations.runtime(row.id);
   const decision = await deps.database.db
     .transaction()

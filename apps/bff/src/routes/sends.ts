@@ -1,4 +1,5 @@
 import { isActiveIntegration, type SendSummary, sendRequestSchema } from '@tandem/contracts';
+import { recordsOutsideWorkspace } from '@tandem/roadmap';
 import {
   type IntegrationRow,
   integrationLogRepository,
@@ -11,6 +12,7 @@ import type { AppEnv } from '../app-env.ts';
 import { loadIntegration } from '../integrations/integration-service.ts';
 import { remoteFailure } from '../integrations/remote-failure.ts';
 import { AppError } from '../lib/errors.ts';
+import { rateLimitPerUser } from '../lib/rate-limit.ts';
 import { validate } from '../lib/validate.ts';
 import { requireWorkspaceRole } from '../middleware/workspace-role.ts';
 
@@ -56,10 +58,30 @@ async function logBlockedRecords(
   }
 }
 
+/**
+ * A send names records of the integration's own workspace only: an id of another workspace's
+ * record (or of none) is refused as not found before anything is planned, so no one learns
+ * whether it exists elsewhere and nothing of it can reach this integration's remote.
+ */
+async function refuseRecordsOfOtherWorkspaces(
+  deps: AppEnv['Variables']['deps'],
+  workspaceId: string,
+  selection: { featureIds?: readonly string[]; releaseIds?: readonly string[] },
+) {
+  const outside = await recordsOutsideWorkspace(deps.database.db, workspaceId, [
+    ...(selection.releaseIds ?? []).map((id) => ({ kind: 'release' as const, id })),
+    ...(selection.featureIds ?? []).map((id) => ({ kind: 'feature' as const, id })),
+  ]);
+  if (outside.length === 0) return;
+  const names = outside.map((r) => `${r.kind} ${r.id}`).join(', ');
+  throw new AppError(404, 'not_found', `Nothing was sent: no ${names} in this workspace`);
+}
+
 /** *Send to <integration>*: one feature, many, or a release; `dryRun` shows the plan first. */
 export const sendRoutes = new Hono<AppEnv>().post(
   '/:integrationId/sends',
   requireWorkspaceRole('contributor'),
+  rateLimitPerUser('send', 'sends'),
   validate('json', sendRequestSchema),
   async (c) => {
     const deps = c.var.deps;
@@ -72,6 +94,7 @@ export const sendRoutes = new Hono<AppEnv>().post(
       );
     }
     const { dryRun, ...selection } = c.req.valid('json');
+    await refuseRecordsOfOtherWorkspaces(deps, row.workspaceId, selection);
     try {
       if (dryRun) {
         const { plan, summary } = await previewSend(deps.sync.deps, row.id, selection);

@@ -72,29 +72,33 @@ export function toRemoteValues(changes: RoadmapFieldChanges): {
 export async function applyLocalChanges(
   store: Store,
   trx: Trx,
-  integrationId: string,
+  integration: { id: string; workspaceId: string },
   record: RecordRef,
   changes: RoadmapFieldChanges,
   now: Date,
 ): Promise<RemoteApplyResult> {
+  const integrationId = integration.id;
   const { values, ignored } = toRemoteValues(changes);
   const result = await writeWithin(trx, store, integrationContext(integrationId, now), (tx) =>
-    applyRemoteValues(tx, record.kind, record.id, values),
+    applyRemoteValues(tx, integration.workspaceId, record.kind, record.id, values),
   );
   const problems = [
     ...result.refused.map((r) => `${r.key}: ${r.message}`),
     ...ignored.map((k) => `${k}: not brought in from the remote`),
   ];
-  if (problems.length > 0 && result.workspaceId) {
+  if (problems.length > 0 && result.untouched !== 'gone') {
     await integrationLogRepository(trx).append(
       {
         integrationId,
-        workspaceId: result.workspaceId,
+        workspaceId: integration.workspaceId,
         recordType: record.kind,
         recordId: record.id,
-        level: 'warn',
+        level: result.untouched === 'foreign' ? 'error' : 'warn',
         event: 'receive',
-        message: `Some remote values were not brought in: ${problems.join('; ')}`,
+        message:
+          result.untouched === 'foreign'
+            ? "Remote values refused: the record belongs to another workspace than the integration's"
+            : `Some remote values were not brought in: ${problems.join('; ')}`,
         data: { refused: result.refused, ignored },
       },
       now.toISOString(),

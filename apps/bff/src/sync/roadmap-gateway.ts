@@ -121,14 +121,18 @@ export function createRoadmapGateway(database: DatabaseHandle, now: () => Date):
               await db
                 .selectFrom('requirements')
                 .selectAll()
+                .where('workspace_id', '=', workspaceId)
                 .where('feature_id', 'in', featureIds)
                 .execute()
             ).map(toRoadmapRecord.requirement);
       // Parking lots hold unscheduled work and are never sent: their features go without a
       // release (and come back into the first parking lot when imported).
+      // Only this workspace's releases: an id of another workspace's is never loaded, so it can
+      // neither be planned nor pull that workspace's features along.
       const releaseRows = await db
         .selectFrom('releases')
         .selectAll()
+        .where('workspace_id', '=', workspaceId)
         .where('id', 'in', unique([...releaseIds, ...features.map((f) => f.fields.releaseId), '']))
         .execute();
       const releases = releaseRows
@@ -233,8 +237,8 @@ export function createRoadmapGateway(database: DatabaseHandle, now: () => Date):
       );
     },
 
-    async applyLocal(trx, integrationId, record, changes) {
-      await applyLocalChanges(database, trx, integrationId, record, changes, now());
+    async applyLocal(trx, integration, record, changes) {
+      await applyLocalChanges(database, trx, integration, record, changes, now());
     },
 
     async saveSnapshot(trx, integrationId, record, next) {

@@ -15,29 +15,34 @@ export type RemoteApplyResult = {
   /** The record's version afterwards; null when the record no longer exists. */
   version: number | null;
   workspaceId: string | null;
+  /** Why nothing was written at all: the record is gone, or is not the integration's to write. */
+  untouched?: 'gone' | 'foreign';
 };
 
 /**
  * Writes values brought in from a remote system to one record through the writer: one row update
  * and its `record_events` row, stamped with the transaction's origin (the integration), so the
  * change is recognised as the integration's own and is not sent back. A value the roadmap cannot
- * hold is refused on its own; a record that no longer exists changes nothing.
+ * hold is refused on its own; a record that no longer exists, or that belongs to another
+ * workspace than the integration's (`workspaceId`), changes nothing.
  */
 export async function applyRemoteValues(
   tx: WriteTx,
+  workspaceId: string,
   recordType: RecordType,
   id: string,
   values: RemoteValues,
 ): Promise<RemoteApplyResult> {
+  const target = { workspaceId, recordType, id };
   switch (recordType) {
     case 'feature':
-      return applyToRow(tx, 'features', recordType, id, values, featurePatch);
+      return applyToRow(tx, 'features', target, values, featurePatch);
     case 'requirement':
-      return applyToRow(tx, 'requirements', recordType, id, values, requirementPatch);
+      return applyToRow(tx, 'requirements', target, values, requirementPatch);
     case 'release':
-      return applyToRow(tx, 'releases', recordType, id, values, releasePatch);
+      return applyToRow(tx, 'releases', target, values, releasePatch);
     case 'initiative':
-      return applyToRow(tx, 'initiatives', recordType, id, values, initiativePatch);
+      return applyToRow(tx, 'initiatives', target, values, initiativePatch);
   }
 }
 
@@ -78,17 +83,18 @@ type RemoteTable = 'features' | 'requirements' | 'releases' | 'initiatives';
 async function applyToRow<T extends RemoteTable>(
   tx: WriteTx,
   table: T,
-  recordType: RecordType,
-  id: string,
+  target: { workspaceId: string; recordType: RecordType; id: string },
   values: RemoteValues,
   toPatch: (accepted: RemoteValues) => RowPatch<T>,
 ): Promise<RemoteApplyResult> {
-  const before = await tx.load(table, id);
-  if (!before) return gone();
+  const before = await tx.load(table, target.id);
+  if (!before) return untouched('gone', 'The record no longer exists');
+  if (before.workspace_id !== target.workspaceId)
+    return untouched('foreign', "The record belongs to another workspace than the integration's");
   const { accepted, refused } = await checkRemoteValues(
     tx.read.db,
     before.workspace_id,
-    recordType,
+    target.recordType,
     values,
     customFieldsOf(before),
   );
@@ -108,9 +114,10 @@ const customFieldsOf = (row: Rows[RemoteTable]) =>
 const keysOf = (values: RemoteValues) =>
   (Object.keys(values) as RemoteValueKey[]).filter((k) => values[k] !== undefined);
 
-const gone = (): RemoteApplyResult => ({
+const untouched = (why: 'gone' | 'foreign', message: string): RemoteApplyResult => ({
   applied: [],
-  refused: [{ key: 'name', message: 'The record no longer exists' }],
+  refused: [{ key: 'name', message }],
   version: null,
   workspaceId: null,
+  untouched: why,
 });

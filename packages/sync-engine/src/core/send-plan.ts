@@ -6,7 +6,8 @@
  * the link steps that attach records created out of parent-first order. Records already linked
  * become update steps when they changed since their snapshot, and are skipped otherwise; a
  * record with a create in flight is never planned again. Pure and deterministic: the same input
- * gives the same plan.
+ * gives the same plan. A record of another workspace is never planned through this integration
+ * (only through a peer of its own workspace): it is skipped as `outside_workspace`.
  */
 import { type IntegrationConfig, recordMappingFor } from './config.ts';
 import { localChanges } from './diff.ts';
@@ -166,6 +167,9 @@ export function planSend(input: SendPlanInput): SendPlan {
   ) => {
     if (seen.has(record.id)) return;
     seen.add(record.id);
+    // A record is only ever sent by the integration of its own workspace (a peer sharing the
+    // template for another workspace's records): never through a stranger's integration.
+    if (record.workspaceId !== by.workspaceId) return skip(record, by.id, 'outside_workspace');
     const mapping = recordMappingFor(by, record.kind);
     if (mapping === undefined) return skip(record, by.id, 'kind_not_mapped');
     const link = linkOf(by.id, record.id);

@@ -132,6 +132,43 @@ describe('send plan with existing links', () => {
   });
 });
 
+describe('send plan across workspaces', () => {
+  const foreignRelease = record('release', 'rx', { name: 'Their release' }, 'ws-other');
+  const foreignFeature = record('feature', 'fx', { releaseId: 'rx', rank: 1 }, 'ws-other');
+
+  it("never creates another workspace's release named in the selection", () => {
+    const p = plan({
+      selection: { releaseIds: ['rx'] },
+      records: [...world, foreignRelease, foreignFeature],
+    });
+    expect(p.steps).toEqual([]);
+    expect(p.skipped.map((s) => `${s.record.id} ${s.reason}`).sort()).toEqual([
+      'fx outside_workspace',
+      'rx outside_workspace',
+    ]);
+  });
+
+  it("never creates another workspace's release a feature points at", () => {
+    const stray = { ...f1, fields: { ...f1.fields, releaseId: 'rx' } };
+    const p = plan({ records: [...world.filter((r) => r.id !== 'f1'), stray, foreignRelease] });
+    expect(show(p.steps)).not.toContain('create release rx (int-1)');
+    expect(p.skipped.map((s) => `${s.record.id} ${s.reason}`)).toContain('rx outside_workspace');
+  });
+
+  it('sends a record of a workspace without a peer integration through nobody', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('ws-other', 'ws-strategy', 'ws-prod'), (workspaceId) => {
+        const records = world.map((r) => ({ ...r, workspaceId }));
+        const p = plan({ records, peers: [] });
+        for (const step of p.steps) {
+          const rec = records.find((r) => r.id === step.record.id)!;
+          expect(rec.workspaceId).toBe(rallyConfig.workspaceId);
+        }
+      }),
+    );
+  });
+});
+
 describe('dry run', () => {
   it('counts per kind and action, and blocks when a required remote field would be empty', () => {
     const p = plan({

@@ -27,6 +27,7 @@ const GAP_GRACE_MS = 10_000;
 
 type OutboxRow = {
   seq: number;
+  workspace_id: string;
   record_type: string;
   record_id: string;
   action: string;
@@ -110,6 +111,15 @@ export function createOutboxConsumer(options: {
       if (row.origin === integrationOrigin(integrationId)) continue;
       const integration = await integrationsRepository(db).find(integrationId);
       if (!integration || !isActiveIntegration(integration.state)) continue;
+      // A sync state of another workspace's integration on this record is never acted on: the
+      // edit stays in its own workspace.
+      if (integration.workspaceId !== row.workspace_id) {
+        logger.warn(
+          { integrationId, record: { kind, id: row.record_id } },
+          "edit not sent: the record belongs to another workspace than the integration's",
+        );
+        continue;
+      }
       try {
         const runtime = await sync.integrations.runtime(integrationId);
         work.push({ runtime, event: { type: 'local_changed', fields, origin: row.origin } });
@@ -126,7 +136,7 @@ export function createOutboxConsumer(options: {
     const start = await readCursor();
     const rows = (await db
       .selectFrom('record_events')
-      .select(['seq', 'record_type', 'record_id', 'action', 'origin'])
+      .select(['seq', 'workspace_id', 'record_type', 'record_id', 'action', 'origin'])
       // Only an edit of a synced record is read for its changes; a link write's carry the whole
       // snapshot, and a bulk send writes thousands of them.
       .select((eb) =>

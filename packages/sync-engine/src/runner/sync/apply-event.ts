@@ -207,7 +207,12 @@ async function stage(
       return;
     }
     case 'applyLocal':
-      await deps.roadmap.applyLocal(trx, integrationId, record, effect.fields);
+      await deps.roadmap.applyLocal(
+        trx,
+        { id: integrationId, workspaceId: s.workspaceId },
+        record,
+        effect.fields,
+      );
       return;
     case 'requestApproval':
       await log('info', 'approval', `Waiting for approval: ${effect.fields.join(', ')}`, {

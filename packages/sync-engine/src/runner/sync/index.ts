@@ -8,6 +8,7 @@ export {
 export { type SyncCallContext, syncCallContext } from './call-context.ts';
 export type { SyncDeps } from './deps.ts';
 export type { IntegrationGateway, IntegrationRuntime, RoadmapGateway, Trx } from './ports.ts';
+export { foreignRecordReason } from './record-ownership.ts';
 export { loadSyncState, syncStateNames } from './record-syncs.ts';
 export {
   planSelection,

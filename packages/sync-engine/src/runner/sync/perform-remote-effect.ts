@@ -13,6 +13,7 @@ import { PostponeJob } from '../queue/port.ts';
 import { applyEvent, type RemoteEffectPayload } from './apply-event.ts';
 import type { SyncDeps } from './deps.ts';
 import type { IntegrationRuntime, Trx } from './ports.ts';
+import { foreignRecordReason, parentIntegrationFor } from './record-ownership.ts';
 import { syncStateNames } from './record-syncs.ts';
 import { linkAsRemoteRef, toRemoteRef, toRemoteSnapshot } from './remote-refs.ts';
 
@@ -73,10 +74,11 @@ export async function performRemoteEffect(
       ...(completeWithin ? { within: completeWithin } : {}),
     });
   const mapping = recordMappingFor(runtime.config, ref.kind);
-  if (!record || !mapping) {
+  const foreign = record ? foreignRecordReason(record, runtime.config) : null;
+  if (!record || !mapping || foreign) {
     const why = !record
       ? 'The record no longer exists'
-      : `${ref.kind} is not mapped by this integration`;
+      : (foreign ?? `${ref.kind} is not mapped by this integration`);
     await answer(
       failedEvent(effect.type === 'lookupByToken' ? 'lookup' : 'create', new Error(why), 99),
     );
@@ -198,6 +200,18 @@ export async function performRemoteEffect(
     }
     case 'linkChild': {
       const { parent, remoteField } = effect.target;
+      if (!(await parentIntegrationFor(deps, runtime.config, parent))) {
+        await answer(
+          failedEvent(
+            'link',
+            new Error(
+              `The parent ${parent.kind} belongs to a workspace ${runtime.config.name} does not share records with`,
+            ),
+            1,
+          ),
+        );
+        return;
+      }
       const [mine] = await deps.roadmap.loadLinks([integrationId], [record.id]);
       const [theirs] = await deps.roadmap.loadLinks([parent.integrationId], [parent.id]);
       const child = mine && linkAsRemoteRef(mine);

@@ -39,9 +39,10 @@ export interface RoadmapGateway {
     record: RecordRef,
     next: (stored: SyncSnapshot | null) => SyncSnapshot | null,
   ): Promise<void>;
+  /** Remote values into a record; a record outside the integration's workspace is never written. */
   applyLocal(
     trx: Trx,
-    integrationId: string,
+    integration: { readonly id: string; readonly workspaceId: string },
     record: RecordRef,
     changes: RoadmapFieldChanges,
   ): Promise<void>;
