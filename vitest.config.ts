@@ -8,6 +8,7 @@ export default defineConfig({
       'packages/connectors/*/vitest.config.ts',
       'packages/simulators/*/vitest.config.ts',
       'apps/*/vitest.config.ts',
+      'scripts/vitest.config.ts',
     ],
   },
 });

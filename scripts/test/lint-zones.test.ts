@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The boundaries of DESIGN.md are lint errors (biome.json `overrides`). Each zone gets a file that
+ * crosses it — the lint must fail with the zone's message — and one that stays inside — it must
+ * pass, so a zone that forbids everything would fail here too.
+ */
+const root = new URL('../..', import.meta.url).pathname;
+const biome = join(root, 'node_modules/.bin/biome');
+
+type Zone = {
+  name: string;
+  /** Where the probe file goes (inside the zone). */
+  at: string;
+  crossing: string;
+  inside: string;
+  message: RegExp;
+};
+
+const ZONES: Zone[] = [
+  {
+    name: 'web feature ↛ another web feature',
+    at: 'apps/web/src/features/releases/components/__zone-probe.ts',
+    crossing: "export { x } from '@/features/roadmap-board/api/prime-board';",
+    inside: "export { x } from '@/features/releases/api/list-releases';",
+    message: /never imports another feature/,
+  },
+  {
+    name: 'web ↛ storage',
+    at: 'apps/web/src/components/__zone-probe.ts',
+    crossing: "export { x } from '@tandem/storage';",
+    inside: "export { x } from '@tandem/contracts';",
+    message: /never touches storage/,
+  },
+  {
+    name: 'sync-engine core ↛ node:*',
+    at: 'packages/sync-engine/src/core/__zone-probe.ts',
+    crossing: "export { randomUUID } from 'node:crypto';",
+    inside: "export { x } from './values.ts';",
+    message: /no Node\.js built-ins/,
+  },
+  {
+    name: 'sync-engine core ↛ runner',
+    at: 'packages/sync-engine/src/core/__zone-probe.ts',
+    crossing: "export { x } from '../runner/sync/send.ts';",
+    inside: "export { x } from './send-plan.ts';",
+    message: /never depends on the runner/,
+  },
+  {
+    name: 'connector ↛ anything of Tandem but connector-kit',
+    at: 'packages/connectors/rally/src/__zone-probe.ts',
+    crossing: "export { x } from '@tandem/storage';",
+    inside: "export { x } from '@tandem/connector-kit';",
+    message: /depends on connector-kit only/,
+  },
+  {
+    name: 'simulator ↛ connectors',
+    at: 'packages/simulators/rally/src/__zone-probe.ts',
+    crossing: "export { x } from '@tandem/connector-rally';",
+    inside: "export { x } from 'hono';",
+    message: /never import a connector/,
+  },
+];
+
+function lint(path: string, source: string): { status: number; output: string } {
+  const file = join(root, path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${source}\n`);
+  try {
+    const r = spawnSync(biome, ['lint', '--max-diagnostics=50', file], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    return { status: r.status ?? 1, output: `${r.stdout}${r.stderr}` };
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+describe('lint zones', () => {
+  for (const zone of ZONES) {
+    it(`${zone.name}: crossing fails, staying inside passes`, () => {
+      const crossing = lint(zone.at, zone.crossing);
+      expect(crossing.status, crossing.output).not.toBe(0);
+      expect(crossing.output).toMatch(zone.message);
+      const inside = lint(zone.at, zone.inside);
+      expect(inside.output).not.toMatch(/noRestrictedImports/);
+    });
+  }
+});
