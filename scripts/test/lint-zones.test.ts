@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -90,4 +90,32 @@ describe('lint zones', () => {
       expect(inside.output).not.toMatch(/noRestrictedImports/);
     });
   }
+});
+
+/** A query builder call on a table: what a route must leave to a repository or a view module. */
+const TABLE_QUERY = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto)\(|\bsql`/;
+
+function tableQueriesIn(source: string): string[] {
+  return source.split('\n').filter((line) => TABLE_QUERY.test(line));
+}
+
+describe('routes reach tables through repositories only', () => {
+  const routes = join(root, 'apps/bff/src/routes');
+
+  it('no route queries a table', () => {
+    const offenders = readdirSync(routes, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) =>
+        tableQueriesIn(readFileSync(join(routes, f), 'utf8')).map((l) => `${f}: ${l.trim()}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('would catch one', () => {
+    expect(
+      tableQueriesIn("const rows = await db.selectFrom('record_syncs').execute();"),
+    ).toHaveLength(1);
+    expect(tableQueriesIn('await sql`delete from sessions`.execute(db);')).toHaveLength(1);
+    expect(tableQueriesIn('const rows = await integrationsRepository(db).list();')).toEqual([]);
+  });
 });

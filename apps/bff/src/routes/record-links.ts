@@ -1,17 +1,14 @@
 import {
   decideOutgoingRequestSchema,
-  type RecordLink,
   recordTypeSchema,
   resolveConflictRequestSchema,
 } from '@tandem/contracts';
-import { getIntegrationFields } from '@tandem/roadmap';
-import { integrationLogRepository, integrationsRepository, readJson } from '@tandem/storage';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { resolveConflict } from '../integrations/conflict-resolution.ts';
-import { describeConflict } from '../integrations/conflict-view.ts';
 import { decideOutgoing } from '../integrations/outgoing-approval.ts';
+import { recordLinksOf } from '../integrations/record-links-view.ts';
 import { validate } from '../lib/validate.ts';
 import { requireWorkspaceRole } from '../middleware/workspace-role.ts';
 
@@ -30,79 +27,13 @@ export const recordLinkRoutes = new Hono<AppEnv>()
   .get(
     '/:recordType/:recordId',
     requireWorkspaceRole('viewer'),
-    validate(
-      'param',
-      z.object({
-        recordType: recordTypeSchema,
-        recordId: z.string().min(1),
-        workspaceId: z.string(),
-      }),
-    ),
+    validate('param', recordParams),
     async (c) => {
       const { recordType, recordId } = c.req.valid('param');
-      const db = c.var.deps.database.db;
-      const integrations = (
-        await integrationsRepository(db).listForWorkspace(c.var.workspace.id)
-      ).filter((i) => i.state !== 'draft');
-      const fields = await getIntegrationFields(db, recordType, recordId);
-      const states = await db
-        .selectFrom('record_syncs')
-        .select(['integration_id', 'state', 'state_name'])
-        .where('record_id', '=', recordId)
-        .execute();
-      const links: RecordLink[] = [];
-      for (const integration of integrations) {
-        const f = fields[integration.id] ?? {};
-        const sync = states.find((s) => s.integration_id === integration.id);
-        const state = sync
-          ? readJson<{
-              name: string;
-              error?: string;
-              fields?: never;
-              theirs?: never;
-              approval?: string[];
-            }>(sync.state)
-          : undefined;
-        // A failed sync points at its error; a send refused before anything went out (blocked by
-        // the plan) leaves only a log entry, which the drawer shows the same way.
-        // The engine's own line, not the HTTP request's that failed with it (either may be
-        // written first).
-        const latestError = async (event: 'send_failed' | 'send_blocked') => {
-          const [entry] = await integrationLogRepository(db).list({
-            integrationId: integration.id,
-            recordId,
-            levels: ['error'],
-            event,
-            limit: 1,
-          });
-          return entry;
-        };
-        const blocked = sync ? undefined : await latestError('send_blocked');
-        const lastError =
-          sync?.state_name === 'failed' ? await latestError('send_failed') : blocked;
-        links.push({
-          integrationId: integration.id,
-          integrationName: integration.name,
-          system: integration.system,
-          state: sync?.state_name ?? 'unlinked',
-          formattedId: (f.formattedId as string | undefined) ?? null,
-          url: (f.url as string | undefined) ?? null,
-          lastError: state?.error ?? blocked?.message ?? null,
-          lastLogId: lastError?.id ?? null,
-          ...(state?.name === 'conflict'
-            ? {
-                conflict: await describeConflict(
-                  db,
-                  c.var.workspace.id,
-                  recordType,
-                  recordId,
-                  state,
-                ),
-              }
-            : {}),
-          ...(state?.name === 'awaiting_approval' ? { approval: state.approval ?? [] } : {}),
-        });
-      }
+      const links = await recordLinksOf(c.var.deps, c.var.workspace.id, {
+        kind: recordType,
+        id: recordId,
+      });
       return c.json({ links }, 200);
     },
   )

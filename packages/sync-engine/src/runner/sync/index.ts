@@ -9,7 +9,7 @@ export { type SyncCallContext, syncCallContext } from './call-context.ts';
 export type { SyncDeps } from './deps.ts';
 export type { IntegrationGateway, IntegrationRuntime, RoadmapGateway, Trx } from './ports.ts';
 export { foreignRecordReason } from './record-ownership.ts';
-export { loadSyncState, syncStateNames } from './record-syncs.ts';
+export { loadSyncState, syncStateNames, syncStatesOf } from './record-syncs.ts';
 export {
   planSelection,
   previewSend,

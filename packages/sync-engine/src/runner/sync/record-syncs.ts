@@ -92,3 +92,16 @@ export async function syncStateNames(
           .execute();
   return new Map(rows.map((r) => [r.record_id, r.state_name]));
 }
+
+/** One record's sync state with every integration that has one, by integration id. */
+export async function syncStatesOf(
+  db: Pick<Trx, 'selectFrom'>,
+  recordId: string,
+): Promise<Map<string, SyncState>> {
+  const rows = await db
+    .selectFrom('record_syncs')
+    .select(['integration_id', 'state'])
+    .where('record_id', '=', recordId)
+    .execute();
+  return new Map(rows.map((r) => [r.integration_id, readJson<SyncState>(r.state)]));
+}
