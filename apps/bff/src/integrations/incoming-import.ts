@@ -178,7 +178,7 @@ export async function importRemoteRecord(
       remoteId: remote.id,
       formattedId: remote.formattedId,
       url: remote.url,
-      ref: typeof remote.fields._ref === 'string' ? remote.fields._ref : null,
+      ref: remote.ref ?? null,
       remoteType: remote.type,
     };
     await applyEventWithin(

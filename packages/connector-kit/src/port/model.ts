@@ -116,6 +116,13 @@ export const remoteRecordSchema = z.object({
   version: z.string().min(1),
   updatedAt: z.iso.datetime({ offset: true }),
   parentId: z.string().min(1).optional(),
+  /**
+   * The container the record lives in (Rally: its project's id; Azure DevOps: its area path), so
+   * the engine can tell a record moved out of the integration's scope without knowing the system.
+   */
+  scopeId: z.string().min(1).optional(),
+  /** What another record's reference field takes to point at this one; absent: the id. */
+  ref: z.string().min(1).optional(),
 });
 export type RemoteRecord = z.infer<typeof remoteRecordSchema>;
 
@@ -148,6 +155,11 @@ export const remoteChangeSchema = z.object({
    * editor is unknown): a record Tandem itself created is never imported as a new one.
    */
   createdBy: z.string().nullable().optional(),
+  /**
+   * Whether the change moved the record to another container (see `RemoteRecord.scopeId`):
+   * absent when the remote does not say, so the record is read to find out.
+   */
+  scopeChanged: z.boolean().optional(),
   /** Changed field values when the remote sent them; re-read the record when absent. */
   fields: z.record(z.string(), z.unknown()).optional(),
   /** The values of `fields` before the change, when the remote sent them (conflict detection). */

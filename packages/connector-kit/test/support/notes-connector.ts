@@ -30,6 +30,7 @@ const noteSchema = z.object({
   version: z.number(),
   updatedAt: z.string(),
   parent: z.string().nullable(),
+  folder: z.string(),
 });
 type Note = z.infer<typeof noteSchema>;
 
@@ -78,6 +79,7 @@ const toRecord = (ctx: Ctx, note: Note): RemoteRecord => ({
   version: String(note.version),
   updatedAt: note.updatedAt,
   ...(note.parent ? { parentId: note.parent } : {}),
+  scopeId: note.folder,
 });
 
 const toChange = (event: z.infer<typeof eventSchema>, changeId: string): RemoteChange => ({
@@ -195,6 +197,7 @@ export const notesConnector: Connector<NotesConfig> = {
       operation: 'createRecord',
       json: {
         space: input.scope.workspaceId,
+        ...(input.scope.projectId ? { folder: input.scope.projectId } : {}),
         type: input.type,
         fields: input.fields,
         parent: input.parent?.id ?? null,

@@ -15,6 +15,8 @@ interface Note {
   number: number;
   type: string;
   space: string;
+  /** The folder the note lives in (its scope); the space's first folder when none is given. */
+  folder: string;
   fields: Record<string, unknown>;
   version: number;
   updatedAt: string;
@@ -199,6 +201,10 @@ export async function startNotesServer(): Promise<NotesServer> {
         number,
         type,
         space: String(body.space),
+        folder:
+          typeof body.folder === 'string'
+            ? body.folder
+            : (folders[String(body.space)]?.[0]?.id ?? 'none'),
         fields,
         version,
         updatedAt: new Date().toISOString(),

@@ -65,6 +65,7 @@ export function toRemoteRecord(
     .find((value) => value !== null);
   const version = String(object._objectVersion ?? object.VersionId ?? '');
   const formattedId = String(object.FormattedID ?? object.Name ?? id);
+  const scopeId = idOfRef(object.Project);
   return {
     id,
     formattedId,
@@ -74,6 +75,8 @@ export function toRemoteRecord(
     version: version || '0',
     updatedAt: String(object.LastUpdateDate ?? object.CreationDate ?? new Date(0).toISOString()),
     ...(parent ? { parentId: parent } : {}),
+    ...(scopeId ? { scopeId } : {}),
+    ...(typeof object._ref === 'string' && object._ref ? { ref: object._ref } : {}),
   };
 }
 

@@ -140,6 +140,7 @@ export function parseDelivery(body: string): RemoteChange[] {
       version: typeof version === 'string' || typeof version === 'number' ? String(version) : null,
       changedAt,
       changedBy: message.transaction?.user?.uuid ?? null,
+      ...(kind === 'updated' ? { scopeChanged: byName(changes, 'Project') !== undefined } : {}),
       ...(fields ? { fields } : {}),
       ...(previousFields ? { previousFields } : {}),
       changeId,

@@ -51,6 +51,19 @@ describe('parseDelivery', () => {
     expect(parseDelivery(JSON.stringify(body))[0]?.fields).toBeUndefined();
   });
 
+  it('says whether an update moved the record to another project', () => {
+    const body = JSON.parse(fixture('webhook-updated-story-schedule-state.json'));
+    expect(parseDelivery(JSON.stringify(body))[0]?.scopeChanged).toBe(false);
+    body.message.changes.z = {
+      name: 'Project',
+      type: 'Project',
+      value: { name: 'Alpha Mobile', id: 'u', ref: 'r', object_type: 'Project' },
+      old_value: { name: 'Team Alpha', id: 'v', ref: 's', object_type: 'Project' },
+    };
+    expect(parseDelivery(JSON.stringify(body))[0]?.scopeChanged).toBe(true);
+    expect(parseDelivery(fixture('webhook-created-feature.json'))[0]?.scopeChanged).toBeUndefined();
+  });
+
   it.each(['', 'not json', '{}', '{"message":{"action":"Updated"}}', '[1]'])(
     'refuses %j as validation',
     (body) => {

@@ -35,6 +35,15 @@ export const recordsSuite: ConformanceCase[] = [
     },
   },
   {
+    name: 'a record says where it lives (scopeId) and, when it has one, how to reference it (ref)',
+    async run({ connector, ctx, createRecord, fixture }) {
+      const read = remoteRecordSchema.parse(await connector.readRecord(ctx, await createRecord()));
+      if (fixture.scope.projectId) expect(read.scopeId).toBe(fixture.scope.projectId);
+      else expect(read.scopeId).toBeTruthy();
+      if (read.ref !== undefined) expect(read.ref).toContain(read.id);
+    },
+  },
+  {
     name: 'updateRecord changes the fields and the version',
     async run({ connector, ctx, createRecord, fixture, unique }) {
       const created = await createRecord();
