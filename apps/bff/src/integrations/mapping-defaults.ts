@@ -1,4 +1,3 @@
-import { defaultRecordMappings } from '@tandem/connector-rally';
 import { type RecordMapping, recordMappingSchema } from '@tandem/contracts';
 import type { IntegrationRow } from '@tandem/storage';
 import { autoMatchStatuses } from '@tandem/sync-engine';
@@ -18,7 +17,7 @@ export async function mappingDefaults(
 ): Promise<RecordMapping[]> {
   const scope = chosenScope(connection);
   const out: RecordMapping[] = [];
-  for (const { statusField, ...mapping } of defaultRecordMappings()) {
+  for (const { statusField, ...mapping } of connection.connector.defaultRecordMappings()) {
     let status: RecordMapping['status'] = null;
     if (statusField) {
       const states = await callRemote(() =>

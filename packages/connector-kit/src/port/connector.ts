@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type { Transport } from '../transport/types.ts';
+import type { DefaultRecordMapping } from './default-mappings.ts';
 import type {
   ChangePage,
   ConnectorManifest,
@@ -87,6 +88,9 @@ export interface Connector<Config = unknown> {
   readonly manifest: ConnectorManifest;
   /** The integration config the wizard collects, validated at the BFF boundary. */
   readonly spec: z.ZodType<Config>;
+
+  /** The record mappings proposed to a new integration, one per roadmap kind. Pure. */
+  defaultRecordMappings(): DefaultRecordMapping[];
 
   // connection
   checkConnection(ctx: ConnectorContext<Config>): Promise<WhoAmI>;

@@ -8,6 +8,7 @@ export type {
   RegisterWebhookInput,
   UpdateRecordInput,
 } from './connector.ts';
+export * from './default-mappings.ts';
 export {
   type FieldError,
   kindForStatus,

@@ -107,6 +107,26 @@ export const notesConnector: Connector<NotesConfig> = {
     maxConcurrentPerAccount: 4,
   },
   spec: notesConfigSchema,
+  defaultRecordMappings: () => [
+    {
+      roadmapKind: 'feature',
+      remoteType: 'note',
+      enabled: true,
+      fields: [{ roadmapField: 'name', remoteField: 'title', direction: 'both' }],
+      links: [],
+      statusField: 'status',
+      defaults: {},
+    },
+    {
+      roadmapKind: 'requirement',
+      remoteType: 'task',
+      enabled: true,
+      fields: [{ roadmapField: 'name', remoteField: 'title', direction: 'both' }],
+      links: [{ parentKind: 'feature', remoteField: 'parent', direction: 'both' }],
+      statusField: null,
+      defaults: {},
+    },
+  ],
 
   async checkConnection(ctx) {
     const me = z

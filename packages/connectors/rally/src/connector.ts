@@ -3,6 +3,7 @@ import type { Connector } from '@tandem/connector-kit';
 import { manifest } from '../manifest.ts';
 import { uploadAttachment } from './attachments.ts';
 import { changesSince } from './changes-since.ts';
+import { defaultRecordMappings } from './default-mappings.ts';
 import * as discovery from './discovery.ts';
 import * as records from './records.ts';
 import * as schema from './schema.ts';
@@ -14,6 +15,7 @@ import { Wsapi } from './wsapi-client.ts';
 export const rallyConnector: Connector<RallyConfig> = {
   manifest,
   spec: rallyConfigSchema,
+  defaultRecordMappings,
 
   checkConnection: (ctx) => discovery.whoAmI(new Wsapi(ctx)),
   listWorkspaces: (ctx) => discovery.listWorkspaces(new Wsapi(ctx)),

@@ -1,25 +1,12 @@
 /**
  * The record mappings the wizard proposes for a new Rally integration (what most teams use):
  * release → Release, initiative → PortfolioItem/Initiative, feature → PortfolioItem/Feature under
- * its initiative and in its release, requirement → user story under its feature. Plain data in
- * the shape of the contracts' `RecordMapping`; the BFF adds each status mapping by matching the
- * workspace's workflow to the Rally states by name. Status comes from Rally (`from_remote`), as in
- * the market leader's default; owners may change any direction.
+ * its initiative and in its release, requirement → user story under its feature. Status comes
+ * from Rally (`from_remote`), as in the market leader's default; owners may change any direction.
  */
+import type { DefaultRecordMapping } from '@tandem/connector-kit';
 
-type Direction = 'to_remote' | 'from_remote' | 'both' | 'set_once';
-type Kind = 'release' | 'initiative' | 'feature' | 'requirement';
-
-export interface DefaultRecordMapping {
-  roadmapKind: Kind;
-  remoteType: string;
-  enabled: boolean;
-  fields: { roadmapField: string; remoteField: string; direction: Direction }[];
-  links: { parentKind: Kind; remoteField: string; direction: Direction }[];
-  /** The Rally attribute holding the workflow state; `null`: statuses are not mapped. */
-  statusField: string | null;
-  defaults: Record<string, string>;
-}
+type Direction = DefaultRecordMapping['fields'][number]['direction'];
 
 const text = (roadmapField: string, remoteField: string, direction: Direction = 'both') => ({
   roadmapField,

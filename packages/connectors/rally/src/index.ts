@@ -3,7 +3,6 @@ export { rallyAccountKey } from './account.ts';
 export { listAttachments, maxAttachmentBytes } from './attachments.ts';
 export { defaultPolledTypes } from './changes-since.ts';
 export { rallyConnector } from './connector.ts';
-export { type DefaultRecordMapping, defaultRecordMappings } from './default-mappings.ts';
 export { fromRallyHtml, sameRichText, toRallyHtml } from './html.ts';
 export {
   type AuthorizationRequest,

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { defaultRecordMappingSchema } from '../../port/default-mappings.ts';
 import {
   fieldDefSchema,
   type ProjectNode,
@@ -25,6 +26,22 @@ function expectUnique(values: readonly string[], what: string): void {
 }
 
 export const discoverySuite: ConformanceCase[] = [
+  {
+    name: 'defaultRecordMappings: one per roadmap kind, each naming a record type the remote has',
+    async run({ connector, ctx, fixture }) {
+      const defaults = connector
+        .defaultRecordMappings()
+        .map((m) => defaultRecordMappingSchema.parse(m));
+      expect(defaults.length).toBeGreaterThan(0);
+      expectUnique(
+        defaults.map((m) => m.roadmapKind),
+        'roadmap kind',
+      );
+      const types = (await connector.listRecordTypes(ctx, fixture.scope)).map((t) => t.id);
+      for (const mapping of defaults.filter((m) => m.enabled))
+        expect(types).toContain(mapping.remoteType);
+    },
+  },
   {
     name: 'listWorkspaces includes the fixture workspace',
     async run({ connector, ctx, fixture }) {
