@@ -51,7 +51,7 @@ export interface TandemFixtures {
   loginAsContributor: LoginAs;
   loginAsViewer: LoginAs;
   expectAccessible: ExpectAccessible;
-  /** Automatic: a flow fails when the page throws an uncaught exception. */
+  /** Automatic: a flow fails when the page throws an uncaught exception or breaks the CSP. */
   failOnPageErrors: undefined;
 }
 
@@ -60,8 +60,13 @@ export const test = base.extend<TandemFixtures>({
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
+      // Anything the Content-Security-Policy refused (an inline style or script) fails too.
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+          errors.push(`CSP: ${message.text()}`);
+      });
       await use(undefined);
-      expect(errors, 'uncaught exceptions in the page').toEqual([]);
+      expect(errors, 'uncaught exceptions or CSP violations in the page').toEqual([]);
     },
     { auto: true },
   ],

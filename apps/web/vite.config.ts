@@ -13,5 +13,6 @@ export default defineConfig({
     port: 5173,
     proxy: { '/api': { target: BFF_URL, changeOrigin: false } },
   },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  // No source maps in the production build: the BFF serves everything in dist/ to anyone.
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createSecretBox, loadSecretKey } from '@tandem/storage';
 import type { AppDeps } from './app-env.ts';
-import { createFailureLimiter } from './lib/rate-limit.ts';
+import { createRateLimiter } from './lib/rate-limit.ts';
 import { createLiveBus } from './live/live-bus.ts';
 import { createSyncService } from './sync/sync-service.ts';
 
@@ -31,10 +31,7 @@ export function completeDeps(deps: AppDeps): Required<AppDeps> {
           ? { transport: { ca: readFileSync(deps.env.REMOTE_CA_FILE, 'utf8') } }
           : {}),
       }),
-    loginLimiter: createFailureLimiter({
-      max: deps.env.LOGIN_MAX_FAILURES,
-      windowMs: deps.env.LOGIN_WINDOW_SECONDS * 1000,
-    }),
+    rateLimits: createRateLimiter({ database: deps.database, env: deps.env, now }),
     live: createLiveBus(),
     ...deps,
   };

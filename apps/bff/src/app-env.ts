@@ -2,7 +2,7 @@ import type { Role } from '@tandem/contracts';
 import type { DatabaseHandle, SecretBox } from '@tandem/storage';
 import type { Logger } from 'pino';
 import type { Env } from './env.ts';
-import type { FailureLimiter } from './lib/rate-limit.ts';
+import type { RateLimiter } from './lib/rate-limit.ts';
 import type { LiveBus } from './live/live-bus.ts';
 import type { SyncService } from './sync/sync-service.ts';
 
@@ -12,7 +12,8 @@ export type AppDeps = {
   database: DatabaseHandle;
   logger: Logger;
   now?: () => Date;
-  loginLimiter?: FailureLimiter;
+  /** Sign-in, send and upload limits, counted in the database. */
+  rateLimits?: RateLimiter;
   /** Where live events for the SPA are published; the server feeds it from the outbox. */
   live?: LiveBus;
   /** Encrypts integration credentials at rest. */

@@ -5,7 +5,9 @@ import { completeDeps } from './app-deps.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { fromDomainError } from './lib/domain-errors.ts';
 import { AppError, toErrorBody } from './lib/errors.ts';
+import { RateLimitedError } from './lib/rate-limit.ts';
 import { refuseCrossSiteForms, requireCsrfToken } from './middleware/csrf.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
 import { loadSession } from './middleware/session.ts';
 import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -69,6 +71,7 @@ export function createApp(deps: AppDeps) {
   const full = completeDeps(deps);
   const app = new Hono<AppEnv>();
 
+  app.use('*', securityHeaders(full.env));
   app.use('*', requestId(), async (c, next) => {
     c.set('deps', full);
     c.set('log', full.logger.child({ reqId: c.var.requestId }));
@@ -120,6 +123,7 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => c.json(toErrorBody(AppError.notFound('Page')).body, 404));
   app.onError((error, c) => {
+    if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds));
     const { status, body } = toErrorBody(fromDomainError(error));
     if (status >= 500) c.var.log?.error({ err: error }, 'unhandled error');
     return c.json(body, status);

@@ -38,12 +38,26 @@ const envSchema = z.object({
     .positive()
     .max(24 * 90)
     .default(24 * 14),
+  /** Sessions unused for this long are refused (besides SESSION_TTL_HOURS from sign-in). */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60 * 30)
+    .default(8 * 60),
+  /** Failed sign-ins to one account per window, from any address. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(10),
+  /** Failed sign-ins from one address per window, to any account (password spraying). */
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(50),
   LOGIN_WINDOW_SECONDS: z.coerce
     .number()
     .int()
     .positive()
     .default(15 * 60),
+  /** Send requests (one feature, a bulk send or a release) per user per minute. */
+  SENDS_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Attachment uploads per user per minute. */
+  UPLOADS_PER_MINUTE: z.coerce.number().int().positive().default(30),
   MAX_BODY_BYTES: z.coerce
     .number()
     .int()
@@ -66,6 +80,11 @@ export type Env = z.infer<typeof envSchema>;
 export function publicUrl(env: Pick<Env, 'PUBLIC_URL' | 'HOST' | 'PORT'>): string {
   const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
   return (env.PUBLIC_URL ?? `http://${host}:${env.PORT}`).replace(/\/+$/, '');
+}
+
+/** Served over https: the session cookie is `__Host-` prefixed and `Secure`, and HSTS is sent. */
+export function servedOverHttps(env: Pick<Env, 'PUBLIC_URL'>): boolean {
+  return env.PUBLIC_URL?.startsWith('https:') ?? false;
 }
 
 export class EnvError extends Error {

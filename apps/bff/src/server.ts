@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { ensureWorkflowsEverywhere } from '@tandem/roadmap';
 import { DatabaseUnavailableError, databaseConfigFromEnv, openDatabase } from '@tandem/storage';
 import type { Logger } from 'pino';
 import { createApp } from './app.ts';
@@ -23,6 +24,13 @@ async function main(): Promise<void> {
   );
   const migrations = await database.migrate();
   logger.info({ dialect: database.dialect, ...migrations }, 'database ready');
+  // Workspaces made before workflows came with the workspace get them now (GETs never write).
+  const backfilled = await ensureWorkflowsEverywhere(database, {
+    actorId: null,
+    origin: 'user',
+    now: new Date(),
+  });
+  if (backfilled > 0) logger.info({ workspaces: backfilled }, 'default workflows added');
 
   if (env.TANDEM_DEMO) {
     const { created } = await seedDemoIdentity(database);

@@ -17,5 +17,13 @@ export function spaRoutes(dist: string) {
     c.header('Cache-Control', 'no-cache');
     return c.html(readFileSync(indexPath, 'utf8'));
   };
-  return new Hono<AppEnv>().get('*', serveStatic<AppEnv>({ root: dist }), historyFallback);
+  // Source maps are not built for production; one left in dist/ by a dev build is not served.
+  const noSourceMaps: MiddlewareHandler<AppEnv> = async (c, next) =>
+    c.req.path.endsWith('.map') ? c.text('Not found', 404) : next();
+  return new Hono<AppEnv>().get(
+    '*',
+    noSourceMaps,
+    serveStatic<AppEnv>({ root: dist }),
+    historyFallback,
+  );
 }

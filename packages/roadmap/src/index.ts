@@ -65,6 +65,6 @@ export {
 } from './requirements/commands.ts';
 export { listRequirements } from './requirements/queries.ts';
 export type { Reader, ReadStore, Store } from './store.ts';
-export { ensureWorkflows } from './workflows/ensure.ts';
+export { ensureWorkflows, ensureWorkflowsEverywhere } from './workflows/ensure.ts';
 export { listStatuses, listWorkflows } from './workflows/queries.ts';
 export { workspaceIdsOf } from './workspaces.ts';

@@ -38,6 +38,11 @@ export {
   type OAuthSubject,
   oauthStatesRepository,
 } from './repositories/oauth-states.ts';
+export {
+  type RateWindow,
+  rateLimitsRepository,
+  type TakeResult,
+} from './repositories/rate-limits.ts';
 export { type SessionRow, sessionsRepository } from './repositories/sessions.ts';
 export { type User, type UserWithSecret, usersRepository } from './repositories/users.ts';
 export {

@@ -33,6 +33,16 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+  /** When the session was last used (at most a minute stale); null until its first reuse. */
+  last_seen_at: string | null;
+}
+
+/** One rate-limit bucket: how many hits `bucket_key` had in the window starting at `window_start`. */
+export interface RateLimitsTable {
+  bucket_key: string;
+  window_start: string;
+  count: number;
+  expires_at: string;
 }
 
 export interface JobsTable {
@@ -219,6 +229,7 @@ export interface Database extends IntegrationTables {
   workspaces: WorkspacesTable;
   memberships: MembershipsTable;
   sessions: SessionsTable;
+  rate_limits: RateLimitsTable;
   workflows: WorkflowsTable;
   workflow_statuses: WorkflowStatusesTable;
   reference_counters: ReferenceCountersTable;

@@ -1,3 +1,4 @@
+import { type ActionContext, ensureWorkflows } from '@tandem/roadmap';
 import { type DatabaseHandle, usersRepository, workspacesRepository } from '@tandem/storage';
 import { hashPassword } from '../lib/passwords.ts';
 
@@ -20,16 +21,22 @@ export async function seedDemoIdentity(database: DatabaseHandle): Promise<{ crea
   if (await users.findByEmail(DEMO_USERS[0].email)) return { created: false };
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await database.db.transaction().execute(async (trx) => {
+  const workspaceIds = await database.db.transaction().execute(async (trx) => {
     const u = usersRepository(trx);
     const w = workspacesRepository(trx);
+    const ids: string[] = [];
     const created = await Promise.all(
       DEMO_USERS.map((d) => u.create({ email: d.email, name: d.name, passwordHash })),
     );
     for (const def of DEMO_WORKSPACES) {
       const ws = (await w.findByKey(def.key)) ?? (await w.create(def));
       for (const [i, d] of DEMO_USERS.entries()) await w.addMember(ws.id, created[i]!.id, d.role);
+      ids.push(ws.id);
     }
+    return ids;
   });
+  // A workspace comes with its default workflows (reading them never creates them).
+  const ctx: ActionContext = { actorId: null, origin: 'user', now: new Date() };
+  for (const id of workspaceIds) await ensureWorkflows(database, ctx, id);
   return { created: true };
 }

@@ -12,6 +12,7 @@ import type { AppEnv } from '../app-env.ts';
 import { actionContext } from '../lib/action-context.ts';
 import { contentDisposition, toAttachment } from '../lib/attachments.ts';
 import { AppError } from '../lib/errors.ts';
+import { rateLimitPerUser } from '../lib/rate-limit.ts';
 import { requireWorkspaceRole } from '../middleware/workspace-role.ts';
 
 /** Room for the multipart envelope around a file of the largest allowed size. */
@@ -61,6 +62,7 @@ export const attachmentRoutes = new Hono<AppEnv>()
     '/features/:featureId/attachments',
     // Role first: it reads no body, so nobody without the right gets to send 10 MB.
     requireWorkspaceRole('contributor'),
+    rateLimitPerUser('upload', 'uploads'),
     uploadLimit,
     async (c) => {
       const file = await fileFrom(c.req);

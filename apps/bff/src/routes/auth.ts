@@ -6,7 +6,7 @@ import type { AppEnv, SessionContext } from '../app-env.ts';
 import { clientAddress } from '../lib/client-address.ts';
 import { AppError } from '../lib/errors.ts';
 import { DUMMY_HASH, verifyPassword } from '../lib/passwords.ts';
-import { newToken, SESSION_COOKIE, sessionIdFor } from '../lib/session-tokens.ts';
+import { newToken, sessionCookie, sessionIdFor } from '../lib/session-tokens.ts';
 import { validate } from '../lib/validate.ts';
 import { requireSession } from '../middleware/session.ts';
 
@@ -29,26 +29,27 @@ async function sessionBody(
 export const authRoutes = new Hono<AppEnv>()
   .post('/login', validate('json', loginRequestSchema), async (c) => {
     const { email, password } = c.req.valid('json');
-    const { database, env, now, loginLimiter } = c.var.deps;
-    const limitKey = `${clientAddress(c)}|${email}`;
-    const wait = loginLimiter.retryAfter(limitKey);
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      throw new AppError(
-        429,
-        'rate_limited',
-        `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} min.`,
-      );
-    }
+    const { database, env, now, rateLimits } = c.var.deps;
+    const account = email.trim().toLowerCase();
+    const address = clientAddress(c);
+    // Each attempt takes a hit from its address and its account before the password is checked
+    // (so parallel guesses cannot overshoot); a right password hands both back.
+    await rateLimits.take(
+      [
+        ['loginAddress', address],
+        ['loginAccount', account],
+      ],
+      (wait) => `Too many sign-in attempts. Try again in ${wait}.`,
+    );
 
     const user = await usersRepository(database.db).findByEmail(email);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok) {
-      loginLimiter.fail(limitKey);
       c.var.log.info({ email }, 'sign-in refused');
       throw AppError.unauthenticated(WRONG_CREDENTIALS);
     }
-    loginLimiter.reset(limitKey);
+    await rateLimits.giveBack('loginAddress', address);
+    await rateLimits.clear('loginAccount', account);
 
     const token = newToken();
     const issued = now();
@@ -62,12 +63,14 @@ export const authRoutes = new Hono<AppEnv>()
       },
       issued.toISOString(),
     );
-    setCookie(c, SESSION_COOKIE, token, {
+    const cookie = sessionCookie(env);
+    setCookie(c, cookie.name, token, {
       httpOnly: true,
       sameSite: 'Lax',
-      secure: env.COOKIE_SECURE,
+      secure: cookie.secure,
       path: '/',
-      expires,
+      // Relative, so a browser with a skewed clock keeps it as long as the server does.
+      maxAge: env.SESSION_TTL_HOURS * 3600,
     });
     const session = {
       sessionId: row.id,
@@ -80,6 +83,7 @@ export const authRoutes = new Hono<AppEnv>()
   .post('/logout', async (c) => {
     const session = c.var.session;
     if (session) await sessionsRepository(c.var.deps.database.db).delete(session.sessionId);
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    const cookie = sessionCookie(c.var.deps.env);
+    deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure });
     return c.body(null, 204);
   });

@@ -1,11 +1,9 @@
 import { preflightRequestSchema } from '@tandem/contracts';
-import { ensureWorkflows } from '@tandem/roadmap';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { connectIntegration, loadIntegration } from '../integrations/integration-service.ts';
 import { mappingDefaults } from '../integrations/mapping-defaults.ts';
 import { runPreflight } from '../integrations/remote-schema.ts';
-import { actionContext } from '../lib/action-context.ts';
 import { validate } from '../lib/validate.ts';
 import { requireWorkspaceRole } from '../middleware/workspace-role.ts';
 
@@ -15,8 +13,6 @@ export const integrationMappingRoutes = new Hono<AppEnv>()
     const deps = c.var.deps;
     const row = await loadIntegration(deps, c.var.workspace.id, c.req.param('integrationId'));
     const connection = await connectIntegration(deps, row);
-    // The status mapping pairs the workspace's workflows with Rally's states; make sure they exist.
-    await ensureWorkflows(deps.database, actionContext(c), row.workspaceId);
     return c.json({ recordMappings: await mappingDefaults(deps, row, connection) }, 200);
   })
   .post(

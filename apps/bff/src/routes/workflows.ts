@@ -1,18 +1,15 @@
 import type { Workflow } from '@tandem/contracts';
-import { ensureWorkflows, listWorkflows } from '@tandem/roadmap';
+import { listWorkflows } from '@tandem/roadmap';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { actionContext } from '../lib/action-context.ts';
 import { requireWorkspaceRole } from '../middleware/workspace-role.ts';
 
+/** A workspace's workflows; they are made with the workspace (a GET never writes). */
 export const workflowRoutes = new Hono<AppEnv>().get(
   '/',
   requireWorkspaceRole('viewer'),
   async (c) => {
-    const { database } = c.var.deps;
-    // A workspace gets its default workflows the first time anyone looks at them.
-    await ensureWorkflows(database, actionContext(c), c.var.workspace.id);
-    const workflows: Workflow[] = await listWorkflows(database.db, c.var.workspace.id);
+    const workflows: Workflow[] = await listWorkflows(c.var.deps.database.db, c.var.workspace.id);
     return c.json({ workflows }, 200);
   },
 );

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lastEventSeq, listEvents } from '@tandem/roadmap';
+import { ensureWorkflows, lastEventSeq, listEvents } from '@tandem/roadmap';
 import { type DatabaseHandle, usersRepository, workspacesRepository } from '@tandem/storage';
 import { DEMO_USERS } from '../../src/demo/seed-identity.ts';
 import { createTestApp } from './test-app.ts';
@@ -10,12 +10,16 @@ type Client = ReturnType<Awaited<ReturnType<typeof createTestApp>>['client']>;
  * A workspace of its own (demo owner, contributor and viewer as members) and a signed-in
  * browser per role, so tests never share roadmap data.
  */
-export async function roadmapFixture(database: DatabaseHandle) {
-  const { client } = await createTestApp(database);
+export async function roadmapFixture(
+  database: DatabaseHandle,
+  overrides: Record<string, string> = {},
+) {
+  const { client } = await createTestApp(database, overrides);
   const users = usersRepository(database.db);
   const workspaces = workspacesRepository(database.db);
   const key = `T${randomBytes(3).toString('hex').toUpperCase()}`;
   const workspace = await workspaces.create({ key, name: `Test ${key}` });
+  await ensureWorkflows(database, { actorId: null, origin: 'user', now: new Date() }, workspace.id);
   const ids: Record<string, string> = {};
   for (const u of DEMO_USERS) {
     const user = await users.findByEmail(u.email);

@@ -32,8 +32,14 @@ export async function createTestApp(
   await seedDemoIdentity(database);
   const app = createApp({ env, database, logger: pino({ level: 'silent' }), ...extra });
 
-  /** A browser-like client: keeps the session cookie and sends the CSRF token on writes. */
-  function client() {
+  /**
+   * A browser-like client: keeps the session cookie and sends the CSRF token on writes.
+   * `address` is the peer address the BFF sees (as Node's socket would give it).
+   */
+  function client(options: { address?: string } = {}) {
+    const bindings = options.address
+      ? { incoming: { socket: { remoteAddress: options.address } } }
+      : undefined;
     let cookie = '';
     let csrf = '';
     async function request(
@@ -64,7 +70,7 @@ export async function createTestApp(
             }
           : {}),
       };
-      const res = await app.request(`${ORIGIN}${path}`, init);
+      const res = await app.request(`${ORIGIN}${path}`, init, bindings);
       const setCookie = res.headers.get('set-cookie');
       if (setCookie) cookie = setCookie.split(';')[0]!;
       return res as TestResponse;

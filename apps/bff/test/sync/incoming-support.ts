@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { RecordMapping } from '@tandem/contracts';
-import { listEvents } from '@tandem/roadmap';
+import { ensureWorkflows, listEvents } from '@tandem/roadmap';
 import {
   DEFAULT_ADMIN_API_KEY,
   type RunningRallySimulator,
@@ -111,6 +111,7 @@ async function workspaceIn(
   const key = `I${randomBytes(3).toString('hex').toUpperCase()}`;
   const repo = workspacesRepository(database.db);
   const ws = await repo.create({ key, name: `Incoming ${key}` });
+  await ensureWorkflows(database, { actorId: null, origin: 'user', now: new Date() }, ws.id);
   for (const u of DEMO_USERS) {
     const user = await usersRepository(database.db).findByEmail(u.email);
     await repo.addMember(ws.id, user!.id, u.role);

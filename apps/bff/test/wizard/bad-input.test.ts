@@ -113,6 +113,8 @@ describeEachDialect('Rally wizard API: bad input', (handle) => {
     let clock = Date.now();
     const { app, browser, base, workspace } = await signedInOwner(handle(), {
       now: () => new Date(clock),
+      // A day passes on the clock; the session must not idle out meanwhile.
+      env: { SESSION_IDLE_MINUTES: String(7 * 24 * 60) },
     });
     const draft = await draftWithAccount(browser, base, sim.url);
     await authorizeIntegration(browser, base, draft.id, rallyBrowser());

@@ -143,6 +143,8 @@ describeEachDialect('a template’s own connection at work', (handle) => {
     let clock = Date.now();
     const { app, browser, workspace, base } = await signedInOwner(handle(), {
       now: () => new Date(clock),
+      // A day passes on the clock; the session must not idle out meanwhile.
+      env: { SESSION_IDLE_MINUTES: String(7 * 24 * 60) },
     });
     const template = await templateWithAccount(browser, sim.url);
     await authorizeTemplate(browser, template.id, workspace.id, rallyBrowser());

@@ -75,3 +75,20 @@ export async function ensureWorkflows(
     throw error;
   });
 }
+
+/**
+ * The backfill for workspaces made before workflows came with the workspace (or by a path that
+ * skipped them): one query when every workspace has them, run once at start.
+ */
+export async function ensureWorkflowsEverywhere(store: Store, ctx: ActionContext): Promise<number> {
+  const complete = Object.keys(DEFAULT_WORKFLOWS).length;
+  const lacking = await store.db
+    .selectFrom('workspaces')
+    .leftJoin('workflows', 'workflows.workspace_id', 'workspaces.id')
+    .select('workspaces.id')
+    .groupBy('workspaces.id')
+    .having((eb) => eb.fn.count('workflows.id'), '<', complete)
+    .execute();
+  for (const { id } of lacking) await ensureWorkflows(store, ctx, id);
+  return lacking.length;
+}

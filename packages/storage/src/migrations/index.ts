@@ -14,6 +14,7 @@ import * as outboxCursors from './0010-outbox-cursors.ts';
 import * as integrationFieldIndexes from './0011-integration-field-indexes.ts';
 import * as integrationPolledAt from './0012-integration-polled-at.ts';
 import * as importCandidates from './0013-import-candidates.ts';
+import * as rateLimits from './0014-rate-limits.ts';
 
 type MigrationModule = {
   up: (db: Kysely<unknown>, t: ColumnTypes) => Promise<void>;
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0011-integration-field-indexes': integrationFieldIndexes,
   '0012-integration-polled-at': integrationPolledAt,
   '0013-import-candidates': importCandidates,
+  '0014-rate-limits': rateLimits,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -25,6 +25,9 @@ export function DescriptionEditor({
     ],
     content: initialHtml,
     editable,
+    // TipTap would add its base styles as an inline <style>, which the CSP (style-src 'self')
+    // refuses; they are in description-editor.css instead.
+    injectCSS: false,
     editorProps: {
       attributes: {
         'aria-label': 'Description',
