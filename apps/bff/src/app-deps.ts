@@ -27,9 +27,11 @@ export function completeDeps(deps: AppDeps): Required<AppDeps> {
           clientId: deps.env.RALLY_OAUTH_CLIENT_ID,
           clientSecret: deps.env.RALLY_OAUTH_CLIENT_SECRET,
         },
-        ...(deps.env.REMOTE_CA_FILE
-          ? { transport: { ca: readFileSync(deps.env.REMOTE_CA_FILE, 'utf8') } }
-          : {}),
+        transport: {
+          // Checked by the transport on every connection, not only when a URL is entered.
+          allowPrivateNetwork: deps.env.ALLOW_PRIVATE_NETWORK,
+          ...(deps.env.REMOTE_CA_FILE ? { ca: readFileSync(deps.env.REMOTE_CA_FILE, 'utf8') } : {}),
+        },
       }),
     rateLimits: createRateLimiter({ database: deps.database, env: deps.env, now }),
     live: createLiveBus(),

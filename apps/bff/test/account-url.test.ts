@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseAccountUrl } from '../src/integrations/account-url.ts';
-import { isPrivateAddress } from '../src/integrations/address-policy.ts';
+import { checkRemoteHost, isPrivateAddress } from '../src/integrations/address-policy.ts';
 
 describe('account URL', () => {
   it('keeps only the origin of a pasted deep link', async () => {
@@ -26,7 +26,7 @@ describe('account URL', () => {
     ]) {
       const refused = await normaliseAccountUrl(url, false);
       expect(refused.ok, url).toBe(false);
-      expect(!refused.ok && refused.message).toMatch(/private or loopback|https/);
+      expect(!refused.ok && refused.message).toMatch(/is a private address|cloud metadata|https/);
     }
     expect(await normaliseAccountUrl('http://127.0.0.1:4010/slm', true)).toEqual({
       ok: true,
@@ -37,7 +37,9 @@ describe('account URL', () => {
   it('refuses a host name that resolves to loopback', async () => {
     const result = await normaliseAccountUrl('https://localhost:4010', false);
     expect(result).toMatchObject({ ok: false });
-    expect(!result.ok && result.message).toContain('private or loopback');
+    expect(!result.ok && result.message).toMatch(
+      /^localhost resolves to a private address \((127\.0\.0\.1|::1)\); Tandem does not connect to private networks$/,
+    );
   });
 
   it('explains malformed input', async () => {
@@ -62,10 +64,28 @@ describe('account URL', () => {
     });
   });
 
+  it('checks entered hosts with the transport’s own classification', async () => {
+    const resolveHost = async (host: string) =>
+      host === 'nat64.example.test'
+        ? [{ address: '64:ff9b::a00:1', family: 6 as const }]
+        : [{ address: '203.0.113.9', family: 4 as const }];
+    expect(await checkRemoteHost('nat64.example.test', false, resolveHost)).toEqual({
+      ok: false,
+      reason:
+        'nat64.example.test resolves to a private address (64:ff9b::a00:1); Tandem does not connect to private networks',
+    });
+    expect(await checkRemoteHost('rally.example.test', false, resolveHost)).toEqual({
+      ok: true,
+      addresses: ['203.0.113.9'],
+    });
+  });
+
   it('classifies addresses', () => {
     expect(isPrivateAddress('192.168.1.1')).toBe(true);
     expect(isPrivateAddress('::ffff:127.0.0.1')).toBe(true);
     expect(isPrivateAddress('fd12::1')).toBe(true);
+    expect(isPrivateAddress('2002:7f00:1::')).toBe(true);
+    expect(isPrivateAddress('::7f00:1')).toBe(true);
     expect(isPrivateAddress('8.8.8.8')).toBe(false);
     expect(isPrivateAddress('2001:db8::1')).toBe(false);
   });

@@ -1,4 +1,4 @@
-import { RemoteError } from '@tandem/connector-kit';
+import { PRIVATE_ADDRESS_CODE, RemoteError } from '@tandem/connector-kit';
 import { AppError } from '../lib/errors.ts';
 import { IntegrationNotReadyError } from '../sync/integration-runtime.ts';
 
@@ -17,6 +17,14 @@ export function remoteFailure(error: unknown, systemName = 'Rally'): unknown {
       `${systemName} no longer accepts this integration's authorization: re-authorize it (${error.message})`,
       { remoteKind: error.kind, reauthorize: true },
     );
+  }
+  if (error.detail === PRIVATE_ADDRESS_CODE) {
+    // Tandem refused to connect (the account URL resolves to a private address): the remote
+    // said nothing, so the message is Tandem's own.
+    return new AppError(502, 'remote_failed', error.message, {
+      remoteKind: error.kind,
+      privateAddress: true,
+    });
   }
   return new AppError(502, 'remote_failed', `${systemName} answered: ${error.message}`, {
     remoteKind: error.kind,

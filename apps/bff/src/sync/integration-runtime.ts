@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   accountKey,
   type Connector,
@@ -41,6 +42,13 @@ import { saveOAuthGrant } from './grant-store.ts';
 import type { IntegrationSecrets } from './integration-secrets.ts';
 import { guardAuth, markNeedsReauthorization } from './reauthorization.ts';
 import { toRemoteTypeDefinition } from './remote-type-definition.ts';
+
+/** The integration a remote call is made for (a template's checks: its stand-in's id). */
+type Caller = { id: string; workspaceId: string };
+const callerOf = (row: Pick<IntegrationRow, 'id' | 'workspaceId'>): Caller => ({
+  id: row.id,
+  workspaceId: row.workspaceId,
+});
 
 export class IntegrationNotReadyError extends Error {
   override name = 'IntegrationNotReadyError';
@@ -92,8 +100,15 @@ export type IntegrationGatewayOptions = {
   database: DatabaseHandle;
   box: SecretBox;
   now: () => Date;
-  /** Transport tuning (tests shorten timeouts and backoff, or trust a test CA). */
-  transport?: Pick<TransportOptions, 'timeouts' | 'retry' | 'ca'>;
+  /**
+   * Transport tuning (tests shorten timeouts and backoff, or trust a test CA) and the address
+   * policy: `allowPrivateNetwork` from `ALLOW_PRIVATE_NETWORK` (default false: private, loopback
+   * and link-local addresses are refused at every connect), `resolveHost` for tests.
+   */
+  transport?: Pick<
+    TransportOptions,
+    'timeouts' | 'retry' | 'ca' | 'allowPrivateNetwork' | 'resolveHost'
+  >;
   /** Tandem's OAuth client, for refreshing grants. */
   oauthClient?: Pick<RallyOAuthClient, 'clientId' | 'clientSecret'>;
 };
@@ -132,21 +147,21 @@ export function createIntegrationGateway(
   >();
   const schemas = new Map<string, { key: string; at: number; types: RemoteTypeDefinition[] }>();
   const requestLog = createBatchedLog(database.db);
-  /** Each integration's workspace, so a call on a shared transport is logged under its own. */
-  const workspaceOf = new Map<string, string>();
+  /**
+   * Who is making a call on a shared transport: every integration (or template stand-in) reaches
+   * it through its own view, which names it here, so its log lines are its own.
+   */
+  const callers = new AsyncLocalStorage<Caller>();
 
-  function logRequest(row: IntegrationRow) {
+  function logRequest(builtBy: IntegrationRow) {
     return (entry: RequestLogEntry) => {
       const failed = entry.error !== null || (entry.status ?? 0) >= 400;
+      // Every call is made through a view that names its caller; the transport's builder is only
+      // a fallback.
+      const owner = callers.getStore() ?? callerOf(builtBy);
       // The record this call was made for, when the sync runner made it for one of this
-      // integration's records (the transport may be shared by integrations on one account).
-      // The transport belongs to whichever integration built it first: a sync call names its own.
+      // integration's records.
       const call = syncCallContext.getStore();
-      const callWorkspace = call && workspaceOf.get(call.integrationId);
-      const owner =
-        call && callWorkspace
-          ? { id: call.integrationId, workspaceId: callWorkspace }
-          : { id: row.id, workspaceId: row.workspaceId };
       const forRecord = call && call.integrationId === owner.id ? call.record : undefined;
       requestLog.add({
         integrationId: owner.id,
@@ -169,7 +184,19 @@ export function createIntegrationGateway(
     };
   }
 
+  /** The integration's view of its account's shared transport: its calls are logged as its own. */
   function transportFor(effective: EffectiveIntegration, principal: string): Transport {
+    const shared = sharedTransport(effective, principal);
+    const caller = callerOf(effective.row);
+    return {
+      accountKey: shared.accountKey,
+      request: (input) => callers.run(caller, () => shared.request(input)),
+      // The shared transport is closed with the gateway.
+      close: async () => {},
+    };
+  }
+
+  function sharedTransport(effective: EffectiveIntegration, principal: string): Transport {
     const { row, settings, secrets } = effective;
     const connector = connectorFor(row.system);
     const key = accountKey(row.system, settings.accountUrl ?? '', principal);
@@ -262,7 +289,11 @@ export function createIntegrationGateway(
     } else if (secrets.oauth) {
       principal = `user:${secrets.oauth.remoteUserId ?? secrets.oauth.connectedAs ?? principalFromSecret(secrets.oauth.accessToken)}`;
       transport = transportFor(effective, principal);
-      credentials = oauthCredential(effective, transport);
+      // One refreshing credential per grant, shared; a refresh is logged as the call of whichever
+      // integration needed it.
+      const refreshing = oauthCredential(effective, sharedTransport(effective, principal));
+      const caller = callerOf(row);
+      credentials = () => callers.run(caller, refreshing);
     } else {
       throw new IntegrationNotReadyError(`${row.name} is not connected to its account yet`);
     }
@@ -306,7 +337,6 @@ export function createIntegrationGateway(
       }
       const row = await repo.find(integrationId);
       if (!row) throw new IntegrationNotReadyError('The integration no longer exists');
-      workspaceOf.set(row.id, row.workspaceId);
       const effective = await loadEffective(database.db, box, row);
       const config = toIntegrationConfig(row, effective.settings);
       const { connector, context } = connectionOf(effective);

@@ -93,6 +93,8 @@ export async function rallyWorkspace(
     box,
     logger: pino({ level: 'silent' }),
     concurrency: 16,
+    // The simulator listens on 127.0.0.1.
+    transport: { allowPrivateNetwork: true },
   });
   return { workspace, release, integrationId: row.id, feature, sync, owner, box };
 }

@@ -31,7 +31,9 @@ describeEachDialect('Rally wizard API: bad input', (handle) => {
       settings: { accountUrl: sim.url },
     });
     expect(refused.status).toBe(400);
-    expect((await refused.json()).error.details.fields[0].message).toMatch(/private or loopback/);
+    expect((await refused.json()).error.details.fields[0].message).toMatch(
+      /is a private address; Tandem does not connect to private networks/,
+    );
     const saved = await (await browser.request('GET', `${base}/${created.id}`)).json();
     expect(saved.settings).toEqual({});
     expect(saved.version).toBe(created.version);

@@ -21,6 +21,8 @@ export async function wizardApp(
   options: {
     listen?: boolean;
     ca?: TransportOptions['ca'];
+    /** How the transport resolves host names (a test stands in for DNS). */
+    resolveHost?: TransportOptions['resolveHost'];
     env?: Record<string, string>;
     now?: () => Date;
   } = {},
@@ -43,6 +45,9 @@ export async function wizardApp(
     ...(options.now ? { now: options.now } : {}),
     oauthClient: { clientId: 'tandem-local-client', clientSecret: 'tandem-local-secret' },
     transport: {
+      // As the app's env says (the simulator listens on 127.0.0.1).
+      allowPrivateNetwork: (options.env?.ALLOW_PRIVATE_NETWORK ?? 'true') === 'true',
+      ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),
       retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 50 },
       ...(options.ca ? { ca: options.ca } : {}),
     },

@@ -3,6 +3,7 @@
  * have reached the remote (which makes a failed non-idempotent request ambiguous).
  */
 import { kindForStatus, RemoteError, type RemoteErrorKind } from '../port/errors.ts';
+import { PRIVATE_ADDRESS_CODE } from './address-policy.ts';
 
 export interface Failure {
   error: RemoteError;
@@ -69,6 +70,18 @@ export function classifyNetworkError(error: unknown, idempotent: boolean, what: 
     }),
   });
 
+  if (code === PRIVATE_ADDRESS_CODE) {
+    // Refused before connecting, by Tandem's own policy: the message is the whole story, and
+    // waiting will not change the answer.
+    return {
+      maybeSent: false,
+      error: new RemoteError('unavailable', reason, {
+        retryable: false,
+        detail: PRIVATE_ADDRESS_CODE,
+        cause: error,
+      }),
+    };
+  }
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return make('timeout', 'connect timed out', false);
   if (notSentCodes.has(code)) return make('unavailable', `cannot connect: ${reason}`, false);
   if (isTlsCode(code)) {

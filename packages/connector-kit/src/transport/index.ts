@@ -1,3 +1,18 @@
+export {
+  type AddressClass,
+  type AddressPolicy,
+  blockedIPv4,
+  blockedIPv6,
+  checkHost,
+  classifyAddress,
+  type HostCheck,
+  type HostResolver,
+  isPrivateAddress,
+  metadataAddresses,
+  PRIVATE_ADDRESS_CODE,
+  PrivateAddressError,
+  type ResolvedAddress,
+} from './address-policy.ts';
 export { fullJitterDelay, parseRetryAfter } from './backoff.ts';
 export { systemClock } from './clock.ts';
 export {

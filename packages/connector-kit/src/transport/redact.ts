@@ -10,6 +10,21 @@ export const REDACTED = '[REDACTED]';
 /** Names whose value is a secret: JSON keys, query and form parameters. */
 const secretName = /secret|token|password|passwd|key|authorization|cookie|session|credential/i;
 
+/**
+ * Secret names too short or too common to match as parts of a name: OAuth's authorization
+ * `code` and PKCE `code_verifier` (a `code` in any field, query or body is redacted, even a
+ * numeric one), `assertion`, a password spelled `pwd`/`pass`.
+ */
+const secretExactNames = new Set([
+  'code',
+  'code_verifier',
+  'codeverifier',
+  'assertion',
+  'client_assertion',
+  'pwd',
+  'pass',
+]);
+
 /** Header names whose value is a secret (beyond `secretName`). */
 const secretHeaders = new Set([
   'authorization',
@@ -21,7 +36,7 @@ const secretHeaders = new Set([
 ]);
 
 export function isSecretName(name: string): boolean {
-  return secretName.test(name);
+  return secretName.test(name) || secretExactNames.has(name.toLowerCase().replace(/-/g, '_'));
 }
 
 export class Redactor {

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Agent } from 'undici';
 import { RemoteError } from '../port/errors.ts';
 import type { ConnectorManifest } from '../port/model.ts';
+import { guardedConnector } from './address-policy.ts';
 import { fullJitterDelay, parseRetryAfter } from './backoff.ts';
 import { classifyNetworkError, classifyStatus, type Failure } from './classify.ts';
 import { systemClock } from './clock.ts';
@@ -66,17 +67,27 @@ export function createTransport(options: TransportOptions): Transport {
     headersTimeout: timeouts.headersMs,
     bodyTimeout: timeouts.bodyMs,
     maxResponseSize: options.maxResponseBytes ?? 64 * 1024 * 1024,
-    connect: {
-      timeout: timeouts.connectMs,
-      ...(certificate
-        ? {
-            cert: certificate.cert,
-            key: certificate.key,
-            ...(certificate.passphrase === undefined ? {} : { passphrase: certificate.passphrase }),
-          }
-        : {}),
-      ...(ca === undefined ? {} : { ca: Array.isArray(ca) ? [...ca] : (ca as string | Buffer) }),
-    },
+    // Every new connection resolves and checks its address here (DNS rebinding cannot slip past
+    // a check made when the account URL was entered).
+    connect: guardedConnector(
+      {
+        timeout: timeouts.connectMs,
+        ...(certificate
+          ? {
+              cert: certificate.cert,
+              key: certificate.key,
+              ...(certificate.passphrase === undefined
+                ? {}
+                : { passphrase: certificate.passphrase }),
+            }
+          : {}),
+        ...(ca === undefined ? {} : { ca: Array.isArray(ca) ? [...ca] : (ca as string | Buffer) }),
+      },
+      {
+        allowPrivateNetwork: options.allowPrivateNetwork ?? false,
+        ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),
+      },
+    ),
   });
 
   const log = (entry: RequestLogEntry) => {

@@ -1,4 +1,5 @@
 import type { RemoteErrorKind } from '../port/errors.ts';
+import type { HostResolver } from './address-policy.ts';
 import type { ConcurrencyBudget } from './concurrency.ts';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -132,6 +133,15 @@ export interface TransportOptions {
   maxResponseBytes?: number;
   /** Idle keep-alive socket lifetime. Default 30 s. */
   keepAliveMs?: number;
+  /**
+   * Let connections reach private, loopback, link-local and other non-public addresses (the
+   * demo's simulators). Checked on every new connection, after DNS. Default `false`: such an
+   * address fails the request with a `RemoteError` that is not retryable. Cloud metadata
+   * addresses are refused either way.
+   */
+  allowPrivateNetwork?: boolean;
+  /** Resolves host names before the check. Default: the system resolver. Tests inject one. */
+  resolveHost?: HostResolver;
   clock?: Clock;
   /** [0, 1); injected for deterministic jitter in tests. */
   random?: () => number;

@@ -52,6 +52,7 @@ export function notesConformance(
     makeConnector(simulator, { credentials }) {
       const token = credentials === 'valid' ? GOOD_TOKEN : 'revoked-token-value';
       const transport = createTransport({
+        allowPrivateNetwork: true, // the test server listens on 127.0.0.1
         accountKey: accountKey('notes', simulator.url, principalFromSecret(token)),
         maxConcurrent: connector.manifest.maxConcurrentPerAccount,
         secrets: () => [token],

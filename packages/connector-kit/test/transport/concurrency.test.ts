@@ -40,6 +40,7 @@ describe('concurrency per remote account', () => {
     const key = accountKey('rally', server.url, 'pm@example.com');
     const make = () =>
       createTransport({
+        allowPrivateNetwork: true, // the test server listens on 127.0.0.1
         accountKey: key,
         maxConcurrent: 3,
         baseUrl: server.url,
@@ -63,6 +64,7 @@ describe('concurrency per remote account', () => {
     const key = accountKey('rally', server.url, `shared-${Date.now()}`);
     const transports = [1, 2, 3].map(() =>
       createTransport({
+        allowPrivateNetwork: true,
         accountKey: key,
         maxConcurrent: 2,
         baseUrl: server.url,
@@ -90,12 +92,14 @@ describe('concurrency per remote account', () => {
     open.push(server);
     const budget = createLocalBudget();
     const busy = createTransport({
+      allowPrivateNetwork: true,
       accountKey: 'rally:x|busy',
       maxConcurrent: 1,
       baseUrl: server.url,
       budget,
     });
     const other = createTransport({
+      allowPrivateNetwork: true,
       accountKey: 'rally:x|other',
       maxConcurrent: 1,
       baseUrl: server.url,
@@ -140,6 +144,7 @@ describe('concurrency per remote account', () => {
       },
     };
     const t = createTransport({
+      allowPrivateNetwork: true,
       accountKey: 'rally:x|one',
       maxConcurrent: 1,
       baseUrl: server.url,
@@ -163,11 +168,13 @@ describe('createAccountTransport', () => {
     const manifest = { id: 'rally', maxConcurrentPerAccount: 2 };
     const principal = `pm-${Date.now()}`;
     const first = createAccountTransport(manifest, {
+      allowPrivateNetwork: true,
       accountUrl: `${server.url}/slm/webservice/v2.0`,
       principal,
       headers: { 'x-account': 'm' },
     });
     const second = createAccountTransport(manifest, {
+      allowPrivateNetwork: true,
       accountUrl: server.url,
       principal,
       baseUrl: server.url,

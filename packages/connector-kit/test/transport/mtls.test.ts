@@ -37,6 +37,7 @@ afterAll(async () => {
 
 function transport(options: Partial<Parameters<typeof createTransport>[0]>): Transport {
   const instance = createTransport({
+    allowPrivateNetwork: true, // the test server listens on 127.0.0.1
     accountKey: `mtls:${Math.random()}`,
     maxConcurrent: 2,
     baseUrl: server.url,

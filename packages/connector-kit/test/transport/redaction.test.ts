@@ -48,6 +48,7 @@ describe('the request log', () => {
   it('carries no secret of any kind, in any part of any entry', async () => {
     const log: RequestLogEntry[] = [];
     const transport = createTransport({
+      allowPrivateNetwork: true, // the test server listens on 127.0.0.1
       accountKey: 'redaction:test',
       maxConcurrent: 2,
       baseUrl: server.url,
@@ -98,6 +99,88 @@ describe('the request log', () => {
   });
 });
 
+describe('OAuth values are redacted by name', () => {
+  const oauth = {
+    code: 'authorization-code-value-1',
+    verifier: 'pkce-code-verifier-value-0123456789abcdefghijklmnop',
+    clientSecret: 'oauth-client-secret-value',
+    refresh: 'oauth-refresh-token-value',
+    access: 'oauth-access-token-value',
+    queryCode: 'query-authorization-code-2',
+    headerSecret: 'header-client-secret-value',
+    nestedCode: 'nested-code-value-3',
+    nestedVerifier: 'nested-verifier-value-4',
+  };
+
+  it('in the token exchange form, a query string, JSON at any depth and headers', async () => {
+    const log: RequestLogEntry[] = [];
+    const transport = createTransport({
+      allowPrivateNetwork: true,
+      accountKey: 'redaction:oauth',
+      maxConcurrent: 2,
+      baseUrl: server.url,
+      budget: createLocalBudget(),
+      // No literal secrets known to the transport: only names protect these values.
+      onRequestLog: (entry) => log.push(entry),
+    });
+    // As oauth4webapi posts the authorization-code exchange.
+    await transport.request({
+      method: 'POST',
+      url: '/login/oauth2/token',
+      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code: oauth.code,
+        code_verifier: oauth.verifier,
+        redirect_uri: 'http://127.0.0.1:3000/api/oauth/rally/callback',
+        client_id: 'tandem-local-client',
+        client_secret: oauth.clientSecret,
+      }).toString(),
+    });
+    await transport.request({
+      method: 'GET',
+      url: `/callback?code=${oauth.queryCode}&state=s-1&refresh_token=${oauth.refresh}`,
+      headers: { 'X-Client-Secret': oauth.headerSecret, Authorization: `Bearer ${oauth.access}` },
+    });
+    await transport.request({
+      method: 'POST',
+      url: '/json',
+      json: { grant: { steps: [{ code: oauth.nestedCode, codeVerifier: oauth.nestedVerifier }] } },
+    });
+    await transport.close();
+
+    const text = JSON.stringify(log);
+    for (const [name, value] of Object.entries(oauth)) {
+      expect(text, `${name} leaked`).not.toContain(value);
+    }
+    const form = new URLSearchParams(log[0]?.requestBody ?? '');
+    expect(Object.fromEntries(form)).toEqual({
+      grant_type: 'authorization_code',
+      code: REDACTED,
+      code_verifier: REDACTED,
+      redirect_uri: 'http://127.0.0.1:3000/api/oauth/rally/callback',
+      client_id: 'tandem-local-client',
+      client_secret: REDACTED,
+    });
+    const query = new URL(log[1]?.url ?? '').searchParams;
+    expect(Object.fromEntries(query)).toEqual({
+      code: REDACTED,
+      state: 's-1',
+      refresh_token: REDACTED,
+    });
+    expect(log[1]?.requestHeaders['x-client-secret']).toBe(REDACTED);
+    expect(JSON.parse(log[2]?.requestBody ?? '{}')).toEqual({
+      grant: { steps: [{ code: REDACTED, codeVerifier: REDACTED }] },
+    });
+  });
+
+  it('keeps names that only contain "code"', () => {
+    expect(
+      new Redactor().body('{"errorCode":"E42","ProjectCode":"ALPHA"}', 'application/json'),
+    ).toBe('{"errorCode":"E42","ProjectCode":"ALPHA"}');
+  });
+});
+
 describe('Redactor', () => {
   const redactor = new Redactor(['known-secret-value']);
 
@@ -137,6 +220,8 @@ describe('Redactor', () => {
   })).value;
 
   const secretKey = fc.constantFrom(
+    'code',
+    'code_verifier',
     'password',
     'client_secret',
     'access_token',

@@ -41,6 +41,7 @@ function transport(baseUrl: string, overrides: Partial<TransportOptions> = {}) {
   const clock = new FakeClock();
   const log: RequestLogEntry[] = [];
   const instance = createTransport({
+    allowPrivateNetwork: true, // the test server listens on 127.0.0.1
     accountKey: `test:${baseUrl}|retry-${Math.random()}`,
     maxConcurrent: 4,
     baseUrl,

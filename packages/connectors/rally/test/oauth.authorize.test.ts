@@ -21,7 +21,15 @@ let sim: Awaited<ReturnType<typeof startSim>>;
 beforeAll(async () => {
   sim = await startSim();
 });
+/** Token requests go to the simulator on 127.0.0.1: the transport must be let reach it. */
+const tokenTransport = createTransport({
+  accountKey: 'rally:oauth-test|tokens',
+  maxConcurrent: 12,
+  allowPrivateNetwork: true,
+  retry: { maxAttempts: 2 },
+});
 afterAll(async () => {
+  await tokenTransport.close();
   await sim.close();
 });
 beforeEach(() => sim.simulator.control.reset());
@@ -42,6 +50,7 @@ async function authorize(browser = new Browser()): Promise<OAuthGrant> {
     callbackUrl: callback,
     expectedState: request.state,
     codeVerifier: request.codeVerifier,
+    transport: tokenTransport,
   });
 }
 
@@ -56,7 +65,12 @@ function grantStore(initial: OAuthGrant) {
     },
     refresh: (old) => {
       refreshes += 1;
-      return refreshGrant({ accountUrl: sim.url, client, refreshToken: old.refreshToken });
+      return refreshGrant({
+        accountUrl: sim.url,
+        client,
+        refreshToken: old.refreshToken,
+        transport: tokenTransport,
+      });
     },
   });
   return { credentials, current: () => grant, refreshes: () => refreshes };
@@ -183,6 +197,7 @@ describe('OAuth 2.0 against Rally', () => {
   it('a code redeemed with the wrong verifier is refused; the token request log holds no secret', async () => {
     const log: RequestLogEntry[] = [];
     const transport = createTransport({
+      allowPrivateNetwork: true, // the test server listens on 127.0.0.1
       accountKey: accountKey('rally', sim.url, 'oauth-test'),
       maxConcurrent: 12,
       onRequestLog: (entry) => log.push(entry),

@@ -51,6 +51,7 @@ export function makeCtx(
   const apiKey = options.apiKey ?? DEFAULT_ADMIN_API_KEY;
   const log: RequestLogEntry[] = [];
   const transport = createTransport({
+    allowPrivateNetwork: true, // the test server listens on 127.0.0.1
     accountKey: accountKey('rally', url, principalFromSecret(apiKey)),
     maxConcurrent: 12,
     secrets: () => [apiKey],
