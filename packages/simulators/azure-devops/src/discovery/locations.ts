@@ -121,6 +121,13 @@ const AREAS: Record<string, { id: string | null; rows: Row[] }> = {
         '1.0',
       ],
       [
+        'a02355f5-5f8a-4671-8e32-369d23aac83d',
+        'wiql',
+        '{project}/{team}/_apis/{area}/{resource}/{id}',
+        2,
+        '1.0',
+      ],
+      [
         '7c8d7a76-4a09-43e8-b5df-bd792f4ac6aa',
         'workItemTypes',
         '{project}/_apis/{area}/{resource}/{type}',
@@ -182,6 +189,14 @@ const AREAS: Record<string, { id: string | null; rows: Row[] }> = {
         '{project}/_apis/{area}/workItems/{id}/updates/{updateNumber}',
         4,
         '1.0',
+      ],
+      [
+        '608aac0a-32e1-4493-a863-b9cf4566d257',
+        'comments',
+        '{project}/_apis/wit/workItems/{workItemId}/comments/{commentId}',
+        4,
+        '5.1',
+        false,
       ],
       [
         'b70d8d39-926c-465e-b927-b1bf0e5ca0e0',

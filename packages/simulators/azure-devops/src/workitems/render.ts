@@ -20,6 +20,9 @@ export function parseExpand(value: string | undefined | null): Expand | null {
 
 export const FOREVER = '9999-01-01T00:00:00Z';
 
+/** Kept on every revision but only returned when asked for (`fields=` or `$expand=fields|all`). */
+const SHOWN_ON_REQUEST = new Set(['System.AreaId', 'System.IterationId']);
+
 export interface RenderContext {
   store: Store;
   /** `http://host:port/{org}` */
@@ -62,7 +65,9 @@ export function fieldsOf(
     out['System.RevisedDate'] = revisedDate(item, r.rev);
     out['System.Watermark'] = r.watermark;
   }
-  for (const [ref, value] of Object.entries(r.fields)) out[ref] = renderValue(ctx, ref, value);
+  for (const [ref, value] of Object.entries(r.fields)) {
+    if (withSystem || !SHOWN_ON_REQUEST.has(ref)) out[ref] = renderValue(ctx, ref, value);
+  }
   return out;
 }
 
