@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createSecretBox, loadSecretKey } from '@tandem/storage';
+import { openSecretBox } from '@tandem/storage';
 import type { AppDeps } from './app-env.ts';
+import { createWebhookRefusals } from './integrations/webhook-refusals.ts';
 import { createRateLimiter } from './lib/rate-limit.ts';
 import { createLiveBus } from './live/live-bus.ts';
 import { createSyncService } from './sync/sync-service.ts';
@@ -8,11 +9,7 @@ import { createSyncService } from './sync/sync-service.ts';
 /** Fills in what the caller left out; the server and the tests get the same defaults. */
 export function completeDeps(deps: AppDeps): Required<AppDeps> {
   const now = deps.now ?? (() => new Date());
-  const secrets =
-    deps.secrets ??
-    createSecretBox(
-      loadSecretKey({ envKey: deps.env.TANDEM_SECRET_KEY, dataDir: deps.env.DATA_DIR }),
-    );
+  const secrets = deps.secrets ?? secretBoxFromEnv(deps.env);
   const full: Required<AppDeps> = {
     now,
     secrets,
@@ -36,6 +33,20 @@ export function completeDeps(deps: AppDeps): Required<AppDeps> {
     rateLimits: createRateLimiter({ database: deps.database, env: deps.env, now }),
     live: createLiveBus(),
     ...deps,
+    webhookRefusals: createWebhookRefusals({
+      database: deps.database,
+      now,
+      logger: deps.logger,
+    }),
   };
   return full;
+}
+
+/** The box over the configured keys (TANDEM_SECRET_KEY, TANDEM_SECRET_KEY_FILE or DATA_DIR). */
+export function secretBoxFromEnv(env: AppDeps['env']) {
+  return openSecretBox({
+    envKey: env.TANDEM_SECRET_KEY,
+    keyFile: env.TANDEM_SECRET_KEY_FILE,
+    dataDir: env.DATA_DIR,
+  });
 }

@@ -2,6 +2,7 @@ import type { Role } from '@tandem/contracts';
 import type { DatabaseHandle, SecretBox } from '@tandem/storage';
 import type { Logger } from 'pino';
 import type { Env } from './env.ts';
+import type { WebhookRefusals } from './integrations/webhook-refusals.ts';
 import type { RateLimiter } from './lib/rate-limit.ts';
 import type { LiveBus } from './live/live-bus.ts';
 import type { SyncService } from './sync/sync-service.ts';
@@ -20,6 +21,8 @@ export type AppDeps = {
   secrets?: SecretBox;
   /** The sync runner (its worker is started by the server, not by createApp). */
   sync?: SyncService;
+  /** Counts refused webhook deliveries; one log row per integration and minute. */
+  webhookRefusals?: WebhookRefusals;
 };
 
 export type SessionContext = {

@@ -24,8 +24,13 @@ const envSchema = z.object({
   COOKIE_SECURE: flag,
   /** Lets integrations reach private and loopback hosts (the demo's simulators). */
   ALLOW_PRIVATE_NETWORK: flag,
-  /** 32 bytes, base64: encrypts stored credentials; generated into DATA_DIR when unset. */
+  /**
+   * 32 bytes, base64: encrypts stored credentials (more keys after commas: previous ones, still
+   * opened). When unset: TANDEM_SECRET_KEY_FILE, else `DATA_DIR/secret.key` (the demo's).
+   */
   TANDEM_SECRET_KEY: z.string().optional(),
+  /** A file outside DATA_DIR holding the key (one base64 key a line, current first); 0600. */
+  TANDEM_SECRET_KEY_FILE: z.string().min(1).optional(),
   /** The address browsers and remotes use to reach this server (OAuth redirects, webhooks). */
   PUBLIC_URL: z.url().optional(),
   /** A PEM file of CAs to trust for remotes with private certificates (self-hosted servers). */

@@ -3,7 +3,7 @@ import { ensureWorkflowsEverywhere } from '@tandem/roadmap';
 import { DatabaseUnavailableError, databaseConfigFromEnv, openDatabase } from '@tandem/storage';
 import type { Logger } from 'pino';
 import { createApp } from './app.ts';
-import { completeDeps } from './app-deps.ts';
+import { completeDeps, secretBoxFromEnv } from './app-deps.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoIdentity } from './demo/seed-identity.ts';
 import { seedDemoIntegration } from './demo/seed-integration.ts';
 import { seedDemoRoadmap } from './demo/seed-roadmap.ts';
@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   const database = await openDatabase(
     databaseConfigFromEnv({ DATABASE_URL: env.DATABASE_URL, dataDir: env.DATA_DIR }),
   );
-  const migrations = await database.migrate();
+  // The key first: migrations seal what older versions stored in plain text.
+  const secrets = secretBoxFromEnv(env);
+  const migrations = await database.migrate({ secrets });
   logger.info({ dialect: database.dialect, ...migrations }, 'database ready');
   // Workspaces made before workflows came with the workspace get them now (GETs never write).
   const backfilled = await ensureWorkflowsEverywhere(database, {
@@ -41,7 +43,7 @@ async function main(): Promise<void> {
 
   const live = createLiveBus();
   const tail = startRecordEventTail({ db: database.db, bus: live, logger });
-  const deps = completeDeps({ env, database, logger, live });
+  const deps = completeDeps({ env, database, logger, live, secrets });
   const { sync } = deps;
   sync.worker.start();
   sync.outbox.start({
@@ -79,7 +81,7 @@ async function main(): Promise<void> {
       logger.warn('shutdown took too long; exiting with jobs still running');
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
-    void Promise.all([tail.stop(), poller.stop(), sync.close()])
+    void Promise.all([tail.stop(), poller.stop(), sync.close(), deps.webhookRefusals.close()])
       .then(() => database.close())
       .finally(() => process.exit(0));
   };

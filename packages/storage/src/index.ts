@@ -50,6 +50,7 @@ export {
   type Role,
   type WorkspaceRow,
   workspacesRepository,
+export { type RefusalCount, webhookRefusalsRepository } from './repositories/webhook-refusals.ts';
 } from './repositories/workspaces.ts';
 export type {
   AttachmentsTable,
@@ -65,7 +66,33 @@ export type {
   WorkflowStatusesTable,
   WorkflowsTable,
 } from './schema.ts';
-export { createSecretBox, loadSecretKey, type SecretBox } from './secrets/secret-box.ts';
+export { PRIVATE_FILE_MODE, writePrivateFile } from './secrets/private-file.ts';
+export { type RotationResult, rotateSecretKeys } from './secrets/rotate.ts';
+export {
+  listSealedValues,
+  type ResealResult,
+  resealAll,
+  type SealedValue,
+  type StoredWebhookRegistration,
+  sealContext,
+  sealWebhookRegistration,
+  withoutSecret,
+} from './secrets/sealed-values.ts';
+export {
+  createSecretBox,
+  formatKeyFile,
+  type LoadedSecretKeys,
+  loadSecretKey,
+  loadSecretKeys,
+  openSecretBox,
+  reloadSecretKeys,
+  type SecretBox,
+  type SecretKeyOptions,
+  type SecretKeySource,
+  type SecretKeys,
+  secretKeyId,
+  UnknownSecretKeyError,
+} from './secrets/secret-box.ts';
 export type {
   ImportCandidateStatus,
   IntegrationState,

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
@@ -6,8 +6,9 @@ import type { Dialect } from './column-types.ts';
 import { openNodeSqlite } from './dialects/node-sqlite.ts';
 import { createPostgresPool, postgresDialect } from './dialects/postgres.ts';
 import { DatabaseUnavailableError } from './errors.ts';
-import { MIGRATION_NAMES, migrationProvider } from './migrations/index.ts';
+import { MIGRATION_NAMES, type MigrationContext, migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
+import { PRIVATE_FILE_MODE, restrictToOwner } from './secrets/private-file.ts';
 
 export type DatabaseConfig =
   | { dialect: 'sqlite'; path: string; checkpointInBackground?: boolean }
@@ -18,7 +19,8 @@ export type MigrationState = { applied: number; pending: number; latest: string 
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly dialect: Dialect;
-  migrate(): Promise<MigrationState>;
+  /** `secrets` seals what older versions stored in plain text (migration 0015). */
+  migrate(context?: MigrationContext): Promise<MigrationState>;
   migrationState(): Promise<MigrationState>;
   close(): Promise<void>;
 }
@@ -36,10 +38,18 @@ type Opened = { db: Kysely<Database>; afterClose?: () => Promise<void> };
 
 async function openKysely(config: DatabaseConfig): Promise<Opened> {
   if (config.dialect === 'sqlite') {
-    if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
+    const onDisk = config.path !== ':memory:';
+    if (onDisk) {
+      mkdirSync(dirname(config.path), { recursive: true, mode: 0o700 });
+      // The database holds sealed credentials, sessions and users: owner-only, like the key.
+      // SQLite gives the WAL and shared-memory files the database file's permissions.
+      writeFileSync(config.path, '', { flag: 'a', mode: PRIVATE_FILE_MODE });
+      for (const suffix of ['', '-wal', '-shm']) restrictToOwner(`${config.path}${suffix}`);
+    }
     try {
       const { checkpointInBackground } = config;
       const { dialect, checkpointer } = openNodeSqlite(config.path, { checkpointInBackground });
+      if (onDisk) for (const suffix of ['-wal', '-shm']) restrictToOwner(`${config.path}${suffix}`);
       const db = new Kysely<Database>({ dialect });
       return checkpointer ? { db, afterClose: () => checkpointer.stop() } : { db };
     } catch (error) {
@@ -69,9 +79,10 @@ async function openKysely(config: DatabaseConfig): Promise<Opened> {
 /** Opens either database behind one Kysely handle; migrations are the caller's explicit step. */
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   const { db, afterClose } = await openKysely(config);
+  let context: MigrationContext = {};
   const migrator = new Migrator({
     db,
-    provider: migrationProvider(config.dialect),
+    provider: migrationProvider(config.dialect, () => context),
     allowUnorderedMigrations: false,
     // Kysely looks for its tables across schemas; name ours, or a sibling schema's tables
     // (another test file, another tenant) would be mistaken for this one's.
@@ -93,8 +104,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   return {
     db,
     dialect: config.dialect,
-    async migrate() {
-      const { error, results } = await migrator.migrateToLatest();
+    async migrate(options = {}) {
+      context = options;
+      const { error, results } = await migrator.migrateToLatest().finally(() => {
+        context = {};
+      });
       if (error) {
         const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
         throw new Error(`Migration ${failed} failed: ${(error as Error).message}`);

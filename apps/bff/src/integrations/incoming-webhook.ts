@@ -30,6 +30,8 @@ export type DeliveryOutcome =
   | 'unlinked'
   | 'link_broken'
   | 'own'
+  /** A change the remote does not confirm (a deletion of a record it still has). */
+  | 'refused'
   | IncomingOutcome
   | ImportOutcome;
 
@@ -193,6 +195,16 @@ async function applyChange(
     return importRemoteRecord(deps, row, remote, await inScope(deps, row, connection, remote), via);
   }
   if (change.kind === 'deleted') {
+    // A deletion breaks a link only once the remote confirms it: a replayed or forged "deleted"
+    // for a record that still exists changes nothing.
+    if (!(await goneFromRemote(read))) {
+      await log(
+        'warn',
+        `${heard}: ${what}, but the remote still has the record; refused, the link is kept`,
+        record,
+      );
+      return 'refused';
+    }
     await log('warn', `${heard}: ${what} was deleted in the remote; the link is broken`, record);
     await applyEvent(deps.sync.deps, row.id, record, { type: 'deleted_remotely' });
     return 'link_broken';
@@ -241,6 +253,17 @@ async function applyChange(
     await applyEvent(deps.sync.deps, row.id, record, { type: 'moved_out_of_scope' });
     return 'link_broken';
   }
+/** Whether reading the record answers "not found" (any other failure is retried). */
+async function goneFromRemote(read: () => Promise<RemoteRecord>): Promise<boolean> {
+  try {
+    await read();
+    return false;
+  } catch (error) {
+    if (RemoteError.is(error) && error.kind === 'not_found') return true;
+    throw error;
+  }
+}
+
   return bringRemoteChangeIn(deps, row, record, remote, via);
 }
 

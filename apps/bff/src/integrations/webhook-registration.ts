@@ -1,6 +1,13 @@
 import { RemoteError, type WebhookRegistration } from '@tandem/connector-kit';
 import type { IntegrationSettings } from '@tandem/contracts';
-import { type IntegrationRow, integrationLogRepository } from '@tandem/storage';
+import {
+  type IntegrationRow,
+  integrationLogRepository,
+  type SecretBox,
+  type StoredWebhookRegistration,
+  sealContext,
+  sealWebhookRegistration,
+} from '@tandem/storage';
 import type { AppDeps } from '../app-env.ts';
 import { publicUrl } from '../env.ts';
 import { callRemote, remoteFailure } from './remote-failure.ts';
@@ -12,16 +19,28 @@ export function webhookTarget(deps: Deps, integrationId: string): string {
   return `${publicUrl(deps.env)}/api/webhooks/${encodeURIComponent(integrationId)}`;
 }
 
-export type StoredWebhook = WebhookRegistration & { registeredAt: string };
+/** The registration as stored: its secret sealed, its target URL without the secret. */
+export type StoredWebhook = StoredWebhookRegistration;
 
 export function storedWebhook(row: IntegrationRow): StoredWebhook | null {
   const w = row.webhook as Partial<StoredWebhook> | null;
   return w &&
     typeof w.id === 'string' &&
-    typeof w.secret === 'string' &&
+    typeof w.sealedSecret === 'string' &&
     typeof w.targetUrl === 'string'
     ? (w as StoredWebhook)
     : null;
+}
+
+/**
+ * The registration with its secret, for the connector's `verifyDelivery` and
+ * `unregisterWebhook`; opens only the webhook secret, never the integration's credentials.
+ */
+export function openWebhook(box: SecretBox, row: IntegrationRow): WebhookRegistration | null {
+  const stored = storedWebhook(row);
+  if (!stored) return null;
+  const { sealedSecret, registeredAt: _, ...rest } = stored;
+  return { ...rest, secret: box.open<string>(sealedSecret, sealContext.webhook(row.id)) };
 }
 
 function logLine(
@@ -80,7 +99,7 @@ export async function registerWebhooks(
       `Registered ${count} webhook${count === 1 ? '' : 's'} for ${settings.remoteProject?.name ?? 'the project'}${settings.excludeChildUpdates ? ' and its child projects (a record moved into a child project loses its link)' : ' and its child projects'}`,
       { targetUrl: webhookTarget(deps, row.id), rules: count },
     );
-    return { ...registration, registeredAt: deps.now().toISOString() };
+    return sealWebhookRegistration(deps.secrets, row.id, registration, deps.now().toISOString());
   } catch (error) {
     if (RemoteError.is(error) && error.kind === 'forbidden') {
       await logLine(
@@ -97,9 +116,10 @@ export async function registerWebhooks(
 
 /** Removes the integration's webhooks; a remote that cannot be reached is logged, not fatal. */
 export async function unregisterWebhooks(deps: Deps, row: IntegrationRow): Promise<void> {
-  const registration = storedWebhook(row);
-  if (!registration) return;
+  if (!storedWebhook(row)) return;
   try {
+    const registration = openWebhook(deps.secrets, row);
+    if (!registration) return;
     const { connector, context } = await deps.sync.gateway.connect(row);
     await connector.unregisterWebhook(context, registration);
     await logLine(deps, row, 'info', 'Removed the webhooks from the remote');

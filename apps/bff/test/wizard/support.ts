@@ -6,6 +6,7 @@ import { integrationTemplateSchema, oauthStartSchema } from '@tandem/contracts';
 import { createSecretBox, type DatabaseHandle } from '@tandem/storage';
 import pino from 'pino';
 import { completeDeps } from '../../src/app-deps.ts';
+import { createWebhookRefusals } from '../../src/integrations/webhook-refusals.ts';
 import { createSyncService } from '../../src/sync/sync-service.ts';
 import { createTestApp, ORIGIN, type TestResponse } from '../support/test-app.ts';
 
@@ -52,10 +53,14 @@ export async function wizardApp(
       ...(options.ca ? { ca: options.ca } : {}),
     },
   });
+  const webhookRefusals = createWebhookRefusals({
+    database,
+    now: options.now ?? (() => new Date()),
+  });
   const test = await createTestApp(
     database,
     { ALLOW_PRIVATE_NETWORK: 'true', PUBLIC_URL: publicUrl, ...(options.env ?? {}) },
-    { secrets, sync, ...(options.now ? { now: options.now } : {}) },
+    { secrets, sync, webhookRefusals, ...(options.now ? { now: options.now } : {}) },
   );
   fetchApp = test.app.fetch;
   return {
@@ -69,9 +74,11 @@ export async function wizardApp(
       logger: pino({ level: 'silent' }),
       secrets,
       sync,
+      webhookRefusals,
       ...(options.now ? { now: options.now } : {}),
     }),
     async close() {
+      await webhookRefusals.close();
       await sync.close();
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     },

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { type ColumnTypes, columnTypes, type Dialect } from '../column-types.ts';
+import type { SecretBox } from '../secrets/secret-box.ts';
 import * as identity from './0001-identity.ts';
 import * as roadmap from './0002-roadmap.ts';
 import * as jobs from './0003-jobs.ts';
@@ -15,9 +16,13 @@ import * as integrationFieldIndexes from './0011-integration-field-indexes.ts';
 import * as integrationPolledAt from './0012-integration-polled-at.ts';
 import * as importCandidates from './0013-import-candidates.ts';
 import * as rateLimits from './0014-rate-limits.ts';
+import * as sealedWebhookSecrets from './0015-sealed-webhook-secrets.ts';
+
+/** What a data migration may need besides the database (given to `migrate`). */
+export type MigrationContext = { secrets?: SecretBox };
 
 type MigrationModule = {
-  up: (db: Kysely<unknown>, t: ColumnTypes) => Promise<void>;
+  up: (db: Kysely<unknown>, t: ColumnTypes, context: MigrationContext) => Promise<void>;
   down?: (db: Kysely<unknown>, t: ColumnTypes) => Promise<void>;
 };
 
@@ -37,16 +42,20 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0012-integration-polled-at': integrationPolledAt,
   '0013-import-candidates': importCandidates,
   '0014-rate-limits': rateLimits,
+  '0015-sealed-webhook-secrets': sealedWebhookSecrets,
 };
 
-export function migrationProvider(dialect: Dialect): MigrationProvider {
+export function migrationProvider(
+  dialect: Dialect,
+  context: () => MigrationContext = () => ({}),
+): MigrationProvider {
   const t = columnTypes(dialect);
   return {
     async getMigrations() {
       const out: Record<string, Migration> = {};
       for (const [name, m] of Object.entries(MIGRATIONS)) {
         out[name] = {
-          up: (db) => m.up(db, t),
+          up: (db) => m.up(db, t, context()),
           ...(m.down ? { down: (db: Kysely<unknown>) => m.down!(db, t) } : {}),
         };
       }

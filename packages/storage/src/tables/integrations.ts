@@ -67,6 +67,14 @@ export type ImportCandidateStatus = 'open' | 'imported' | 'dismissed';
 export interface ImportCandidatesTable {
   integration_id: string;
   remote_id: string;
+/** Refused webhook deliveries of one integration in one minute, and the log row showing them. */
+export interface WebhookRefusalsTable {
+  integration_id: string;
+  minute: string;
+  count: number;
+  log_id: number | string | null;
+}
+
   remote_type: string;
   formatted_id: string;
   name: string;
@@ -108,3 +116,4 @@ export interface IntegrationTables {
   webhook_deliveries: WebhookDeliveriesTable;
   import_candidates: ImportCandidatesTable;
 }
+  webhook_refusals: WebhookRefusalsTable;
