@@ -32,12 +32,12 @@ export function completeDeps(deps: AppDeps): Required<AppDeps> {
       }),
     rateLimits: createRateLimiter({ database: deps.database, env: deps.env, now }),
     live: createLiveBus(),
-    ...deps,
     webhookRefusals: createWebhookRefusals({
       database: deps.database,
       now,
       logger: deps.logger,
     }),
+    ...deps,
   };
   return full;
 }

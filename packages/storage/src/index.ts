@@ -50,8 +50,8 @@ export {
   type Role,
   type WorkspaceRow,
   workspacesRepository,
-export { type RefusalCount, webhookRefusalsRepository } from './repositories/webhook-refusals.ts';
 } from './repositories/workspaces.ts';
+export { type RefusalCount, webhookRefusalsRepository } from './repositories/webhook-refusals.ts';
 export type {
   AttachmentsTable,
   CustomFieldDefinitionsTable,

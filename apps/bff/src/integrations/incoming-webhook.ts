@@ -253,6 +253,9 @@ async function applyChange(
     await applyEvent(deps.sync.deps, row.id, record, { type: 'moved_out_of_scope' });
     return 'link_broken';
   }
+  return bringRemoteChangeIn(deps, row, record, remote, via);
+}
+
 /** Whether reading the record answers "not found" (any other failure is retried). */
 async function goneFromRemote(read: () => Promise<RemoteRecord>): Promise<boolean> {
   try {
@@ -262,9 +265,6 @@ async function goneFromRemote(read: () => Promise<RemoteRecord>): Promise<boolea
     if (RemoteError.is(error) && error.kind === 'not_found') return true;
     throw error;
   }
-}
-
-  return bringRemoteChangeIn(deps, row, record, remote, via);
 }
 
 /**

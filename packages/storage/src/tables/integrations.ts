@@ -62,11 +62,6 @@ export interface WebhookDeliveriesTable {
   received_at: string;
 }
 
-export type ImportCandidateStatus = 'open' | 'imported' | 'dismissed';
-
-export interface ImportCandidatesTable {
-  integration_id: string;
-  remote_id: string;
 /** Refused webhook deliveries of one integration in one minute, and the log row showing them. */
 export interface WebhookRefusalsTable {
   integration_id: string;
@@ -74,6 +69,12 @@ export interface WebhookRefusalsTable {
   count: number;
   log_id: number | string | null;
 }
+
+export type ImportCandidateStatus = 'open' | 'imported' | 'dismissed';
+
+export interface ImportCandidatesTable {
+  integration_id: string;
+  remote_id: string;
 
   remote_type: string;
   formatted_id: string;
@@ -114,6 +115,6 @@ export interface IntegrationTables {
   integrations: IntegrationsTable;
   integration_log: IntegrationLogTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  webhook_refusals: WebhookRefusalsTable;
   import_candidates: ImportCandidatesTable;
 }
-  webhook_refusals: WebhookRefusalsTable;
