@@ -17,7 +17,7 @@ import {
   Faults,
   LatencyInput,
 } from './control/faults.ts';
-import { latencyAndFaults, usageLimits } from './control/middleware.ts';
+import { faultRules, usageLimits } from './control/middleware.ts';
 import { RateLimiter, RateLimitInput } from './control/rate-limit.ts';
 import { AdoError } from './errors.ts';
 import { type DeliveryPolicy, ServiceHooks } from './hooks/delivery.ts';
@@ -176,7 +176,7 @@ export function createAzureDevOpsSimulator(
     c.set('orgUrl', `${origin}/${organization}`);
     await next();
   });
-  app.use('/:org/*', latencyAndFaults(sim));
+  app.use('/:org/*', faultRules(sim));
   app.use('/:org/*', authenticate(sim));
   app.use('/:org/*', usageLimits(sim));
   app.use('/:org/*', apiVersion());

@@ -112,7 +112,7 @@ describe('authentication', () => {
     });
     expect(suppressed.status).toBe(401);
     expect(suppressed.headers.get('www-authenticate')).toBe('Basic realm="https://dev.azure.com/"');
-    expect(keys(await suppressed.json())).toEqual(
+    expect(keys((await suppressed.json()) as object)).toEqual(
       keys(fixture('errors.json').TF401232_workitem_not_found_404),
     );
   });
@@ -237,7 +237,7 @@ describe('work item tracking', () => {
       },
     );
     expect(upload.status).toBe(201);
-    const body = await upload.json();
+    const body = (await upload.json()) as any;
     expect(keys(body)).toEqual(keys(officialBody('wit-attachment-create', '201')));
     expect(body.url).toBe(
       `${sim.orgUrl}/_apis/wit/attachments/${body.id}?fileName=textAsFileAttachment.txt`,

@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import * as azdev from 'azure-devops-node-api';
-import { Operation } from 'azure-devops-node-api/interfaces/common/VSSInterfaces';
+import { Operation } from 'azure-devops-node-api/interfaces/common/VSSInterfaces.js';
 import {
   TreeStructureGroup,
   WorkItemExpand,
-} from 'azure-devops-node-api/interfaces/WorkItemTrackingInterfaces';
-import type { IWorkItemTrackingApi } from 'azure-devops-node-api/WorkItemTrackingApi';
+} from 'azure-devops-node-api/interfaces/WorkItemTrackingInterfaces.js';
+import type { IWorkItemTrackingApi } from 'azure-devops-node-api/WorkItemTrackingApi.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_FULL_PAT,

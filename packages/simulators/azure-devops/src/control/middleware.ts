@@ -1,4 +1,4 @@
-/** Latency, fault rules, the concurrency counter and the throughput limit, in front of the API. */
+/** Fault rules, latency, the concurrency counter and the throughput limit, in front of the API. */
 import type { Socket } from 'node:net';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Sim } from '../context.ts';
@@ -18,10 +18,9 @@ const simulatedFailure = (status: number) =>
     namespace: 'Microsoft.VisualStudio.Services.Common',
   });
 
-export function latencyAndFaults(sim: Sim): MiddlewareHandler<AppEnv> {
+/** Fault rules (before authentication, as a failing gateway would answer). */
+export function faultRules(sim: Sim): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const delay = sim.faults.delayMs();
-    if (delay > 0) await sleep(delay);
     const url = new URL(c.req.url);
     const rule = sim.faults.match(c.req.method, `${url.pathname}${url.search}`);
     if (!rule) return next();
@@ -54,7 +53,10 @@ function costOf(method: string, path: string): CostKind {
   return /\/\d+$|\/[0-9a-f-]{36}$/i.test(path) ? 'read' : 'list';
 }
 
-/** Per identity: requests in flight (peak kept) and TSTUs used over the window. */
+/**
+ * Per identity: requests in flight (peak kept) and TSTUs used over the window. Injected latency
+ * is spent holding a slot, so it shows in the peak as a slow service would.
+ */
 export function usageLimits(sim: Sim): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const identity = c.get('principal').user.id;
@@ -72,7 +74,8 @@ export function usageLimits(sim: Sim): MiddlewareHandler<AppEnv> {
       if (decision.action === 'block')
         throw requestBlocked(decision.retryAfterSeconds, decision.headers);
       for (const [k, v] of Object.entries(decision.headers)) c.header(k, v);
-      if (decision.action === 'delay') await sleep(decision.delayMs);
+      const delay = sim.faults.delayMs() + (decision.action === 'delay' ? decision.delayMs : 0);
+      if (delay > 0) await sleep(delay);
       await next();
     } finally {
       release();

@@ -143,7 +143,6 @@ export class ServiceHooks {
 
   private async deliver(subscriptionId: string, envelope: EventEnvelope): Promise<void> {
     let transientRetries = 0;
-    let probationRetries = 0;
     for (let attempt = 1; ; attempt++) {
       const s = this.subscriptions.get(subscriptionId);
       if (!s || (s.status !== 'enabled' && s.status !== 'onProbation') || this.stopped) return;
@@ -166,7 +165,8 @@ export class ServiceHooks {
       ) {
         outcome = 'transient';
         waitS = TRANSIENT_WAITS_S[transientRetries++]!;
-      } else if (probationRetries < PROBATION_WAITS_S.length) {
+      } else {
+        // Enduring failure: probation, retried on the subscription's own schedule.
         if (s.status === 'onProbation') s.probationRetries += 1;
         if (s.probationRetries >= PROBATION_WAITS_S.length) {
           outcome = 'disabled';
@@ -174,11 +174,8 @@ export class ServiceHooks {
         } else {
           outcome = 'probation';
           s.status = 'onProbation';
-          waitS = PROBATION_WAITS_S[probationRetries++]!;
+          waitS = PROBATION_WAITS_S[s.probationRetries]!;
         }
-      } else {
-        outcome = 'disabled';
-        s.status = 'disabledBySystem';
       }
       this.record(s, envelope, attempt, status, error, outcome);
       if (waitS === null) return;
