@@ -75,7 +75,6 @@ export type ImportCandidateStatus = 'open' | 'imported' | 'dismissed';
 export interface ImportCandidatesTable {
   integration_id: string;
   remote_id: string;
-
   remote_type: string;
   formatted_id: string;
   name: string;
