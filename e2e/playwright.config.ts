@@ -83,6 +83,8 @@ export default defineConfig({
         WEB_DIST: resolve(here, '../apps/web/dist'),
         LOG_LEVEL: 'warn',
         ALLOW_PRIVATE_NETWORK: 'true',
+        // Tandem's Rally OAuth client is the simulator's, registered there (decision 021).
+        RALLY_OAUTH_ACCOUNT_URL: process.env.E2E_SIM_RALLY_URL,
         // Background polls once an hour: a spec that checks for changes by hand is not raced.
         POLL_SECONDS: '3600',
       },

@@ -23,6 +23,7 @@ export function completeDeps(deps: AppDeps): Required<AppDeps> {
         oauthClient: {
           clientId: deps.env.RALLY_OAUTH_CLIENT_ID,
           clientSecret: deps.env.RALLY_OAUTH_CLIENT_SECRET,
+          accountUrl: deps.env.RALLY_OAUTH_ACCOUNT_URL,
         },
         transport: {
           // Checked by the transport on every connection, not only when a URL is entered.

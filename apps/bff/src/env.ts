@@ -38,6 +38,12 @@ const envSchema = z.object({
   /** Tandem's OAuth client in Rally; the defaults are the Rally simulator's demo client. */
   RALLY_OAUTH_CLIENT_ID: z.string().min(1).default('tandem-local-client'),
   RALLY_OAUTH_CLIENT_SECRET: z.string().min(1).default('tandem-local-secret'),
+  /** The Rally account that client is registered with: the client secret goes to its token
+   *  endpoint only, never to an integration's own account URL (decision 021). */
+  RALLY_OAUTH_ACCOUNT_URL: z
+    .url()
+    .default('http://127.0.0.1:4010')
+    .transform((url) => new URL(url).origin),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()

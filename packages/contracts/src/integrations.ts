@@ -103,6 +103,11 @@ export const integrationSchema = z.object({
   lastError: z.string().nullable(),
   /** How changes made in the remote reach Tandem while the integration is enabled. */
   incoming: incomingSchema,
+  /**
+   * What a change did besides what was asked, for the wizard to show: a new account URL drops
+   * the credentials stored for the previous one (they are bound to the URL they were granted for).
+   */
+  notice: z.string().optional(),
   version: z.number().int().positive(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -109,6 +109,8 @@ export const integrationTemplateSchema = z.object({
   hasClientCertificate: z.boolean(),
   /** How many integrations inherit from it. */
   usedBy: z.number().int(),
+  /** As an integration's: credentials dropped with a new account URL. */
+  notice: z.string().optional(),
   version: z.number().int().positive(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -123,8 +125,21 @@ export const createIntegrationTemplateRequestSchema = z
     system: integrationSystemSchema,
     /** Start from an existing integration's settings and credentials. */
     fromIntegrationId: z.string().optional(),
+    /**
+     * The workspace that owns the template (one the user owns); by default the copied
+     * integration's, else the user's first. Other workspaces use it once it is shared with them.
+     */
+    workspaceId: z.string().min(1).optional(),
   })
   .strict();
+/** The workspaces a template is shared with, besides the one that owns it. */
+export const templateSharesSchema = z.object({
+  workspace: z.object({ id: z.string(), key: z.string(), name: z.string() }),
+  sharedWith: z.array(
+    z.object({ id: z.string(), key: z.string(), name: z.string(), sharedAt: z.string() }),
+  ),
+});
+export type TemplateShares = z.infer<typeof templateSharesSchema>;
 export const updateIntegrationTemplateRequestSchema = z
   .object({
     version: z.number().int().positive(),

@@ -7,7 +7,9 @@ import {
   type OAuthSubject,
 } from '@tandem/storage';
 import type { AppDeps } from '../app-env.ts';
+import { AppError } from '../lib/errors.ts';
 import type { IntegrationSecrets, StoredGrant } from '../sync/integration-secrets.ts';
+import { accountOrigin, sameAccount } from './account-url.ts';
 import {
   type EffectiveIntegration,
   loadEffective,
@@ -69,24 +71,46 @@ export function stamped(credentials: Credentials, who: WhoAmI, now: Date): Integ
       };
 }
 
+/** Refuses to store credentials for no account URL: they would be bound to nothing. */
+export function boundAccount(effective: EffectiveIntegration): string {
+  const account = accountOrigin(effective.settings.accountUrl);
+  if (!account) {
+    throw AppError.validation([
+      { path: 'settings.accountUrl', message: 'Enter the account URL first' },
+    ]);
+  }
+  return account;
+}
+
 export async function integrationTarget(
   deps: Deps,
   row: IntegrationRow,
 ): Promise<CredentialTarget> {
-  const rest = withoutCredentials(openIntegrationSecrets(deps.secrets, row));
+  const effective = await loadEffective(deps.database.db, deps.secrets, row);
+  const account = accountOrigin(effective.settings.accountUrl);
+  // What else it keeps (its client certificate) only when stored for this very account.
+  const rest =
+    account && sameAccount(row.credentialsAccountUrl, account)
+      ? withoutCredentials(openIntegrationSecrets(deps.secrets, row))
+      : {};
   const seal = (secrets: IntegrationSecrets) => deps.secrets.seal(secrets, row.id);
   return {
     subject: { kind: 'integration', id: row.id },
     system: row.system,
-    effective: await loadEffective(deps.database.db, deps.secrets, row),
+    effective,
     async whoAmI(credentials) {
-      const probe = { ...row, sealedSecrets: seal({ ...rest, ...credentials }) };
+      const probe: IntegrationRow = {
+        ...row,
+        sealedSecrets: seal({ ...rest, ...credentials }),
+        credentialsAccountUrl: boundAccount(effective),
+      };
       const { connector, context } = await deps.sync.gateway.connect(probe);
       return connector.checkConnection(context);
     },
     async save(credentials, who) {
       await integrationsRepository(deps.database.db).update(row.id, {
         sealedSecrets: seal({ ...rest, ...stamped(credentials, who, deps.now()) }),
+        credentialsAccountUrl: boundAccount(effective),
         ...(row.state === 'needs_reauthorization'
           ? { state: 'enabled' as const, lastError: null }
           : {}),

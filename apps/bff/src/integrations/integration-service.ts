@@ -1,13 +1,22 @@
 import type { IntegrationSettings } from '@tandem/contracts';
-import { type IntegrationRow, integrationsRepository } from '@tandem/storage';
+import {
+  type IntegrationPatch,
+  type IntegrationRow,
+  integrationsRepository,
+} from '@tandem/storage';
 import type { AppDeps } from '../app-env.ts';
 import { AppError } from '../lib/errors.ts';
 import { IntegrationNotReadyError, toIntegrationConfig } from '../sync/integration-runtime.ts';
 import type { IntegrationSecrets } from '../sync/integration-secrets.ts';
-import { normaliseAccountUrl } from './account-url.ts';
+import { accountOrigin, normaliseAccountUrl, sameAccount } from './account-url.ts';
 import { connectWithApiKey as connectTargetWithApiKey } from './api-key-connection.ts';
 import { integrationTarget } from './credential-target.ts';
-import { loadEffective } from './effective-integration.ts';
+import {
+  composeEffective,
+  loadEffective,
+  openIntegrationSecrets,
+  usableTemplate,
+} from './effective-integration.ts';
 import { remoteFailure } from './remote-failure.ts';
 import { registerWebhooks } from './webhook-registration.ts';
 
@@ -51,6 +60,65 @@ export async function prepareSettings(
   }
   return out;
 }
+
+/** What stored secrets hold, as a user names them. */
+export function secretNames(secrets: IntegrationSecrets): string[] {
+  return [
+    ...(secrets.apiKey ? ['the API key'] : []),
+    ...(secrets.oauth ? ['the Rally authorization'] : []),
+    ...(secrets.clientCertificate ? ['the client certificate'] : []),
+  ];
+}
+
+const listed = (names: string[]) =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+
+/**
+ * Credentials are bound to the account URL they were granted for (decision 021). Settings that
+ * name another account drop the integration's own secrets (API key, grant, client certificate);
+ * the template's are not inherited for another account than the template's own. Returns what to
+ * store besides the settings, and what to tell the user.
+ */
+export async function credentialsAfterSettings(
+  deps: Deps,
+  row: IntegrationRow,
+  config: IntegrationSettings,
+): Promise<{ patch: IntegrationPatch; notice: string | null }> {
+  const template = await usableTemplate(deps.database.db, row);
+  const before = composeEffective(deps.secrets, row, template);
+  const after = composeEffective(deps.secrets, { ...row, config }, template);
+  const to = accountOrigin(after.settings.accountUrl);
+  const notices: string[] = [];
+  const patch: IntegrationPatch = {};
+  if (row.sealedSecrets !== null && !sameAccount(row.credentialsAccountUrl, to)) {
+    let names: string[] = [];
+    try {
+      names = secretNames(openIntegrationSecrets(deps.secrets, row));
+    } catch {
+      // Unreadable secrets go too.
+    }
+    patch.sealedSecrets = null;
+    patch.credentialsAccountUrl = null;
+    if (names.length > 0) {
+      notices.push(
+        `${capitalised(listed(names))} stored for ${row.credentialsAccountUrl ?? 'the previous account URL'} ${names.length === 1 ? 'was' : 'were'} removed: credentials only work for the account URL they were granted for. Connect ${to ?? 'the new account'} again`,
+      );
+    }
+  }
+  if (before.credentialSource?.kind === 'template' && after.credentialSource?.kind !== 'template') {
+    notices.push(
+      `The template ${template?.name ?? ''} is connected for ${accountOrigin(template?.config.accountUrl as string | undefined) ?? 'its own account URL'} only; connect ${to ?? 'this account'} on its own`,
+    );
+  }
+  const notice = notices.length > 0 ? notices.join('. ') : null;
+  if (notice && (row.state === 'enabled' || row.state === 'failing')) {
+    patch.state = 'needs_reauthorization';
+    patch.lastError = notice;
+  }
+  return { patch, notice };
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function sealSecrets(deps: Deps, row: IntegrationRow, secrets: IntegrationSecrets): string {
   return deps.secrets.seal(secrets, row.id);

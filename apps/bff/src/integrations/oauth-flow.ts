@@ -8,6 +8,7 @@ import { oauthStatesRepository } from '@tandem/storage';
 import type { AppDeps } from '../app-env.ts';
 import { publicUrl } from '../env.ts';
 import { AppError } from '../lib/errors.ts';
+import { accountOrigin, sameAccount } from './account-url.ts';
 import type { CredentialTarget } from './credential-target.ts';
 import { newOAuthState, type OAuthReturn } from './oauth-state.ts';
 
@@ -17,12 +18,24 @@ type Deps = Required<AppDeps>;
 export const OAUTH_STATE_TTL_MS = 10 * 60_000;
 export const RALLY_CALLBACK_PATH = '/api/oauth/rally/callback';
 
-export function rallyOAuthClient(deps: Deps): RallyOAuthClient {
+/** Tandem's OAuth client in Rally, and the one account it is registered with. */
+export function rallyOAuthClient(deps: Deps): RallyOAuthClient & { accountUrl: string } {
   return {
     clientId: deps.env.RALLY_OAUTH_CLIENT_ID,
     clientSecret: deps.env.RALLY_OAUTH_CLIENT_SECRET,
     redirectUri: `${publicUrl(deps.env)}${RALLY_CALLBACK_PATH}`,
+    accountUrl: deps.env.RALLY_OAUTH_ACCOUNT_URL,
   };
+}
+
+/**
+ * Why Tandem's OAuth client may not be used for this account, or null when it may: the client
+ * is registered with one account, and its secret goes to that account's token endpoint only.
+ */
+export function oauthClientRefusal(deps: Deps, accountUrl: string | undefined): string | null {
+  const registered = accountOrigin(deps.env.RALLY_OAUTH_ACCOUNT_URL);
+  if (sameAccount(registered, accountUrl)) return null;
+  return `Tandem's Rally sign-in is registered for ${registered}, not ${accountOrigin(accountUrl) ?? accountUrl}; connect this account with an API key`;
 }
 
 /**
@@ -46,8 +59,11 @@ export async function startAuthorization(
       { path: 'settings.accountUrl', message: 'Enter the account URL before authorizing' },
     ]);
   }
+  const refusal = oauthClientRefusal(deps, accountUrl);
+  if (refusal)
+    throw AppError.validation([{ path: 'settings.accountUrl', message: refusal }], refusal);
   const client = rallyOAuthClient(deps);
-  const request = await buildAuthorizationUrl({ accountUrl, client });
+  const request = await buildAuthorizationUrl({ accountUrl: client.accountUrl, client });
   const state = newOAuthState(returnTo);
   const url = new URL(request.url);
   url.searchParams.set('state', state);
@@ -111,6 +127,12 @@ export async function completeAuthorization(
     return remoteError === 'access_denied' ? 'denied' : 'exchange_failed';
   }
   const client = { ...rallyOAuthClient(deps), redirectUri: stored.redirectUri };
+  // The account URL may have changed since the authorization started: check it again.
+  const refusal = oauthClientRefusal(deps, target.effective.settings.accountUrl);
+  if (refusal) {
+    await target.log('warn', `The authorization was not completed: ${refusal}`);
+    return 'exchange_failed';
+  }
   try {
     const { verifier } = deps.secrets.open<{ verifier: string }>(
       stored.sealedVerifier,
@@ -121,7 +143,8 @@ export async function completeAuthorization(
       `oauth-client:${client.clientId}`,
     );
     const grant = await exchangeCode({
-      accountUrl: target.effective.settings.accountUrl ?? '',
+      // The registered account's token endpoint, never one an integration names.
+      accountUrl: client.accountUrl,
       client,
       callbackUrl,
       expectedState: state,

@@ -8,10 +8,16 @@ import {
 import type { AppDeps } from '../app-env.ts';
 import { connectorFor } from '../sync/connectors.ts';
 import type { IntegrationSecrets } from '../sync/integration-secrets.ts';
-import { type CredentialTarget, stamped, withoutCredentials } from './credential-target.ts';
+import { accountOrigin, sameAccount } from './account-url.ts';
+import {
+  boundAccount,
+  type CredentialTarget,
+  stamped,
+  withoutCredentials,
+} from './credential-target.ts';
 import {
   composeEffective,
-  openIntegrationSecrets,
+  loadEffective,
   openTemplateSecrets,
   sealTemplateSecrets,
 } from './effective-integration.ts';
@@ -40,6 +46,7 @@ function standIn(
     wizardStep: 'authorize',
     config: template.config,
     sealedSecrets: deps.secrets.seal(secrets, id),
+    credentialsAccountUrl: accountOrigin(template.config.accountUrl as string | undefined),
     webhook: null,
     pollCursor: null,
     polledAt: null,
@@ -55,28 +62,36 @@ function standIn(
 /** The integrations made from the template that connect with its credentials (not their own). */
 async function inheritors(deps: Deps, templateId: string): Promise<IntegrationRow[]> {
   const rows = await integrationsRepository(deps.database.db).listByTemplate(templateId);
-  return rows.filter((r) => {
+  const out: IntegrationRow[] = [];
+  for (const row of rows) {
     try {
-      const own = openIntegrationSecrets(deps.secrets, r);
-      return !own.apiKey && !own.oauth;
+      const effective = await loadEffective(deps.database.db, deps.secrets, row);
+      if (effective.credentialSource?.kind === 'template') out.push(row);
     } catch {
-      return false;
+      // Unreadable secrets: not one of them.
     }
-  });
+  }
+  return out;
 }
 
 /**
  * A template authorized on its own. Once its credentials are stored, every integration that
- * inherits them uses them on its next request; those that waited for re-authorization resume,
- * and each says in its log what changed.
+ * inherits them (same account URL, a workspace that may use the template) uses them on its next
+ * request; those that waited for re-authorization resume, and each says in its log what changed.
  */
 export function templateTarget(deps: Deps, template: IntegrationTemplateRow): CredentialTarget {
-  const rest = withoutCredentials(openTemplateSecrets(deps.secrets, template));
+  const account = accountOrigin(template.config.accountUrl as string | undefined);
+  const rest =
+    account && sameAccount(template.credentialsAccountUrl, account)
+      ? withoutCredentials(openTemplateSecrets(deps.secrets, template))
+      : {};
+  const effective = composeEffective(deps.secrets, standIn(deps, template, rest), null);
   return {
     subject: { kind: 'template', id: template.id },
     system: template.system,
-    effective: composeEffective(deps.secrets, standIn(deps, template, rest), null),
+    effective,
     async whoAmI(credentials) {
+      boundAccount(effective);
       const probe = standIn(deps, template, { ...rest, ...credentials });
       const { connector, context } = await deps.sync.gateway.connect(probe);
       return connector.checkConnection(context);
@@ -85,6 +100,7 @@ export function templateTarget(deps: Deps, template: IntegrationTemplateRow): Cr
       const secrets = { ...rest, ...stamped(credentials, who, deps.now()) };
       await integrationTemplatesRepository(deps.database.db).update(template.id, {
         sealedSecrets: sealTemplateSecrets(deps.secrets, template.id, secrets),
+        credentialsAccountUrl: boundAccount(effective),
       });
       const at = deps.now().toISOString();
       const remote = connectorFor(template.system).manifest.displayName;

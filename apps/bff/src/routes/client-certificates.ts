@@ -1,13 +1,15 @@
 import { clientCertificateRequestSchema } from '@tandem/contracts';
-import {
-  integrationLogRepository,
-  integrationsRepository,
-  integrationTemplatesRepository,
-} from '@tandem/storage';
+import { integrationLogRepository, integrationsRepository } from '@tandem/storage';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
+import { sameAccount } from '../integrations/account-url.ts';
 import { validateClientCertificate } from '../integrations/client-certificate.ts';
-import { openIntegrationSecrets } from '../integrations/effective-integration.ts';
+import { boundAccount } from '../integrations/credential-target.ts';
+import {
+  loadEffective,
+  openIntegrationSecrets,
+  usableTemplate,
+} from '../integrations/effective-integration.ts';
 import { loadIntegration, sealSecrets } from '../integrations/integration-service.ts';
 import { toIntegrationView } from '../integrations/integration-view.ts';
 import { validate } from '../lib/validate.ts';
@@ -27,12 +29,17 @@ export const clientCertificateRoutes = new Hono<AppEnv>()
       const deps = c.var.deps;
       const row = await loadIntegration(deps, c.var.workspace.id, c.req.param('integrationId'));
       const certificate = validateClientCertificate(c.req.valid('json'), deps.now());
+      // Kept for the account URL it is set for, with the credentials stored for that one.
+      const account = boundAccount(await loadEffective(deps.database.db, deps.secrets, row));
       const secrets = {
-        ...openIntegrationSecrets(deps.secrets, row),
+        ...(sameAccount(row.credentialsAccountUrl, account)
+          ? openIntegrationSecrets(deps.secrets, row)
+          : {}),
         clientCertificate: { cert: certificate.cert, key: certificate.key },
       };
       const updated = await integrationsRepository(deps.database.db).update(row.id, {
         sealedSecrets: sealSecrets(deps, row, secrets),
+        credentialsAccountUrl: account,
       });
       await integrationLogRepository(deps.database.db).append(
         {
@@ -44,9 +51,7 @@ export const clientCertificateRoutes = new Hono<AppEnv>()
         },
         deps.now().toISOString(),
       );
-      const template = row.templateId
-        ? ((await integrationTemplatesRepository(deps.database.db).find(row.templateId)) ?? null)
-        : null;
+      const template = await usableTemplate(deps.database.db, row);
       return c.json(toIntegrationView(updated!, deps.secrets, template, deps.env), 200);
     },
   )
@@ -57,8 +62,6 @@ export const clientCertificateRoutes = new Hono<AppEnv>()
     const updated = await integrationsRepository(deps.database.db).update(row.id, {
       sealedSecrets: sealSecrets(deps, row, rest),
     });
-    const template = row.templateId
-      ? ((await integrationTemplatesRepository(deps.database.db).find(row.templateId)) ?? null)
-      : null;
+    const template = await usableTemplate(deps.database.db, row);
     return c.json(toIntegrationView(updated!, deps.secrets, template, deps.env), 200);
   });

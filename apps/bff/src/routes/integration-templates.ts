@@ -7,20 +7,29 @@ import {
 import { integrationsRepository, integrationTemplatesRepository } from '@tandem/storage';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { normaliseAccountUrl } from '../integrations/account-url.ts';
+import { accountOrigin, normaliseAccountUrl, sameAccount } from '../integrations/account-url.ts';
 import { validateClientCertificate } from '../integrations/client-certificate.ts';
 import {
   loadEffective,
+  openIntegrationSecrets,
   openTemplateSecrets,
   sealTemplateSecrets,
 } from '../integrations/effective-integration.ts';
+import { secretNames } from '../integrations/integration-service.ts';
 import { templatesWithRefusedCredentials } from '../integrations/template-reauthorization.ts';
-import { loadTemplate, templateView } from '../integrations/template-service.ts';
+import {
+  loadTemplate,
+  owningWorkspace,
+  templateView,
+  visibleTemplates,
+} from '../integrations/template-service.ts';
 import { toTemplateView } from '../integrations/template-view.ts';
 import { AppError } from '../lib/errors.ts';
 import { validate } from '../lib/validate.ts';
 import { ownedWorkspaceIds, requireAnyOwner } from '../middleware/any-owner.ts';
+import type { IntegrationSecrets } from '../sync/integration-secrets.ts';
 import { templateCredentialRoutes } from './template-credentials.ts';
+import { templateShareRoutes } from './template-shares.ts';
 
 /** Template settings: the shared part only (each integration picks its own project). */
 function sharedSettings(settings: IntegrationSettings): IntegrationSettings {
@@ -31,15 +40,17 @@ function sharedSettings(settings: IntegrationSettings): IntegrationSettings {
 /**
  * Integration templates: shared settings, credentials and client certificate that integrations
  * created from them inherit at runtime (their own values win), so a change here reaches every
- * integration using the template. For owners of any workspace.
+ * integration using the template. Each belongs to a workspace whose owners set it up and may
+ * share it with other workspaces (their owners then build integrations from it); no one else
+ * sees it.
  */
 export const integrationTemplateRoutes = new Hono<AppEnv>()
   .use('*', requireAnyOwner)
   .get('/', async (c) => {
     const deps = c.var.deps;
     const repo = integrationTemplatesRepository(deps.database.db);
-    const [rows, usage, refused] = await Promise.all([
-      repo.list(),
+    const [{ rows }, usage, refused] = await Promise.all([
+      visibleTemplates(deps, c.var.session!.user.id),
       repo.usage(),
       templatesWithRefusedCredentials(deps.database.db, deps.secrets),
     ]);
@@ -60,8 +71,8 @@ export const integrationTemplateRoutes = new Hono<AppEnv>()
     const deps = c.var.deps;
     const input = c.req.valid('json');
     let settings: IntegrationSettings = {};
-    let secrets = {};
-    let workspaceId: string | null = null;
+    let secrets: IntegrationSecrets = {};
+    let fromWorkspace: string | undefined;
     if (input.fromIntegrationId) {
       const source = await integrationsRepository(deps.database.db).find(input.fromIntegrationId);
       const owned = await ownedWorkspaceIds(deps.database.db, c.var.session!.user.id);
@@ -77,9 +88,24 @@ export const integrationTemplateRoutes = new Hono<AppEnv>()
       }
       const effective = await loadEffective(deps.database.db, deps.secrets, source);
       settings = sharedSettings(effective.settings);
-      secrets = effective.secrets;
-      workspaceId = source.workspaceId;
+      // Credentials inherited from another workspace's (shared) template are not passed on: that
+      // would share them further than their owners did.
+      const foreign =
+        effective.template !== null &&
+        effective.template.createdInWorkspaceId !== source.workspaceId;
+      secrets = !foreign
+        ? effective.secrets
+        : effective.account !== null && sameAccount(source.credentialsAccountUrl, effective.account)
+          ? openIntegrationSecrets(deps.secrets, source)
+          : {};
+      fromWorkspace = source.workspaceId;
     }
+    const workspaceId = await owningWorkspace(
+      deps,
+      c.var.session!.user.id,
+      input.workspaceId,
+      fromWorkspace,
+    );
     const repo = integrationTemplatesRepository(deps.database.db);
     const id = crypto.randomUUID();
     const row = await repo.create(
@@ -91,6 +117,10 @@ export const integrationTemplateRoutes = new Hono<AppEnv>()
         sealedSecrets: Object.keys(secrets).length
           ? sealTemplateSecrets(deps.secrets, id, secrets)
           : null,
+        // Bound to the account URL they were used with (decision 021).
+        credentialsAccountUrl: Object.keys(secrets).length
+          ? accountOrigin(settings.accountUrl)
+          : null,
         createdInWorkspaceId: workspaceId,
       },
       deps.now().toISOString(),
@@ -99,16 +129,15 @@ export const integrationTemplateRoutes = new Hono<AppEnv>()
   })
   .get('/:templateId', async (c) => {
     const deps = c.var.deps;
-    return c.json(
-      await templateView(deps, await loadTemplate(deps, c.req.param('templateId'))),
-      200,
-    );
+    const row = await loadTemplate(deps, c.var.session!.user.id, c.req.param('templateId'), 'use');
+    return c.json(await templateView(deps, row), 200);
   })
   .patch('/:templateId', validate('json', updateIntegrationTemplateRequestSchema), async (c) => {
     const deps = c.var.deps;
-    const row = await loadTemplate(deps, c.req.param('templateId'));
+    const row = await loadTemplate(deps, c.var.session!.user.id, c.req.param('templateId'));
     const { version, name, settings } = c.req.valid('json');
     let config: IntegrationSettings | undefined;
+    let dropped: string | null = null;
     if (settings) {
       const current = row.config as IntegrationSettings;
       config = { ...current, ...settings };
@@ -133,26 +162,44 @@ export const integrationTemplateRoutes = new Hono<AppEnv>()
         if (!result.ok)
           throw AppError.validation([{ path: 'settings.accountUrl', message: result.message }]);
         config.accountUrl = result.url;
+        // Its secrets were stored for the previous account URL: they go (decision 021).
+        if (row.sealedSecrets !== null && !sameAccount(row.credentialsAccountUrl, result.url)) {
+          let names: string[] = [];
+          try {
+            names = secretNames(openTemplateSecrets(deps.secrets, row));
+          } catch {
+            // Unreadable secrets go too.
+          }
+          dropped =
+            names.length > 0
+              ? `${names.join(', ').replace(/^the/, 'The')} stored for ${row.credentialsAccountUrl ?? 'the previous account URL'} ${names.length === 1 ? 'was' : 'were'} removed: credentials only work for the account URL they were granted for. Connect ${result.url} again`
+              : '';
+        }
       }
     }
     const updated = await integrationTemplatesRepository(deps.database.db).update(
       row.id,
-      { ...(name ? { name } : {}), ...(config ? { config } : {}) },
+      {
+        ...(name ? { name } : {}),
+        ...(config ? { config } : {}),
+        ...(dropped !== null ? { sealedSecrets: null, credentialsAccountUrl: null } : {}),
+      },
       version,
       deps.now().toISOString(),
     );
     if (!updated) {
-      const current = await loadTemplate(deps, row.id);
+      const current = await loadTemplate(deps, c.var.session!.user.id, row.id);
       throw AppError.conflict('Someone else changed this template; reload to see their changes', {
         currentVersion: current.version,
         current: await templateView(deps, current),
       });
     }
-    return c.json(await templateView(deps, updated), 200);
+    const view = await templateView(deps, updated);
+    return c.json(dropped ? { ...view, notice: dropped } : view, 200);
   })
   .delete('/:templateId', async (c) => {
     const deps = c.var.deps;
-    const row = await loadTemplate(deps, c.req.param('templateId'));
+    const row = await loadTemplate(deps, c.var.session!.user.id, c.req.param('templateId'));
     const usage = (await integrationTemplatesRepository(deps.database.db).usage()).get(row.id) ?? 0;
     if (usage > 0) {
       throw AppError.conflict(
@@ -167,25 +214,36 @@ export const integrationTemplateRoutes = new Hono<AppEnv>()
     validate('json', clientCertificateRequestSchema),
     async (c) => {
       const deps = c.var.deps;
-      const row = await loadTemplate(deps, c.req.param('templateId'));
+      const row = await loadTemplate(deps, c.var.session!.user.id, c.req.param('templateId'));
       const certificate = validateClientCertificate(c.req.valid('json'), deps.now());
+      // Kept for the template's account URL, with the credentials stored for that one.
+      const account = accountOrigin((row.config as IntegrationSettings).accountUrl);
+      if (!account) {
+        throw AppError.validation([
+          { path: 'settings.accountUrl', message: 'Enter the account URL first' },
+        ]);
+      }
       const secrets = {
-        ...openTemplateSecrets(deps.secrets, row),
+        ...(sameAccount(row.credentialsAccountUrl, account)
+          ? openTemplateSecrets(deps.secrets, row)
+          : {}),
         clientCertificate: { cert: certificate.cert, key: certificate.key },
       };
       const updated = await integrationTemplatesRepository(deps.database.db).update(row.id, {
         sealedSecrets: sealTemplateSecrets(deps.secrets, row.id, secrets),
+        credentialsAccountUrl: account,
       });
       return c.json(await templateView(deps, updated!), 200);
     },
   )
   .delete('/:templateId/client-certificate', async (c) => {
     const deps = c.var.deps;
-    const row = await loadTemplate(deps, c.req.param('templateId'));
+    const row = await loadTemplate(deps, c.var.session!.user.id, c.req.param('templateId'));
     const { clientCertificate: _removed, ...rest } = openTemplateSecrets(deps.secrets, row);
     const updated = await integrationTemplatesRepository(deps.database.db).update(row.id, {
       sealedSecrets: sealTemplateSecrets(deps.secrets, row.id, rest),
     });
     return c.json(await templateView(deps, updated!), 200);
   })
-  .route('/', templateCredentialRoutes);
+  .route('/', templateCredentialRoutes)
+  .route('/', templateShareRoutes);

@@ -7,15 +7,18 @@ import {
 } from '@tandem/contracts';
 import {
   type IntegrationRow,
+  integrationLogRepository,
   integrationsRepository,
   integrationTemplatesRepository,
 } from '@tandem/storage';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
+import { templateUsableBy, usableTemplate } from '../integrations/effective-integration.ts';
 import { pollRemoteChanges } from '../integrations/incoming-poll.ts';
 import { removeIntegration } from '../integrations/integration-removal.ts';
 import {
   connectWithApiKey,
+  credentialsAfterSettings,
   enableIntegration,
   loadIntegration,
   prepareSettings,
@@ -31,10 +34,12 @@ import { requireWorkspaceRole } from '../middleware/workspace-role.ts';
 type Deps = AppEnv['Variables']['deps'];
 
 async function viewOf(deps: Deps, row: IntegrationRow) {
-  const template = row.templateId
-    ? ((await integrationTemplatesRepository(deps.database.db).find(row.templateId)) ?? null)
-    : null;
-  return toIntegrationView(row, deps.secrets, template, deps.env);
+  return toIntegrationView(
+    row,
+    deps.secrets,
+    await usableTemplate(deps.database.db, row),
+    deps.env,
+  );
 }
 
 const SCOPE_KEYS = ['remoteWorkspace', 'remoteProject', 'excludeChildUpdates'] as const;
@@ -49,22 +54,9 @@ export const integrationRoutes = new Hono<AppEnv>()
     const rows = await integrationsRepository(deps.database.db).listForWorkspace(
       c.var.workspace.id,
     );
-    const templates = new Map(
-      (await integrationTemplatesRepository(deps.database.db).list()).map((t) => [t.id, t]),
-    );
-    return c.json(
-      {
-        integrations: rows.map((r) =>
-          toIntegrationView(
-            r,
-            deps.secrets,
-            (r.templateId && templates.get(r.templateId)) || null,
-            deps.env,
-          ),
-        ),
-      },
-      200,
-    );
+    const integrations = [];
+    for (const r of rows) integrations.push(await viewOf(deps, r));
+    return c.json({ integrations }, 200);
   })
   .get('/enabled', requireWorkspaceRole('viewer'), async (c) => {
     const rows = await integrationsRepository(c.var.deps.database.db).listForWorkspace(
@@ -83,9 +75,13 @@ export const integrationRoutes = new Hono<AppEnv>()
       const deps = c.var.deps;
       const input = c.req.valid('json');
       if (input.templateId) {
-        const template = await integrationTemplatesRepository(deps.database.db).find(
-          input.templateId,
-        );
+        const found = await integrationTemplatesRepository(deps.database.db).find(input.templateId);
+        // Another workspace's template is used only once shared with this one; until then it
+        // reads as unknown (its existence is not confirmed).
+        const template =
+          found && (await templateUsableBy(deps.database.db, found, c.var.workspace.id))
+            ? found
+            : undefined;
         if (!template || template.system !== input.system) {
           throw AppError.validation([
             {
@@ -123,6 +119,10 @@ export const integrationRoutes = new Hono<AppEnv>()
       const deps = c.var.deps;
       const row = await loadIntegration(deps, c.var.workspace.id, c.req.param('integrationId'));
       const config = settings ? await prepareSettings(deps, row, settings) : undefined;
+      // A new account URL drops the credentials stored for the previous one.
+      const credentials = config
+        ? await credentialsAfterSettings(deps, row, config)
+        : { patch: {}, notice: null };
       if (settings?.recordMappings) {
         await checkMappings(
           deps,
@@ -137,7 +137,12 @@ export const integrationRoutes = new Hono<AppEnv>()
           : undefined;
       const updated = await integrationsRepository(deps.database.db).update(
         row.id,
-        { ...rest, ...(config ? { config } : {}), ...(webhook !== undefined ? { webhook } : {}) },
+        {
+          ...rest,
+          ...(config ? { config } : {}),
+          ...(webhook !== undefined ? { webhook } : {}),
+          ...credentials.patch,
+        },
         version,
         deps.now().toISOString(),
       );
@@ -147,6 +152,19 @@ export const integrationRoutes = new Hono<AppEnv>()
           'Someone else changed this integration; reload to see their changes',
           { currentVersion: current.version, current: await viewOf(deps, current) },
         );
+      }
+      if (credentials.notice) {
+        await integrationLogRepository(deps.database.db).append(
+          {
+            integrationId: row.id,
+            workspaceId: row.workspaceId,
+            level: 'warn',
+            event: 'settings',
+            message: credentials.notice,
+          },
+          deps.now().toISOString(),
+        );
+        return c.json({ ...(await viewOf(deps, updated)), notice: credentials.notice }, 200);
       }
       return c.json(await viewOf(deps, updated), 200);
     },

@@ -10,6 +10,7 @@ import { loadIntegration } from '../integrations/integration-service.ts';
 import { completeAuthorization, startAuthorization } from '../integrations/oauth-flow.ts';
 import { returnOfState } from '../integrations/oauth-state.ts';
 import { templateTarget } from '../integrations/template-credential-target.ts';
+import { templateAccess } from '../integrations/template-service.ts';
 import { AppError } from '../lib/errors.ts';
 import { requireWorkspaceRole } from '../middleware/workspace-role.ts';
 
@@ -57,7 +58,10 @@ export const oauthCallbackRoutes = new Hono<AppEnv>().get(
         : undefined;
 
     if (to?.kind === 'template') {
-      const template = await integrationTemplatesRepository(deps.database.db).find(to.templateId);
+      const found = await integrationTemplatesRepository(deps.database.db).find(to.templateId);
+      // Only owners of the template's own workspace set up its connection.
+      const template =
+        found && (await templateAccess(deps, userId, found)) === 'manage' ? found : undefined;
       const workspace = template && (await ownedWorkspace(to.workspaceId));
       if (!template || !workspace) {
         throw new AppError(

@@ -22,7 +22,8 @@ async function ownedWorkspace(c: { var: AppEnv['Variables'] }, workspaceId: stri
 
 /**
  * A template authorized on its own, as the wizard authorizes an integration: Rally's sign-in
- * (OAuth 2.0 with PKCE) or an API key. Mounted under the templates router (owners only).
+ * (OAuth 2.0 with PKCE) or an API key. Mounted under the templates router; for owners of the
+ * template's workspace only.
  */
 export const templateCredentialRoutes = new Hono<AppEnv>()
   .post(
@@ -30,7 +31,7 @@ export const templateCredentialRoutes = new Hono<AppEnv>()
     validate('json', templateOAuthStartRequestSchema),
     async (c) => {
       const deps = c.var.deps;
-      const template = await loadTemplate(deps, c.req.param('templateId'));
+      const template = await loadTemplate(deps, c.var.session!.user.id, c.req.param('templateId'));
       const workspaceId = await ownedWorkspace(c, c.req.valid('json').workspaceId);
       const authorizationUrl = await startAuthorization(
         deps,
@@ -43,7 +44,8 @@ export const templateCredentialRoutes = new Hono<AppEnv>()
   )
   .put('/:templateId/credentials/api-key', validate('json', setApiKeyRequestSchema), async (c) => {
     const deps = c.var.deps;
-    const template = await loadTemplate(deps, c.req.param('templateId'));
+    const userId = c.var.session!.user.id;
+    const template = await loadTemplate(deps, userId, c.req.param('templateId'));
     await connectWithApiKey(templateTarget(deps, template), c.req.valid('json').apiKey);
-    return c.json(await templateView(deps, await loadTemplate(deps, template.id)), 200);
+    return c.json(await templateView(deps, await loadTemplate(deps, userId, template.id)), 200);
   });

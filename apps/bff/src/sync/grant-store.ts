@@ -13,24 +13,32 @@ import {
 } from '../integrations/effective-integration.ts';
 import type { StoredGrant } from './integration-secrets.ts';
 
-/** Saves a (refreshed) OAuth grant where it came from: the integration or its template. */
+/**
+ * Saves a (refreshed) OAuth grant where it came from: the integration or its template, and only
+ * while that still holds credentials for `account` (a change of account URL that dropped them
+ * meanwhile is not undone). False when it was not saved.
+ */
 export async function saveOAuthGrant(
   db: Kysely<Database>,
   box: SecretBox,
   source: SecretSource,
   grant: StoredGrant,
-): Promise<void> {
+  account: string,
+): Promise<boolean> {
   if (source.kind === 'integration') {
     const repo = integrationsRepository(db);
     const row = await repo.find(source.id);
-    if (!row) return;
+    if (!row || row.credentialsAccountUrl !== account) return false;
     const secrets = { ...openIntegrationSecrets(box, row), oauth: grant };
-    await repo.update(row.id, { sealedSecrets: box.seal(secrets, row.id) });
-    return;
+    return repo.updateSecretsBoundTo(row.id, box.seal(secrets, row.id), account);
   }
   const repo = integrationTemplatesRepository(db);
   const template = await repo.find(source.id);
-  if (!template) return;
+  if (!template || template.credentialsAccountUrl !== account) return false;
   const secrets = { ...openTemplateSecrets(box, template), oauth: grant };
-  await repo.update(template.id, { sealedSecrets: sealTemplateSecrets(box, template.id, secrets) });
+  return repo.updateSecretsBoundTo(
+    template.id,
+    sealTemplateSecrets(box, template.id, secrets),
+    account,
+  );
 }

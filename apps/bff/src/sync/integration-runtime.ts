@@ -31,10 +31,13 @@ import {
   type IntegrationRuntime,
   syncCallContext,
 } from '@tandem/sync-engine/runner';
+import { accountOrigin, sameAccount } from '../integrations/account-url.ts';
 import {
   type EffectiveIntegration,
   loadEffective,
   openIntegrationSecrets,
+  templateUsableBy,
+  usableTemplate,
 } from '../integrations/effective-integration.ts';
 import { createBatchedLog } from './batched-log.ts';
 import { connectorFor } from './connectors.ts';
@@ -42,6 +45,15 @@ import { saveOAuthGrant } from './grant-store.ts';
 import type { IntegrationSecrets } from './integration-secrets.ts';
 import { guardAuth, markNeedsReauthorization } from './reauthorization.ts';
 import { toRemoteTypeDefinition } from './remote-type-definition.ts';
+
+/**
+ * Tandem's OAuth client as registered with one remote account: its secret is only ever sent to
+ * that account's token endpoint, whatever account URL an integration names (decision 021).
+ */
+export type OAuthClientConfig = Pick<RallyOAuthClient, 'clientId' | 'clientSecret'> & {
+  /** The account the client was registered with (its origin); tokens are asked there only. */
+  accountUrl: string;
+};
 
 /** The integration a remote call is made for (a template's checks: its stand-in's id). */
 type Caller = { id: string; workspaceId: string };
@@ -109,8 +121,8 @@ export type IntegrationGatewayOptions = {
     TransportOptions,
     'timeouts' | 'retry' | 'ca' | 'allowPrivateNetwork' | 'resolveHost'
   >;
-  /** Tandem's OAuth client, for refreshing grants. */
-  oauthClient?: Pick<RallyOAuthClient, 'clientId' | 'clientSecret'>;
+  /** Tandem's OAuth client, for refreshing grants (see `OAuthClientConfig`). */
+  oauthClient?: OAuthClientConfig;
 };
 
 export type FullIntegrationGateway = IntegrationGateway & {
@@ -246,16 +258,26 @@ export function createIntegrationGateway(
       save: async (grant) => {
         current = { ...stored, ...grant };
         entry.accessToken = grant.accessToken;
-        await saveOAuthGrant(database.db, box, source, current);
+        await saveOAuthGrant(database.db, box, source, current, effective.account ?? '');
       },
-      refresh: (grant) =>
-        refreshGrant({
-          accountUrl: effective.settings.accountUrl ?? '',
-          client: options.oauthClient ?? { clientId: '', clientSecret: '' },
+      refresh: (grant) => {
+        // The token endpoint is the registered account's, never one an integration names.
+        const client = options.oauthClient;
+        if (!client || !sameAccount(client.accountUrl, effective.account)) {
+          throw new RemoteError(
+            'auth',
+            `Tandem's Rally OAuth client is registered for ${client ? accountOrigin(client.accountUrl) : 'no account'}, not ${effective.account ?? 'this account URL'}; the grant is not refreshed there`,
+            { retryable: false },
+          );
+        }
+        return refreshGrant({
+          accountUrl: client.accountUrl,
+          client,
           refreshToken: grant.refreshToken,
           transport,
           now: () => options.now().getTime(),
-        }),
+        });
+      },
       now: () => options.now().getTime(),
     });
     async function credential(): Promise<Credential> {
@@ -295,7 +317,11 @@ export function createIntegrationGateway(
       const caller = callerOf(row);
       credentials = () => callers.run(caller, refreshing);
     } else {
-      throw new IntegrationNotReadyError(`${row.name} is not connected to its account yet`);
+      throw new IntegrationNotReadyError(
+        effective.withheld
+          ? `${row.name} is not connected to its account: ${effective.withheld}`
+          : `${row.name} is not connected to its account yet`,
+      );
     }
     const config = connector.spec.parse({
       accountUrl: settings.accountUrl ?? '',
@@ -375,11 +401,15 @@ export function createIntegrationGateway(
     async peers(integrationId) {
       const row = await repo.find(integrationId);
       if (!row?.templateId) return [];
+      // Peers are integrations of workspaces that may use the template, as this one must.
+      const template = await usableTemplate(database.db, row);
+      if (!template) return [];
       const siblings = await repo.listByTemplate(row.templateId);
       const out: IntegrationConfig[] = [];
       for (const s of siblings) {
         if (s.id === row.id || s.workspaceId === row.workspaceId || !isActiveIntegration(s.state))
           continue;
+        if (!(await templateUsableBy(database.db, template, s.workspaceId))) continue;
         const effective = await loadEffective(database.db, box, s);
         out.push(toIntegrationConfig(s, effective.settings));
       }

@@ -68,6 +68,8 @@ export async function rallyWorkspace(
   await repo.update(row.id, {
     state: 'enabled',
     sealedSecrets: box.seal({ apiKey: DEFAULT_ADMIN_API_KEY }, row.id),
+    // Stored for the simulator's account URL, as the wizard binds them (decision 021).
+    credentialsAccountUrl: new URL(rallyUrl).origin,
   });
 
   async function feature(name: string, requirements: string[] = []) {

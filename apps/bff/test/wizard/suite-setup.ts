@@ -6,7 +6,7 @@ import {
 } from '@tandem/sim-rally';
 import type { DatabaseHandle } from '@tandem/storage';
 import { afterAll, beforeAll } from 'vitest';
-import { signIn, wizardApp } from './support.ts';
+import { registerOAuthClientAt, signIn, wizardApp } from './support.ts';
 
 /**
  * One Rally simulator for the enclosing suite, on a free port: started before its first test and
@@ -16,6 +16,8 @@ export function rallySimulatorForSuite(options: StartOptions = {}): RunningRally
   const sim = {} as RunningRallySimulator;
   beforeAll(async () => {
     Object.assign(sim, await startRallySimulator({ port: 0, ...options }));
+    // Tandem's OAuth client is the simulator's demo client, registered there.
+    registerOAuthClientAt(sim.url);
   });
   afterAll(() => sim.close());
   return sim;

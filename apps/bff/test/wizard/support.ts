@@ -13,6 +13,15 @@ import { createTestApp, ORIGIN, type TestResponse } from '../support/test-app.ts
 type Browser = ReturnType<Awaited<ReturnType<typeof createTestApp>>['client']>;
 
 /**
+ * The Rally account Tandem's OAuth client is registered with (`RALLY_OAUTH_ACCOUNT_URL`): the
+ * suite's simulator once `rallySimulatorForSuite` started it; a test may name another in `env`.
+ */
+let oauthAccountUrl = 'http://127.0.0.1:4010';
+export function registerOAuthClientAt(accountUrl: string): void {
+  oauthAccountUrl = accountUrl;
+}
+
+/**
  * A BFF for the wizard tests: private networks allowed (the simulator is on 127.0.0.1), its own
  * sync service (so a test may trust the simulator's test CA), and optionally a real port so the
  * simulator can deliver webhooks to it.
@@ -38,13 +47,18 @@ export async function wizardApp(
     publicUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
   const secrets = createSecretBox(randomBytes(32));
+  const registered = options.env?.RALLY_OAUTH_ACCOUNT_URL ?? oauthAccountUrl;
   const sync = createSyncService({
     database,
     box: secrets,
     logger: pino({ level: 'silent' }),
     concurrency: 8,
     ...(options.now ? { now: options.now } : {}),
-    oauthClient: { clientId: 'tandem-local-client', clientSecret: 'tandem-local-secret' },
+    oauthClient: {
+      clientId: 'tandem-local-client',
+      clientSecret: 'tandem-local-secret',
+      accountUrl: registered,
+    },
     transport: {
       // As the app's env says (the simulator listens on 127.0.0.1).
       allowPrivateNetwork: (options.env?.ALLOW_PRIVATE_NETWORK ?? 'true') === 'true',
@@ -59,7 +73,12 @@ export async function wizardApp(
   });
   const test = await createTestApp(
     database,
-    { ALLOW_PRIVATE_NETWORK: 'true', PUBLIC_URL: publicUrl, ...(options.env ?? {}) },
+    {
+      ALLOW_PRIVATE_NETWORK: 'true',
+      PUBLIC_URL: publicUrl,
+      ...(options.env ?? {}),
+      RALLY_OAUTH_ACCOUNT_URL: registered,
+    },
     { secrets, sync, webhookRefusals, ...(options.now ? { now: options.now } : {}) },
   );
   fetchApp = test.app.fetch;

@@ -93,7 +93,19 @@ describeEachDialect('templates, client certificates and the report', (handle) =>
     ).json();
     expect(withCertificate.hasClientCertificate).toBe(true);
 
-    // A second integration, in another workspace, from the template: connected without asking.
+    // A second integration, in another workspace, from the template: once the template is
+    // shared with that workspace (decision 021), connected without asking.
+    const unshared = await browser.request('POST', pltBase, {
+      system: 'rally',
+      name: 'Rally – Beta',
+      templateId: template.id,
+    });
+    expect(unshared.status).toBe(400);
+    const shared = await browser.request(
+      'PUT',
+      `/api/integration-templates/${template.id}/shares/${plt.key}`,
+    );
+    expect(shared.status).toBe(200);
     const second = await (
       await browser.request('POST', pltBase, {
         system: 'rally',

@@ -15,6 +15,7 @@ import * as outboxCursors from './0010-outbox-cursors.ts';
 import * as integrationFieldIndexes from './0011-integration-field-indexes.ts';
 import * as integrationPolledAt from './0012-integration-polled-at.ts';
 import * as importCandidates from './0013-import-candidates.ts';
+import * as credentialsBoundToUrl from './0016-credentials-bound-to-url.ts';
 import * as rateLimits from './0014-rate-limits.ts';
 import * as sealedWebhookSecrets from './0015-sealed-webhook-secrets.ts';
 
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0013-import-candidates': importCandidates,
   '0014-rate-limits': rateLimits,
   '0015-sealed-webhook-secrets': sealedWebhookSecrets,
+  '0016-credentials-bound-to-url': credentialsBoundToUrl,
 };
 
 export function migrationProvider(

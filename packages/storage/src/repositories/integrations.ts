@@ -21,6 +21,8 @@ export type IntegrationRow = {
   config: Record<string, unknown>;
   /** Sealed JSON; open with the SecretBox and the integration id. */
   sealedSecrets: string | null;
+  /** The account URL its own secrets were stored for (see decision 021). */
+  credentialsAccountUrl: string | null;
   webhook: Record<string, unknown> | null;
   pollCursor: string | null;
   /** When the remote was last asked what changed (polling). */
@@ -43,6 +45,7 @@ const toRow = (r: Selectable<IntegrationsTable>): IntegrationRow => ({
   wizardStep: r.wizard_step,
   config: readJson<Record<string, unknown>>(r.config) ?? {},
   sealedSecrets: r.secrets,
+  credentialsAccountUrl: r.credentials_account_url ?? null,
   webhook: r.webhook === null ? null : readJson<Record<string, unknown>>(r.webhook),
   pollCursor: r.poll_cursor,
   polledAt: r.polled_at ?? null,
@@ -61,6 +64,7 @@ export type IntegrationPatch = Partial<{
   wizardStep: string;
   config: Record<string, unknown>;
   sealedSecrets: string | null;
+  credentialsAccountUrl: string | null;
   webhook: Record<string, unknown> | null;
   pollCursor: string | null;
   accountLockedAt: string | null;
@@ -177,6 +181,7 @@ export function integrationsRepository(db: Db) {
         wizardStep: 'wizard_step',
         config: 'config',
         sealedSecrets: 'secrets',
+        credentialsAccountUrl: 'credentials_account_url',
         webhook: 'webhook',
         pollCursor: 'poll_cursor',
         accountLockedAt: 'account_locked_at',
@@ -196,6 +201,25 @@ export function integrationsRepository(db: Db) {
       if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
       const row = await query.returningAll().executeTakeFirst();
       return row && toRow(row);
+    },
+
+    /**
+     * Stores secrets only while they are still bound to `accountUrl` (a refreshed grant must not
+     * come back after a change of account URL dropped the credentials); false when not.
+     */
+    async updateSecretsBoundTo(
+      id: string,
+      sealedSecrets: string,
+      accountUrl: string,
+      now = new Date().toISOString(),
+    ): Promise<boolean> {
+      const result = await db
+        .updateTable('integrations')
+        .set((eb) => ({ secrets: sealedSecrets, updated_at: now, version: eb('version', '+', 1) }))
+        .where('id', '=', id)
+        .where('credentials_account_url', '=', accountUrl)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
 
     async delete(id: string): Promise<void> {

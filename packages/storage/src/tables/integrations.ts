@@ -16,7 +16,10 @@ export interface IntegrationTemplatesTable {
   config: unknown;
   /** Encrypted JSON (see secret-box); never returned to the SPA. */
   secrets: string | null;
+  /** The workspace that owns the template; owners of others use it only when it is shared. */
   created_in_workspace_id: string | null;
+  /** The account URL the template's secrets were stored for; they are used for no other. */
+  credentials_account_url: string | null;
   version: Generated<number>;
   created_at: string;
   updated_at: string;
@@ -32,6 +35,8 @@ export interface IntegrationsTable {
   wizard_step: Generated<string>;
   config: unknown;
   secrets: string | null;
+  /** The account URL the integration's own secrets were stored for; they are used for no other. */
+  credentials_account_url: string | null;
   webhook: unknown | null;
   poll_cursor: string | null;
   polled_at: string | null;
@@ -107,10 +112,19 @@ export interface OAuthStatesTable {
   expires_at: string;
 }
 
+/** A template shared by its workspace's owners with another workspace. */
+export interface IntegrationTemplateSharesTable {
+  template_id: string;
+  workspace_id: string;
+  shared_by: string | null;
+  shared_at: string;
+}
+
 export interface IntegrationTables {
   oauth_states: OAuthStatesTable;
   record_syncs: RecordSyncsTable;
   integration_templates: IntegrationTemplatesTable;
+  integration_template_shares: IntegrationTemplateSharesTable;
   integrations: IntegrationsTable;
   integration_log: IntegrationLogTable;
   webhook_deliveries: WebhookDeliveriesTable;

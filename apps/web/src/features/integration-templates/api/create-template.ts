@@ -7,6 +7,8 @@ export interface CreateTemplateInput {
   name: string;
   /** Copies that integration's settings, connection and certificate into the template. */
   fromIntegrationId?: string;
+  /** The workspace that owns the template (others use it once it is shared with them). */
+  workspaceId: string;
 }
 
 export function createTemplate(input: CreateTemplateInput): Promise<IntegrationTemplate> {

@@ -50,7 +50,11 @@ export function NewTemplateDialog({
             disabled={name.trim() === ''}
             onClick={() =>
               create.mutate(
-                { name: name.trim(), ...(from ? { fromIntegrationId: from } : {}) },
+                {
+                  name: name.trim(),
+                  workspaceId,
+                  ...(from ? { fromIntegrationId: from } : {}),
+                },
                 {
                   onSuccess: (template) => {
                     toast('Template created', { tone: 'success' });
