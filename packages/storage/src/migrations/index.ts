@@ -15,9 +15,9 @@ import * as outboxCursors from './0010-outbox-cursors.ts';
 import * as integrationFieldIndexes from './0011-integration-field-indexes.ts';
 import * as integrationPolledAt from './0012-integration-polled-at.ts';
 import * as importCandidates from './0013-import-candidates.ts';
-import * as credentialsBoundToUrl from './0016-credentials-bound-to-url.ts';
 import * as rateLimits from './0014-rate-limits.ts';
 import * as sealedWebhookSecrets from './0015-sealed-webhook-secrets.ts';
+import * as credentialsBoundToUrl from './0016-credentials-bound-to-url.ts';
 
 /** What a data migration may need besides the database (given to `migrate`). */
 export type MigrationContext = { secrets?: SecretBox };
