@@ -164,7 +164,8 @@ export function createAzureDevOpsSimulator(
   app.route('/__sim', controlRoutes(sim, control, { fullPat }));
   app.route('/', pageRoutes(sim));
   app.use('/:org/*', async (c, next) => {
-    const origin = new URL(c.req.url).origin;
+    const url = c.req.url;
+    const origin = url.slice(0, url.indexOf('/', url.indexOf('://') + 3));
     base.url ??= origin;
     if (c.req.param('org').toLowerCase() !== organization) {
       throw new AdoError(`VS800075: The organization '${c.req.param('org')}' does not exist.`, {

@@ -21,6 +21,7 @@ const simulatedFailure = (status: number) =>
 /** Fault rules (before authentication, as a failing gateway would answer). */
 export function faultRules(sim: Sim): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    if (sim.faults.rules.length === 0) return next();
     const url = new URL(c.req.url);
     const rule = sim.faults.match(c.req.method, `${url.pathname}${url.search}`);
     if (!rule) return next();

@@ -32,38 +32,66 @@ export type RateDecision =
   | { action: 'delay'; delayMs: number; headers: Record<string, string> }
   | { action: 'block'; retryAfterSeconds: number; headers: Record<string, string> };
 
+/** One identity's charges in time order, with their running sum (evicted from the front). */
+class Window {
+  entries: Array<{ at: number; cost: number }> = [];
+  head = 0;
+  sum = 0;
+
+  evictBefore(from: number): void {
+    while (this.head < this.entries.length && this.entries[this.head]!.at <= from) {
+      this.sum -= this.entries[this.head]!.cost;
+      this.head++;
+    }
+    if (this.head > 1024 && this.head * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.head = 0;
+    }
+    if (this.head === this.entries.length) this.sum = 0;
+  }
+
+  live(): Array<{ at: number; cost: number }> {
+    return this.entries.slice(this.head);
+  }
+}
+
 export class RateLimiter {
   config: RateLimitConfig = RateLimitInput.parse({});
-  private usage = new Map<string, Array<{ at: number; cost: number }>>();
+  private usage = new Map<string, Window>();
 
   reset(): void {
     this.usage.clear();
   }
 
   used(identity: string, nowMs: number): number {
-    return this.window(identity, nowMs).reduce((sum, e) => sum + e.cost, 0);
+    return this.window(identity, nowMs).sum;
   }
 
-  private window(identity: string, nowMs: number) {
-    const from = nowMs - this.config.windowSeconds * 1000;
-    const entries = (this.usage.get(identity) ?? []).filter((e) => e.at > from);
-    this.usage.set(identity, entries);
-    return entries;
+  private window(identity: string, nowMs: number): Window {
+    let w = this.usage.get(identity);
+    if (!w) {
+      w = new Window();
+      this.usage.set(identity, w);
+    }
+    w.evictBefore(nowMs - this.config.windowSeconds * 1000);
+    return w;
   }
 
   /** Charge one request and decide what happens to it. */
   charge(identity: string, kind: CostKind, nowMs: number): RateDecision {
     if (!this.config.enabled) return { action: 'pass', headers: {} };
     const { budget, blockAt } = this.config;
-    const entries = this.window(identity, nowMs);
-    const before = entries.reduce((sum, e) => sum + e.cost, 0);
+    const w = this.window(identity, nowMs);
+    const before = w.sum;
     if (before >= budget * blockAt) {
-      const retryAfterSeconds = this.secondsUntilBelow(entries, budget, nowMs);
-      return { action: 'block', retryAfterSeconds, headers: this.headers(before, nowMs, entries) };
+      const retryAfterSeconds = this.secondsUntilBelow(w.live(), budget, nowMs);
+      return { action: 'block', retryAfterSeconds, headers: this.headers(before, nowMs) };
     }
-    entries.push({ at: nowMs, cost: this.config.costs[kind] });
-    const used = before + this.config.costs[kind];
-    const headers = used > budget / 2 ? this.headers(used, nowMs, entries) : {};
+    const cost = this.config.costs[kind];
+    w.entries.push({ at: nowMs, cost });
+    w.sum += cost;
+    const used = w.sum;
+    const headers = used > budget / 2 ? this.headers(used, nowMs) : {};
     if (used > budget && this.config.delayMs > 0) {
       const delayMs = this.config.delayMs;
       return {
@@ -75,17 +103,12 @@ export class RateLimiter {
     return { action: 'pass', headers };
   }
 
-  private headers(
-    used: number,
-    nowMs: number,
-    entries: Array<{ at: number }>,
-  ): Record<string, string> {
-    const newest = entries.reduce((m, e) => Math.max(m, e.at), nowMs);
+  private headers(used: number, nowMs: number): Record<string, string> {
     return {
       'X-RateLimit-Resource': 'ATCPU',
       'X-RateLimit-Limit': String(this.config.budget),
       'X-RateLimit-Remaining': String(Math.max(0, Math.floor(this.config.budget - used))),
-      'X-RateLimit-Reset': String(Math.ceil((newest + this.config.windowSeconds * 1000) / 1000)),
+      'X-RateLimit-Reset': String(Math.ceil((nowMs + this.config.windowSeconds * 1000) / 1000)),
     };
   }
 
@@ -96,9 +119,7 @@ export class RateLimiter {
     nowMs: number,
   ): number {
     let used = entries.reduce((sum, e) => sum + e.cost, 0);
-    const sorted = [...entries].sort((a, b) => a.at - b.at);
-    for (const e of sorted) {
-      if (used < budget) break;
+    for (const e of entries) {
       used -= e.cost;
       if (used < budget)
         return Math.max(1, Math.ceil((e.at + this.config.windowSeconds * 1000 - nowMs) / 1000));
