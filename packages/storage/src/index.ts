@@ -24,6 +24,11 @@ export {
   type NewLogEntry,
 } from './repositories/integration-log.ts';
 export {
+  type IntegrationCounts,
+  integrationReportRepository,
+  type ReportedIntegration,
+} from './repositories/integration-report.ts';
+export {
   type IntegrationTemplatePatch,
   type IntegrationTemplateRow,
   integrationTemplatesRepository,
