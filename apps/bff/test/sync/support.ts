@@ -96,7 +96,7 @@ export async function rallyWorkspace(
     logger: pino({ level: 'silent' }),
     concurrency: 16,
     // The simulator listens on 127.0.0.1.
-    transport: { allowPrivateNetwork: true },
+    transport: { allowPrivateNetwork: true, ...options.transport },
   });
   return { workspace, release, integrationId: row.id, feature, sync, owner, box };
 }
