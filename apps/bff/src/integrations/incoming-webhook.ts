@@ -68,9 +68,9 @@ export async function inScope(
 ): Promise<boolean> {
   const settings = connection.effective.settings;
   if (!settings.remoteWorkspace || !settings.remoteProject) return true;
-  const projectId = record.fields.Project;
-  if (typeof projectId !== 'string' && typeof projectId !== 'number') return true;
-  if (String(projectId) === settings.remoteProject.id) return true;
+  const projectId = record.scopeId;
+  if (projectId === undefined) return true;
+  if (projectId === settings.remoteProject.id) return true;
   const projects = flatten(
     await connection.connector.listProjects(connection.context, settings.remoteWorkspace.id),
   );
@@ -80,7 +80,7 @@ export async function inScope(
       projectId: settings.remoteProject.id,
       excludeChildUpdates: settings.excludeChildUpdates ?? false,
     },
-    { projectId: String(projectId), ancestorIds: ancestorsOf(String(projectId), projects) },
+    { projectId, ancestorIds: ancestorsOf(projectId, projects) },
     await siblingProjects(deps, row),
   );
 }
@@ -241,10 +241,7 @@ async function applyChange(
     }
     throw error;
   }
-  if (
-    (!change.fields || 'Project' in change.fields) &&
-    !(await inScope(deps, row, connection, remote))
-  ) {
+  if (change.scopeChanged !== false && !(await inScope(deps, row, connection, remote))) {
     await log(
       'warn',
       `${heard}: ${what} moved to a project this integration does not cover; the link is broken`,
