@@ -98,6 +98,11 @@ test('an owner sets up Rally from nothing to an enabled integration', async ({
     await authorize.expectConnectedAs(rallyUser.name);
     await authorize.goBack();
     await account.expectAccountUrl(simulatorUrl);
+    await account.enterAccountUrl('https://rally1.rallydev.com');
+    await account.expectConnectionWouldBeDropped(simulatorUrl);
+    await page.screenshot(shot('2-account-change-warning'));
+    await account.enterAccountUrl(simulatorUrl);
+    await account.expectNoConnectionWarning();
     await account.openStep('Rally workspace');
   });
 

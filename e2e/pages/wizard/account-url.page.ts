@@ -25,6 +25,20 @@ export class AccountUrlStep extends WizardPage {
     await expect(this.field).toHaveAttribute('aria-invalid', 'true');
   }
 
+  /** A new address would drop the credentials granted for the saved one: said before saving. */
+  async expectConnectionWouldBeDropped(savedUrl: string): Promise<void> {
+    await expect(this.connectionWarning).toBeVisible();
+    await expect(this.connectionWarning).toContainText(`connected to ${savedUrl} now`);
+  }
+
+  async expectNoConnectionWarning(): Promise<void> {
+    await expect(this.connectionWarning).toHaveCount(0);
+  }
+
+  private get connectionWarning() {
+    return this.page.getByRole('status').filter({ hasText: 'removes that connection' });
+  }
+
   async expectLockedBecauseUsed(): Promise<void> {
     await expect(this.field).toBeDisabled();
     await expect(

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 const tones = {
   error: { box: 'border-red-200 bg-red-50 text-red-800', icon: CircleAlert },
   info: { box: 'border-accent-200 bg-accent-50 text-accent-700', icon: Info },
+  warning: { box: 'border-amber-200 bg-amber-50 text-amber-900', icon: CircleAlert },
 } as const;
 
 /** A message about the whole form or page; announced by screen readers when it appears. */

@@ -15,6 +15,13 @@ export function AccountUrlStep() {
   const locked = integration.accountLocked;
   const fieldError = isApiError(error) ? error.fieldError('settings.accountUrl') : undefined;
   const empty = url.trim() === '';
+  // Credentials are bound to the address they were granted for: a new address drops them.
+  const dropsConnection =
+    !locked &&
+    !empty &&
+    integration.connection !== null &&
+    !integration.connection.fromTemplate &&
+    url.trim() !== (integration.settings.accountUrl ?? '');
 
   const submit = () => {
     if (locked || url.trim() === integration.settings.accountUrl) {
@@ -42,7 +49,13 @@ export function AccountUrlStep() {
       canSubmit={locked || !empty}
       error={fieldError ? null : error}
       aside={
-        integration.templateId && !locked ? (
+        dropsConnection ? (
+          <Alert tone="warning">
+            Tandem is connected to {integration.settings.accountUrl} now. Saving a different address
+            removes that connection: its credentials only ever go to the site they were given for.
+            You connect again on the next step.
+          </Alert>
+        ) : integration.templateId && !locked ? (
           <Alert tone="info">This address comes from the integration's template.</Alert>
         ) : null
       }
