@@ -140,7 +140,7 @@ describe('rate limiting', () => {
     expect(blocked?.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(blocked?.headers.get('x-ratelimit-limit')).toBe('0.01');
     expect(blocked?.headers.get('x-ratelimit-remaining')).toBe('0');
-    expect(((await blocked?.json()) as any).message).toMatch(
+    expect(((await blocked!.json()) as any).message).toMatch(
       /^TF400733: The request has been canceled/,
     );
     // The budget is per identity: another user is not blocked.
