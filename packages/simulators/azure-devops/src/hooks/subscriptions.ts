@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AdoError } from '../errors.ts';
 import { isUnder } from '../state/classification.ts';
-import { current } from '../state/model.ts';
 import type { Store, WorkItemEvent } from '../state/store.ts';
 import { tagList } from '../workitems/values.ts';
 
@@ -156,11 +155,11 @@ export function matches(s: Subscription, e: WorkItemEvent, store: Store): boolea
   if (s.status !== 'enabled' && s.status !== 'onProbation') return false;
   if (s.eventType !== `workitem.${e.kind}`) return false;
   const p = s.publisherInputs;
-  if (p.projectId && store.projects.get(e.item.projectId)?.id !== p.projectId.toLowerCase()) {
-    const named = store.projects.get(e.item.projectId)?.name.toLowerCase();
-    if (named !== p.projectId.toLowerCase()) return false;
-  }
-  const fields = current(e.item).fields;
+  // projectId is the project's GUID; its name is accepted too (a simulator leniency).
+  const project = store.projects.get(e.item.projectId)!;
+  const wanted = p.projectId?.toLowerCase();
+  if (wanted && wanted !== project.id && wanted !== project.name.toLowerCase()) return false;
+  const fields = e.revision.fields;
   if (p.areaPath && !isUnder(String(fields['System.AreaPath'] ?? ''), p.areaPath)) return false;
   if (
     p.workItemType &&

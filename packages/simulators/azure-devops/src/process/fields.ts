@@ -122,13 +122,3 @@ export const CORE_FIELDS = [
   'System.BoardColumn',
   'Microsoft.VSTS.Common.StateChangeDate',
 ] as const;
-
-/** Server-maintained fields whose changes show in every update besides the real ones. */
-export const BOOKKEEPING_FIELDS = new Set([
-  'System.Rev',
-  'System.AuthorizedDate',
-  'System.RevisedDate',
-  'System.ChangedDate',
-  'System.ChangedBy',
-  'System.Watermark',
-]);
