@@ -215,6 +215,13 @@ describe('the official azure-devops-node-api client, unchanged', () => {
         'VS403351: Test Operation for path /rev failed, value 2 was not equal to test value 1.',
     });
     expect((await wit.getWorkItem(feature.id!)).fields?.['System.Title']).toBe('Roadmap import');
+    // Saving what is already there makes no revision.
+    const same = await wit.updateWorkItem(
+      undefined,
+      [add('System.Title', 'Roadmap import')],
+      feature.id!,
+    );
+    expect(same.rev).toBe(2);
   });
 
   it('refuses what the process forbids: a bad state, a transition, a missing required field', async () => {

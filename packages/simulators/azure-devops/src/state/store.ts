@@ -59,6 +59,22 @@ export interface StoreSnapshot {
   attachments: Attachment[];
 }
 
+const STAMPS = new Set(['System.ChangedDate', 'System.ChangedBy', 'System.History']);
+
+function sameContent(a: Revision, b: Revision): boolean {
+  const content = (r: Revision) =>
+    JSON.stringify(
+      Object.entries(r.fields)
+        .filter(([k]) => !STAMPS.has(k))
+        .sort(([x], [y]) => x.localeCompare(y)),
+    );
+  return (
+    !b.fields['System.History'] &&
+    content(a) === content(b) &&
+    JSON.stringify(a.relations) === JSON.stringify(b.relations)
+  );
+}
+
 export class Store {
   projects = new Map<string, Project>();
   teams = new Map<string, Team>();
@@ -191,6 +207,8 @@ export class Store {
     const type = this.requireType(project, String(previous.fields['System.WorkItemType']));
     const revision = this.buildRevision(project, type, id, previous, ops, opts);
     if (opts.validateOnly) return { item, revision: { ...revision, rev: previous.rev } };
+    // A save that changes nothing leaves the work item at its revision (and fires no hook).
+    if (sameContent(previous, revision)) return { item, revision: previous };
     const reciprocal = this.reciprocalRevisions(id, previous.relations, revision.relations);
     item.revisions.push(revision);
     this.emit({ kind: 'updated', item, revision, previous, userId: opts.userId });
