@@ -1,4 +1,5 @@
 import type { ConnectorManifest } from '@tandem/connector-kit';
+import { presentation } from './presentation.ts';
 import type { RallyConfig } from './src/spec.ts';
 
 export const manifest: ConnectorManifest = {
@@ -9,6 +10,7 @@ export const manifest: ConnectorManifest = {
   // Rally serves 12 simultaneous requests per user and queues the rest (KB 95713).
   maxConcurrentPerAccount: 12,
   docsUrl: 'https://rally1.rallydev.com/slm/doc/webservice/',
+  presentation,
 };
 
 /** Hosts the transport may call for this integration: WSAPI, OAuth and webhooks share one. */

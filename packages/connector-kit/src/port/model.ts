@@ -2,6 +2,7 @@
  * The values that cross the connector boundary, as zod schemas (the conformance suite parses
  * every answer with them) and the types inferred from them.
  */
+import { connectorPresentationSchema } from '@tandem/contracts';
 import { z } from 'zod';
 
 export const authKinds = ['oauth2', 'api_key', 'pat'] as const;
@@ -18,8 +19,11 @@ export const connectorManifestSchema = z.object({
   /** Default concurrent requests per remote account (Rally: 12). */
   maxConcurrentPerAccount: z.number().int().positive(),
   docsUrl: z.url().optional(),
+  /** What the SPA shows about the system: its name, mark, wizard steps and their words. */
+  presentation: connectorPresentationSchema,
 });
 export type ConnectorManifest = z.infer<typeof connectorManifestSchema>;
+export type ConnectorPresentation = ConnectorManifest['presentation'];
 
 /** What the transport and a connector need to act as one user on one remote account. */
 export type Credential =

@@ -17,6 +17,7 @@ import {
   type TransportRequest,
   type TransportResponse,
 } from '../../src/index.ts';
+import { notesPresentation } from './notes-presentation.ts';
 
 export const notesConfigSchema = z.object({ baseUrl: z.url(), space: z.string().min(1) });
 export type NotesConfig = z.infer<typeof notesConfigSchema>;
@@ -105,6 +106,7 @@ export const notesConnector: Connector<NotesConfig> = {
     authKinds: ['pat'],
     secretFields: ['token'],
     maxConcurrentPerAccount: 4,
+    presentation: notesPresentation,
   },
   spec: notesConfigSchema,
   defaultRecordMappings: () => [

@@ -1,3 +1,4 @@
+import { connectorPresentationSchema, WIZARD_STEPS } from '@tandem/contracts';
 import { expect } from 'vitest';
 import { connectorManifestSchema, whoAmISchema } from '../../port/model.ts';
 import type { ConformanceCase } from '../types.ts';
@@ -10,6 +11,17 @@ export const connectionSuite: ConformanceCase[] = [
       connectorManifestSchema.parse(connector.manifest);
       const parsed = connector.spec.safeParse(ctx.config);
       expect(parsed.success, parsed.error?.message).toBe(true);
+    },
+  },
+  {
+    name: 'the presentation parses and names only known wizard steps, in order',
+    async run({ connector }) {
+      const parsed = connectorPresentationSchema.safeParse(connector.manifest.presentation);
+      expect(parsed.success, parsed.error?.message).toBe(true);
+      const steps = connector.manifest.presentation.steps.map((s) => s.id);
+      expect(steps.every((s) => WIZARD_STEPS.includes(s))).toBe(true);
+      expect(steps).toEqual(WIZARD_STEPS.filter((s) => steps.includes(s)));
+      expect(connector.manifest.presentation.displayName).toBe(connector.manifest.displayName);
     },
   },
   {
