@@ -12,6 +12,7 @@ import { loadSession } from './middleware/session.ts';
 import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { clientCertificateRoutes } from './routes/client-certificates.ts';
+import { connectorRoutes } from './routes/connectors.ts';
 import { customFieldRoutes } from './routes/custom-fields.ts';
 import { eventRoutes } from './routes/events.ts';
 import { featureRoutes } from './routes/features.ts';
@@ -41,6 +42,7 @@ function createApi() {
   return new Hono<AppEnv>()
     .route('/health', healthRoutes)
     .route('/auth', authRoutes)
+    .route('/connectors', connectorRoutes)
     .route('/workspaces', workspaceRoutes)
     .route('/workspaces', eventRoutes)
     .route('/workspaces/:workspaceId/workflows', workflowRoutes)
