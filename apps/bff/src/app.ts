@@ -7,6 +7,7 @@ import { fromDomainError } from './lib/domain-errors.ts';
 import { AppError, toErrorBody } from './lib/errors.ts';
 import { RateLimitedError } from './lib/rate-limit.ts';
 import { refuseCrossSiteForms, requireCsrfToken } from './middleware/csrf.ts';
+import { refuseNulCharacters } from './middleware/refuse-nul.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { loadSession } from './middleware/session.ts';
 import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes } from './routes/attachments.ts';
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps) {
       c.req.method === 'POST' && ATTACHMENT_UPLOAD_PATH.test(c.req.path)
         ? next()
         : jsonBodyLimit(c, next),
+    refuseNulCharacters({ unlimitedBody: (path) => ATTACHMENT_UPLOAD_PATH.test(path) }),
     // Remote webhooks carry no session and prove themselves with their registration's secret.
     (c, next) => (isWebhook(c.req.path) ? next() : refuseCrossSiteForms(c, next)),
     loadSession,

@@ -6,6 +6,7 @@ import {
 } from '@tandem/storage';
 import type { AppDeps } from '../app-env.ts';
 import { AppError } from '../lib/errors.ts';
+import { connectorFor } from '../sync/connectors.ts';
 import { IntegrationNotReadyError, toIntegrationConfig } from '../sync/integration-runtime.ts';
 import type { IntegrationSecrets } from '../sync/integration-secrets.ts';
 import { accountOrigin, normaliseAccountUrl, sameAccount } from './account-url.ts';
@@ -57,6 +58,23 @@ export async function prepareSettings(
     if (!result.ok)
       throw AppError.validation([{ path: 'settings.accountUrl', message: result.message }]);
     out.accountUrl = result.url;
+  }
+  // The remote workspace and project must be references the connector can read (Rally's are
+  // numbers); checked here, or connecting with them fails later as a server error.
+  if (next.remoteWorkspace || next.remoteProject) {
+    const scope = connectorFor(row.system).spec.safeParse({
+      accountUrl: out.accountUrl ?? '',
+      authKind: 'api_key',
+      workspaceId: out.remoteWorkspace?.id ?? '0',
+      projectId: out.remoteProject?.id ?? '0',
+      excludeChildUpdates: out.excludeChildUpdates ?? false,
+    });
+    const fields = { workspaceId: 'remoteWorkspace', projectId: 'remoteProject' } as const;
+    const issues = (scope.error?.issues ?? []).flatMap((i) => {
+      const field = fields[i.path[0] as keyof typeof fields];
+      return field && next[field] ? [{ path: `settings.${field}.id`, message: i.message }] : [];
+    });
+    if (issues.length > 0) throw AppError.validation(issues);
   }
   return out;
 }
