@@ -57,6 +57,20 @@ const ZONES: Zone[] = [
     message: /depends on connector-kit only/,
   },
   {
+    name: 'BFF ↛ a concrete connector (only the registry imports one)',
+    at: 'apps/bff/src/integrations/__zone-probe.ts',
+    crossing: "export { rallyConnector } from '@tandem/connector-rally';",
+    inside: "export { RemoteError } from '@tandem/connector-kit';",
+    message: /Only the registry/,
+  },
+  {
+    name: 'sync runner ↛ a concrete connector or simulator',
+    at: 'packages/sync-engine/src/runner/__zone-probe.ts',
+    crossing: "export { startRallySimulator } from '@tandem/sim-rally';",
+    inside: "export { RemoteError } from '@tandem/connector-kit';",
+    message: /Only the registry/,
+  },
+  {
     name: 'simulator ↛ connectors',
     at: 'packages/simulators/rally/src/__zone-probe.ts',
     crossing: "export { x } from '@tandem/connector-rally';",
@@ -90,6 +104,15 @@ describe('lint zones', () => {
       expect(inside.output).not.toMatch(/noRestrictedImports/);
     });
   }
+});
+
+describe('one registry', () => {
+  it('the registry imports a concrete connector and passes the lint', () => {
+    const registry = join(root, 'apps/bff/src/sync/connectors.ts');
+    expect(readFileSync(registry, 'utf8')).toMatch(/from '@tandem\/connector-rally'/);
+    const r = spawnSync(biome, ['lint', registry], { cwd: root, encoding: 'utf8' });
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(/noRestrictedImports/);
+  });
 });
 
 /** A query builder call on a table: what a route must leave to a repository or a view module. */

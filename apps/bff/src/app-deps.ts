@@ -4,6 +4,7 @@ import type { AppDeps } from './app-env.ts';
 import { createWebhookRefusals } from './integrations/webhook-refusals.ts';
 import { createRateLimiter } from './lib/rate-limit.ts';
 import { createLiveBus } from './live/live-bus.ts';
+import { oauthClientsFromEnv } from './sync/connectors.ts';
 import { createSyncService } from './sync/sync-service.ts';
 
 /** Fills in what the caller left out; the server and the tests get the same defaults. */
@@ -20,11 +21,7 @@ export function completeDeps(deps: AppDeps): Required<AppDeps> {
         box: secrets,
         logger: deps.logger,
         now,
-        oauthClient: {
-          clientId: deps.env.RALLY_OAUTH_CLIENT_ID,
-          clientSecret: deps.env.RALLY_OAUTH_CLIENT_SECRET,
-          accountUrl: deps.env.RALLY_OAUTH_ACCOUNT_URL,
-        },
+        oauthClients: oauthClientsFromEnv(deps.env),
         transport: {
           // Checked by the transport on every connection, not only when a URL is entered.
           allowPrivateNetwork: deps.env.ALLOW_PRIVATE_NETWORK,

@@ -1,5 +1,4 @@
 import type { IntegrationSettings } from '@tandem/contracts';
-import { DEFAULT_ADMIN_API_KEY, SEED_IDS } from '@tandem/sim-rally';
 import { integrationsRepository, workspacesRepository } from '@tandem/storage';
 import type { AppDeps } from '../app-env.ts';
 import {
@@ -12,6 +11,22 @@ import { roadmapStatuses } from '../integrations/remote-schema.ts';
 import { withDemoStatuses } from './demo-statuses.ts';
 
 type Deps = Required<AppDeps>;
+
+/** The project the demo integration sends to (the simulator's seeded team project). */
+export const DEMO_PROJECT_NAME = 'Team Alpha';
+
+/**
+ * The simulator's administrator API key, read from its control API (`/__sim/`) at the URL the
+ * server was given: the BFF reaches the simulator like any remote, and never imports it.
+ */
+async function simulatorApiKey(rallyUrl: string): Promise<string> {
+  const response = await fetch(new URL('/__sim/', rallyUrl));
+  if (!response.ok) throw new Error(`The simulator at ${rallyUrl} answered ${response.status}`);
+  const control = (await response.json()) as { users?: { apiKey?: string }[] };
+  const apiKey = control.users?.[0]?.apiKey;
+  if (!apiKey) throw new Error(`The simulator at ${rallyUrl} names no user with an API key`);
+  return apiKey;
+}
 
 /**
  * The demo's Mobile App workspace comes with an enabled Rally integration on the local
@@ -28,10 +43,9 @@ export async function seedDemoIntegration(
   const repo = integrationsRepository(db);
   if ((await repo.listForWorkspace(workspace.id)).length > 0) return 'present';
 
+  const apiKey = await simulatorApiKey(rallyUrl);
   const settings: IntegrationSettings = {
     accountUrl: rallyUrl,
-    remoteWorkspace: { id: String(SEED_IDS.workspace), name: 'Rally workspace' },
-    remoteProject: { id: String(SEED_IDS.projectAlpha), name: 'Rally project' },
     excludeChildUpdates: false,
     sendMode: 'auto',
     importNewRecords: true,
@@ -44,19 +58,22 @@ export async function seedDemoIntegration(
     config: settings,
   });
   try {
-    row = await connectWithApiKey(deps, row, DEFAULT_ADMIN_API_KEY);
-    const connection = await connectIntegration(deps, row);
-    const scope = connection.context.config as { workspaceId: string };
-    const [workspaces, projects] = await Promise.all([
-      connection.connector.listWorkspaces(connection.context),
-      connection.connector.listProjects(connection.context, scope.workspaceId),
-    ]);
-    const project = flatten(projects).find((p) => p.id === settings.remoteProject?.id);
-    const named: IntegrationSettings = {
+    row = await connectWithApiKey(deps, row, apiKey);
+    const found = await connectIntegration(deps, row);
+    const [workspace0] = await found.connector.listWorkspaces(found.context);
+    if (!workspace0) throw new Error(`The simulator at ${rallyUrl} has no workspace`);
+    const projects = flatten(await found.connector.listProjects(found.context, workspace0.id));
+    const project = projects.find((p) => p.name === DEMO_PROJECT_NAME) ?? projects[0];
+    if (!project) throw new Error(`The simulator at ${rallyUrl} has no project`);
+    const scoped: IntegrationSettings = {
       ...settings,
-      remoteWorkspace:
-        workspaces.find((w) => w.id === settings.remoteWorkspace?.id) ?? settings.remoteWorkspace!,
-      ...(project ? { remoteProject: { id: project.id, name: project.name } } : {}),
+      remoteWorkspace: { id: workspace0.id, name: workspace0.name },
+      remoteProject: { id: project.id, name: project.name },
+    };
+    row = (await repo.update(row.id, { config: scoped }))!;
+    const connection = await connectIntegration(deps, row);
+    const named: IntegrationSettings = {
+      ...scoped,
       recordMappings: await Promise.all(
         (await mappingDefaults(deps, row, connection)).map(async (m) =>
           withDemoStatuses(m, await roadmapStatuses(deps, workspace.id, m.roadmapKind)),

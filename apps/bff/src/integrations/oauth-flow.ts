@@ -1,13 +1,10 @@
-import {
-  buildAuthorizationUrl,
-  exchangeCode,
-  type RallyOAuthClient,
-} from '@tandem/connector-rally';
-import type { OAuthCallbackError } from '@tandem/contracts';
+import type { OAuthCapability, OAuthClient } from '@tandem/connector-kit';
+import type { IntegrationSystem, OAuthCallbackError } from '@tandem/contracts';
 import { oauthStatesRepository } from '@tandem/storage';
 import type { AppDeps } from '../app-env.ts';
 import { publicUrl } from '../env.ts';
 import { AppError } from '../lib/errors.ts';
+import { connectorFor, oauthClientSettings } from '../sync/connectors.ts';
 import { accountOrigin, sameAccount } from './account-url.ts';
 import type { CredentialTarget } from './credential-target.ts';
 import { newOAuthState, type OAuthReturn } from './oauth-state.ts';
@@ -16,26 +13,50 @@ type Deps = Required<AppDeps>;
 
 /** How long the user has to finish the remote's login and consent. */
 export const OAUTH_STATE_TTL_MS = 10 * 60_000;
-export const RALLY_CALLBACK_PATH = '/api/oauth/rally/callback';
+/** Where the remote sends the browser back (registered with Tandem's OAuth client there). */
+export const oauthCallbackPath = (system: IntegrationSystem) =>
+  `/api/oauth/${encodeURIComponent(system)}/callback`;
 
-/** Tandem's OAuth client in Rally, and the one account it is registered with. */
-export function rallyOAuthClient(deps: Deps): RallyOAuthClient & { accountUrl: string } {
-  return {
-    clientId: deps.env.RALLY_OAUTH_CLIENT_ID,
-    clientSecret: deps.env.RALLY_OAUTH_CLIENT_SECRET,
-    redirectUri: `${publicUrl(deps.env)}${RALLY_CALLBACK_PATH}`,
-    accountUrl: deps.env.RALLY_OAUTH_ACCOUNT_URL,
-  };
+/** Tandem's OAuth client for `system`, and the one account it is registered with. */
+export function oauthClientFor(
+  deps: Deps,
+  system: IntegrationSystem,
+): (OAuthClient & { accountUrl: string }) | null {
+  const settings = oauthClientSettings(deps.env, system);
+  return settings
+    ? { ...settings, redirectUri: `${publicUrl(deps.env)}${oauthCallbackPath(system)}` }
+    : null;
 }
 
 /**
  * Why Tandem's OAuth client may not be used for this account, or null when it may: the client
  * is registered with one account, and its secret goes to that account's token endpoint only.
  */
-export function oauthClientRefusal(deps: Deps, accountUrl: string | undefined): string | null {
-  const registered = accountOrigin(deps.env.RALLY_OAUTH_ACCOUNT_URL);
+export function oauthClientRefusal(
+  deps: Deps,
+  system: IntegrationSystem,
+  accountUrl: string | undefined,
+): string | null {
+  const client = oauthClientFor(deps, system);
+  const systemName = connectorFor(system).manifest.displayName;
+  if (!client) return `Tandem has no ${systemName} sign-in; connect this account with an API key`;
+  const registered = accountOrigin(client.accountUrl);
   if (sameAccount(registered, accountUrl)) return null;
-  return `Tandem's Rally sign-in is registered for ${registered}, not ${accountOrigin(accountUrl) ?? accountUrl}; connect this account with an API key`;
+  return `Tandem's ${systemName} sign-in is registered for ${registered}, not ${accountOrigin(accountUrl) ?? accountUrl}; connect this account with an API key`;
+}
+
+/** The system's OAuth capability, or a validation error when it signs in another way. */
+function oauthOf(system: IntegrationSystem): OAuthCapability {
+  const connector = connectorFor(system);
+  if (!connector.oauth) {
+    throw AppError.validation([
+      {
+        path: 'system',
+        message: `${connector.manifest.displayName} connections are not authorized with OAuth`,
+      },
+    ]);
+  }
+  return connector.oauth;
 }
 
 /**
@@ -48,22 +69,21 @@ export async function startAuthorization(
   userId: string,
   returnTo: OAuthReturn,
 ): Promise<string> {
-  if (target.system !== 'rally') {
-    throw AppError.validation([
-      { path: 'system', message: 'Only Rally connections are authorized with OAuth' },
-    ]);
-  }
+  const oauth = oauthOf(target.system);
   const accountUrl = target.effective.settings.accountUrl;
   if (!accountUrl) {
     throw AppError.validation([
       { path: 'settings.accountUrl', message: 'Enter the account URL before authorizing' },
     ]);
   }
-  const refusal = oauthClientRefusal(deps, accountUrl);
-  if (refusal)
-    throw AppError.validation([{ path: 'settings.accountUrl', message: refusal }], refusal);
-  const client = rallyOAuthClient(deps);
-  const request = await buildAuthorizationUrl({ accountUrl: client.accountUrl, client });
+  const refusal = oauthClientRefusal(deps, target.system, accountUrl);
+  const client = oauthClientFor(deps, target.system);
+  if (refusal || !client)
+    throw AppError.validation(
+      [{ path: 'settings.accountUrl', message: refusal ?? '' }],
+      refusal ?? '',
+    );
+  const request = await oauth.authorize({ accountUrl: client.accountUrl, client });
   const state = newOAuthState(returnTo);
   const url = new URL(request.url);
   url.searchParams.set('state', state);
@@ -116,23 +136,25 @@ export async function completeAuthorization(
     );
     return 'expired';
   }
+  const systemName = connectorFor(target.system).manifest.displayName;
   const remoteError = query.get('error');
   if (remoteError) {
     await target.log(
       'warn',
       remoteError === 'access_denied'
-        ? 'Access to Rally was not granted'
-        : `Rally refused the authorization (${remoteError})`,
+        ? `Access to ${systemName} was not granted`
+        : `${systemName} refused the authorization (${remoteError})`,
     );
     return remoteError === 'access_denied' ? 'denied' : 'exchange_failed';
   }
-  const client = { ...rallyOAuthClient(deps), redirectUri: stored.redirectUri };
+  const registered = oauthClientFor(deps, target.system);
   // The account URL may have changed since the authorization started: check it again.
-  const refusal = oauthClientRefusal(deps, target.effective.settings.accountUrl);
-  if (refusal) {
+  const refusal = oauthClientRefusal(deps, target.system, target.effective.settings.accountUrl);
+  if (refusal || !registered) {
     await target.log('warn', `The authorization was not completed: ${refusal}`);
     return 'exchange_failed';
   }
+  const client = { ...registered, redirectUri: stored.redirectUri };
   try {
     const { verifier } = deps.secrets.open<{ verifier: string }>(
       stored.sealedVerifier,
@@ -142,7 +164,7 @@ export async function completeAuthorization(
       target.effective,
       `oauth-client:${client.clientId}`,
     );
-    const grant = await exchangeCode({
+    const grant = await oauthOf(target.system).exchangeCode({
       // The registered account's token endpoint, never one an integration names.
       accountUrl: client.accountUrl,
       client,
@@ -154,7 +176,7 @@ export async function completeAuthorization(
     });
     const who = await target.whoAmI({ oauth: grant });
     await target.save({ oauth: grant }, who);
-    await target.log('info', `Connected to Rally as ${who.displayName}`);
+    await target.log('info', `Connected to ${systemName} as ${who.displayName}`);
     return null;
   } catch (error) {
     await target.log(

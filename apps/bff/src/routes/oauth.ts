@@ -40,7 +40,7 @@ const settingsBase = (workspaceKey: string) =>
  * `?error=denied|state_mismatch|expired|exchange_failed`.
  */
 export const oauthCallbackRoutes = new Hono<AppEnv>().get(
-  '/rally/callback',
+  '/:system/callback',
   // A browser whose Tandem session ended while it was at Rally signs in and comes back here.
   async (c, next) => {
     if (c.var.session) return next();

@@ -5,16 +5,18 @@ import {
   type ConnectorContext,
   type Credential,
   createTransport,
+  type OAuthClient,
+  oauthCredentials,
   principalFromSecret,
   RemoteError,
   type RequestLogEntry,
   type Transport,
   type TransportOptions,
 } from '@tandem/connector-kit';
-import { oauthCredentials, type RallyOAuthClient, refreshGrant } from '@tandem/connector-rally';
 import {
   type IntegrationConfig,
   type IntegrationSettings,
+  type IntegrationSystem,
   integrationConfigSchema,
   isActiveIntegration,
 } from '@tandem/contracts';
@@ -50,7 +52,7 @@ import { toRemoteTypeDefinition } from './remote-type-definition.ts';
  * Tandem's OAuth client as registered with one remote account: its secret is only ever sent to
  * that account's token endpoint, whatever account URL an integration names (decision 021).
  */
-export type OAuthClientConfig = Pick<RallyOAuthClient, 'clientId' | 'clientSecret'> & {
+export type OAuthClientConfig = Pick<OAuthClient, 'clientId' | 'clientSecret'> & {
   /** The account the client was registered with (its origin); tokens are asked there only. */
   accountUrl: string;
 };
@@ -121,8 +123,10 @@ export type IntegrationGatewayOptions = {
     TransportOptions,
     'timeouts' | 'retry' | 'ca' | 'allowPrivateNetwork' | 'resolveHost'
   >;
-  /** Tandem's OAuth client, for refreshing grants (see `OAuthClientConfig`). */
+  /** Tandem's OAuth client for every system, for refreshing grants (see `OAuthClientConfig`). */
   oauthClient?: OAuthClientConfig;
+  /** Tandem's OAuth client per system (over `oauthClient`). */
+  oauthClients?: Partial<Record<IntegrationSystem, OAuthClientConfig>>;
 };
 
 export type FullIntegrationGateway = IntegrationGateway & {
@@ -143,7 +147,7 @@ const versionOf = prepareQuery((db, p: { id: string }) =>
 
 /** How long a built runtime is reused while its integration row is unchanged. */
 const RUNTIME_TTL_MS = 3_000;
-/** Remote field definitions change rarely (an admin edits Rally's schema); re-read every few minutes. */
+/** Remote field definitions change rarely (an admin edits the remote's schema); re-read every few minutes. */
 const SCHEMA_TTL_MS = 5 * 60_000;
 
 export function createIntegrationGateway(
@@ -249,6 +253,8 @@ export function createIntegrationGateway(
   function oauthCredential(effective: EffectiveIntegration, transport: Transport) {
     const stored = effective.secrets.oauth!;
     const source = effective.credentialSource!;
+    const connector = connectorFor(effective.row.system);
+    const systemName = connector.manifest.displayName;
     const cached = grants.get(source.id);
     if (cached && cached.accessToken === stored.accessToken) return cached.get;
     let current = stored;
@@ -262,15 +268,15 @@ export function createIntegrationGateway(
       },
       refresh: (grant) => {
         // The token endpoint is the registered account's, never one an integration names.
-        const client = options.oauthClient;
-        if (!client || !sameAccount(client.accountUrl, effective.account)) {
+        const client = options.oauthClients?.[effective.row.system] ?? options.oauthClient;
+        if (!connector.oauth || !client || !sameAccount(client.accountUrl, effective.account)) {
           throw new RemoteError(
             'auth',
-            `Tandem's Rally OAuth client is registered for ${client ? accountOrigin(client.accountUrl) : 'no account'}, not ${effective.account ?? 'this account URL'}; the grant is not refreshed there`,
+            `Tandem's ${systemName} OAuth client is registered for ${client ? accountOrigin(client.accountUrl) : 'no account'}, not ${effective.account ?? 'this account URL'}; the grant is not refreshed there`,
             { retryable: false },
           );
         }
-        return refreshGrant({
+        return connector.oauth.refresh({
           accountUrl: client.accountUrl,
           client,
           refreshToken: grant.refreshToken,
@@ -287,7 +293,7 @@ export function createIntegrationGateway(
         if (RemoteError.is(error) && error.kind === 'auth') {
           await needsReauthorization(
             effective.row,
-            `The Rally grant could not be refreshed: ${error.message}`,
+            `The ${systemName} grant could not be refreshed: ${error.message}`,
           );
         }
         throw error;

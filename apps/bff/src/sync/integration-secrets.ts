@@ -1,5 +1,4 @@
-import type { ClientCertificate } from '@tandem/connector-kit';
-import type { OAuthGrant } from '@tandem/connector-rally';
+import type { ClientCertificate, OAuthGrant } from '@tandem/connector-kit';
 
 /** An OAuth grant as Tandem keeps it: who is connected, since when, and until when. */
 export type StoredGrant = OAuthGrant & {

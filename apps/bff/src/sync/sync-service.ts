@@ -47,6 +47,7 @@ export function createSyncService(options: {
   workerId?: string;
   transport?: IntegrationGatewayOptions['transport'];
   oauthClient?: IntegrationGatewayOptions['oauthClient'];
+  oauthClients?: IntegrationGatewayOptions['oauthClients'];
 }): SyncService {
   const now = options.now ?? (() => new Date());
   let worker: Worker | undefined;
@@ -62,6 +63,7 @@ export function createSyncService(options: {
     now,
     ...(options.transport ? { transport: options.transport } : {}),
     ...(options.oauthClient ? { oauthClient: options.oauthClient } : {}),
+    ...(options.oauthClients ? { oauthClients: options.oauthClients } : {}),
   });
   const deps: SyncDeps = {
     db: options.database.db,

@@ -25,6 +25,7 @@ import type {
   WhoAmI,
   Workspace,
 } from './model.ts';
+import type { OAuthCapability } from './oauth.ts';
 
 export interface ConnectorContext<Config> {
   /** The integration's config, already parsed by the connector's `spec`. */
@@ -88,6 +89,9 @@ export interface Connector<Config = unknown> {
   readonly manifest: ConnectorManifest;
   /** The integration config the wizard collects, validated at the BFF boundary. */
   readonly spec: z.ZodType<Config>;
+
+  /** Present when users sign in to the remote with OAuth 2.0 (authorization code + PKCE). */
+  readonly oauth?: OAuthCapability;
 
   /** The record mappings proposed to a new integration, one per roadmap kind. Pure. */
   defaultRecordMappings(): DefaultRecordMapping[];

@@ -18,3 +18,5 @@ export {
   remoteErrorKinds,
 } from './errors.ts';
 export * from './model.ts';
+export * from './oauth.ts';
+export { expiresSoon, oauthCredentials, refreshMarginMs } from './oauth-credentials.ts';

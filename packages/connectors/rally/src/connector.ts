@@ -5,6 +5,7 @@ import { uploadAttachment } from './attachments.ts';
 import { changesSince } from './changes-since.ts';
 import { defaultRecordMappings } from './default-mappings.ts';
 import * as discovery from './discovery.ts';
+import { rallyOAuth } from './oauth.ts';
 import * as records from './records.ts';
 import * as schema from './schema.ts';
 import { type RallyConfig, rallyConfigSchema } from './spec.ts';
@@ -16,6 +17,7 @@ export const rallyConnector: Connector<RallyConfig> = {
   manifest,
   spec: rallyConfigSchema,
   defaultRecordMappings,
+  oauth: rallyOAuth,
 
   checkConnection: (ctx) => discovery.whoAmI(new Wsapi(ctx)),
   listWorkspaces: (ctx) => discovery.listWorkspaces(new Wsapi(ctx)),

@@ -12,9 +12,9 @@ export {
   type OAuthGrant,
   type RallyOAuthClient,
   rallyAuthorizationServer,
+  rallyOAuth,
   refreshGrant,
 } from './oauth.ts';
-export { expiresSoon, oauthCredentials, refreshMarginMs } from './oauth-credentials.ts';
 export { browserUrl, type RankInput } from './records.ts';
 export {
   accountUrlSchema,

@@ -4,38 +4,23 @@
  * A refused refresh is a `RemoteError` of kind `auth` that asks the user to re-authorize;
  * `oauth-credentials.ts` decides when to refresh.
  */
-import { accountKey, createTransport, RemoteError, type Transport } from '@tandem/connector-kit';
+import {
+  type AuthorizationRequest,
+  accountKey,
+  createTransport,
+  type OAuthCapability,
+  type OAuthClient,
+  type OAuthGrant,
+  RemoteError,
+  type Transport,
+} from '@tandem/connector-kit';
 import * as oauth from 'oauth4webapi';
 import { manifest } from '../manifest.ts';
 import { normalizeAccountUrl } from './spec.ts';
 
-export interface RallyOAuthClient {
-  clientId: string;
-  clientSecret: string;
-  /** Tandem's callback, registered with the OAuth client in Rally. */
-  redirectUri: string;
-}
-
-export interface OAuthGrant {
-  accessToken: string;
-  refreshToken: string | null;
-  /** When the access token expires (ISO instant), or `null` when Rally did not say. */
-  expiresAt: string | null;
-  /**
-   * When the refresh token, and so the grant, expires, when the server says
-   * (`refresh_token_expires_in`; Rally itself does not). Absent: unchanged since the last answer.
-   */
-  refreshExpiresAt?: string | null;
-  scope: string | null;
-}
-
-export interface AuthorizationRequest {
-  /** Send the user's browser here. */
-  url: string;
-  /** Keep both server-side until the callback. */
-  state: string;
-  codeVerifier: string;
-}
+/** Tandem's OAuth client as registered in Rally. */
+export type RallyOAuthClient = OAuthClient;
+export type { AuthorizationRequest, OAuthGrant };
 
 export const defaultScope = 'alm';
 
@@ -293,3 +278,10 @@ export async function refreshGrant(options: {
     throw oauthError(error, 'token refresh');
   }
 }
+
+/** The port's `oauth` capability: Rally signs users in with OAuth 2.0 on the account URL. */
+export const rallyOAuth: OAuthCapability = {
+  authorize: buildAuthorizationUrl,
+  exchangeCode,
+  refresh: refreshGrant,
+};

@@ -1,6 +1,7 @@
 import {
   accountKey,
   createTransport,
+  oauthCredentials,
   RemoteError,
   type RequestLogEntry,
 } from '@tandem/connector-kit';
@@ -10,7 +11,6 @@ import {
   buildAuthorizationUrl,
   exchangeCode,
   type OAuthGrant,
-  oauthCredentials,
   rallyConnector as rally,
   refreshGrant,
 } from '../src/index.ts';

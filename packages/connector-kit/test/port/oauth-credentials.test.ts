@@ -1,6 +1,5 @@
-import { RemoteError } from '@tandem/connector-kit';
 import { describe, expect, it } from 'vitest';
-import { expiresSoon, type OAuthGrant, oauthCredentials } from '../src/index.ts';
+import { expiresSoon, type OAuthGrant, oauthCredentials, RemoteError } from '../../src/index.ts';
 
 const now = Date.parse('2026-01-01T12:00:00.000Z');
 const grant = (expiresInMs: number | null, token = 'old'): OAuthGrant => ({

@@ -2,7 +2,8 @@
  * `ConnectorContext.credentials` for an OAuth integration: the stored grant, refreshed before it
  * expires (when less than two minutes are left) and saved again.
  */
-import { type Credential, RemoteError } from '@tandem/connector-kit';
+import { RemoteError } from './errors.ts';
+import type { Credential } from './model.ts';
 import type { OAuthGrant } from './oauth.ts';
 
 /** Refresh when less than this is left. */
