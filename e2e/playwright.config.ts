@@ -13,6 +13,13 @@ process.env.E2E_SIM_RALLY_URL ??= `http://127.0.0.1:${SIM_RALLY_PORT}`;
 // One fresh database per run. Workers load this file again; the env var makes them reuse the
 // directory the main process made instead of creating their own.
 process.env.TANDEM_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
+/**
+ * What the app and the Rally simulator leave behind, for the `secrets-written` check that runs
+ * after every flow: the server's log (beside the data dir) and the simulator's state (its users,
+ * API keys, OAuth client, the tokens it issued and the webhooks Tandem registered).
+ */
+process.env.TANDEM_E2E_SERVER_LOG ??= `${process.env.TANDEM_E2E_DATA_DIR}-server.log`;
+process.env.TANDEM_E2E_SIM_STATE ??= `${process.env.TANDEM_E2E_DATA_DIR}-rally-sim.json`;
 
 export default defineConfig({
   testDir: './tests',
@@ -32,12 +39,14 @@ export default defineConfig({
   ],
   use: {
     baseURL,
-    trace: 'retain-on-failure',
+    // Kept for every flow: the secrets-written check reads them for secrets Tandem showed.
+    trace: 'on',
     screenshot: 'only-on-failure',
   },
   projects: [
     {
       name: 'chromium',
+      testDir: './tests',
       use: {
         ...devices['Desktop Chrome'],
         viewport: { width: 1280, height: 800 },
@@ -55,6 +64,14 @@ export default defineConfig({
         },
       },
     },
+    {
+      // After every flow: greps what Tandem wrote (database files, its log, the traces, the
+      // integration-log API) for every secret the flows used. See security/secrets-written.spec.ts.
+      name: 'secrets-written',
+      testDir: './security',
+      dependencies: ['chromium'],
+      use: { trace: 'off', screenshot: 'off' },
+    },
   ],
   webServer: [
     {
@@ -65,10 +82,15 @@ export default defineConfig({
       timeout: 30_000,
       stdout: 'ignore',
       stderr: 'pipe',
-      env: { SIM_RALLY_HOST: '127.0.0.1', SIM_RALLY_PORT: String(SIM_RALLY_PORT) },
+      env: {
+        SIM_RALLY_HOST: '127.0.0.1',
+        SIM_RALLY_PORT: String(SIM_RALLY_PORT),
+        SIM_RALLY_STATE_FILE: process.env.TANDEM_E2E_SIM_STATE,
+      },
     },
     {
-      command: 'node --disable-warning=ExperimentalWarning ../apps/bff/src/server.ts',
+      // The log goes to a file (read by the secrets-written check; look there when it fails).
+      command: `node --disable-warning=ExperimentalWarning ../apps/bff/src/server.ts >> "${process.env.TANDEM_E2E_SERVER_LOG}" 2>&1`,
       cwd: here,
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
@@ -81,7 +103,8 @@ export default defineConfig({
         TANDEM_DEMO: 'true',
         DATA_DIR: process.env.TANDEM_E2E_DATA_DIR,
         WEB_DIST: resolve(here, '../apps/web/dist'),
-        LOG_LEVEL: 'warn',
+        // Everything a production server logs (requests included), for the secrets check.
+        LOG_LEVEL: 'info',
         ALLOW_PRIVATE_NETWORK: 'true',
         // Tandem's Rally OAuth client is the simulator's, registered there (decision 021).
         RALLY_OAUTH_ACCOUNT_URL: process.env.E2E_SIM_RALLY_URL,
