@@ -39,7 +39,12 @@ const here = import.meta.dirname;
 const dataDir = process.env.TANDEM_E2E_DATA_DIR!;
 const serverLog = process.env.TANDEM_E2E_SERVER_LOG!;
 const simState = process.env.TANDEM_E2E_SIM_STATE!;
-/** Playwright's output dir (E2E_TRACES_DIR: a copy of it, to run this check again alone). */
+/**
+ * Playwright's output dir. To run this check again alone on a finished run: copy test-results,
+ * then `E2E_TRACES_DIR=<copy> E2E_TRACES_BASE_URL=http://127.0.0.1:3100 TANDEM_E2E_DATA_DIR=<its
+ * data dir> E2E_PORT=3190 E2E_SIM_RALLY_PORT=4190 playwright test --project secrets-written
+ * --no-deps` (other ports, so a run in progress is not disturbed).
+ */
 const outputDir = resolve(process.env.E2E_TRACES_DIR ?? resolve(here, '../../test-results'));
 
 function filesUnder(dir: string): string[] {
@@ -173,7 +178,8 @@ test('nothing Tandem wrote during the suite holds a secret the suite used', asyn
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  const origin = baseURL!;
+  // The traces' Tandem is this run's, unless the check runs again alone on a copy of them.
+  const origin = process.env.E2E_TRACES_BASE_URL ?? baseURL!;
   // The simulator saves its state at most every 200 ms; let the last save land.
   await new Promise((r) => setTimeout(r, 500));
   const secrets = remoteAndKeySecrets();
