@@ -151,7 +151,8 @@ test('a send Rally refuses shows the error on the feature, with a link to its lo
     await test.step('the HTTP calls show the refused request and response, redacted', async () => {
       await log.showCallsAround(log.openedEntry());
       await expect(page).toHaveURL(/event=http/);
-      await expect(page).not.toHaveURL(/recordId=/);
+      // Still narrowed to the feature: its calls only, the refused one among them.
+      await expect(page).toHaveURL(new RegExp(`recordId=${feature.id}`));
       const refused = log.entry(/portfolioitem\/feature\/create.*400/i).first();
       await expect(refused).toBeVisible();
       await log.expand(refused);

@@ -45,7 +45,7 @@ export class IntegrationLogPage {
     await expect(this.page).not.toHaveURL(/recordId=/);
   }
 
-  /** From an entry without an exchange of its own: the HTTP calls of every record. */
+  /** From an entry without an exchange of its own: the HTTP calls (of the same record, if narrowed). */
   async showCallsAround(entry: Locator): Promise<void> {
     await entry.getByRole('button', { name: 'Show the HTTP calls' }).click();
   }

@@ -177,6 +177,15 @@ export const integrationLogEntrySchema = z.object({
   message: z.string(),
   data: z.unknown(),
   createdAt: z.string(),
+  /** The record the entry is about, as people know it; null when none or no longer there. */
+  record: z
+    .object({
+      referenceNum: z.string(),
+      name: z.string(),
+      /** A requirement's feature (APP-9 for APP-9-1), whose drawer shows the requirement. */
+      featureReferenceNum: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type IntegrationLogEntry = z.infer<typeof integrationLogEntrySchema>;
 
@@ -197,6 +206,9 @@ export const integrationLogPageSchema = z.object({
   entries: z.array(integrationLogEntrySchema),
   nextBefore: z.number().int().nullable(),
 });
+
+/** The events an integration has logged (`http`, `webhook`, …), for the log's event filter. */
+export const integrationLogEventsSchema = z.object({ events: z.array(z.string()) });
 
 /** One record's link to one integration, as the drawer shows it. */
 /** One field changed on both sides since the last sync, as the drawer shows it (plain text). */

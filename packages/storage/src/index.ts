@@ -20,7 +20,9 @@ export {
 export {
   type IntegrationLogEntry,
   integrationLogRepository,
+  type LogEntryWithRecord,
   type LogFilter,
+  type LoggedRecord,
   type NewLogEntry,
 } from './repositories/integration-log.ts';
 export {
@@ -50,13 +52,13 @@ export {
 } from './repositories/rate-limits.ts';
 export { type SessionRow, sessionsRepository } from './repositories/sessions.ts';
 export { type User, type UserWithSecret, usersRepository } from './repositories/users.ts';
+export { type RefusalCount, webhookRefusalsRepository } from './repositories/webhook-refusals.ts';
 export {
   type Member,
   type Role,
   type WorkspaceRow,
   workspacesRepository,
 } from './repositories/workspaces.ts';
-export { type RefusalCount, webhookRefusalsRepository } from './repositories/webhook-refusals.ts';
 export type {
   AttachmentsTable,
   CustomFieldDefinitionsTable,

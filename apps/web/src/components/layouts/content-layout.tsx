@@ -22,7 +22,7 @@ export function ContentLayout({
           <h1 className="text-xl font-semibold tracking-tight text-zinc-900">{title}</h1>
           {description ? <p className="mt-1 text-sm text-zinc-500">{description}</p> : null}
         </div>
-        {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
+        {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
       </header>
       {children}
     </div>

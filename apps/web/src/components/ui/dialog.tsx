@@ -27,6 +27,20 @@ export function Dialog({
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
 
+  // What had focus before the dialog opened gets it back when the dialog closes or unmounts
+  // (the browser restores it only on `close()`, not when the element is removed).
+  useEffect(() => {
+    if (!open) return;
+    const opener = document.activeElement;
+    return () => {
+      const active = document.activeElement;
+      const lost = !active || active === document.body || !active.isConnected;
+      const inside = active instanceof Node && ref.current?.contains(active);
+      if ((lost || inside) && opener instanceof HTMLElement && opener.isConnected)
+        requestAnimationFrame(() => opener.focus());
+    };
+  }, [open]);
+
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;

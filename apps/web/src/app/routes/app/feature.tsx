@@ -1,10 +1,11 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { paths } from '@/config/paths';
 import { FeatureDrawer } from '@/features/feature-drawer/components/feature-drawer';
 import { RecordConflictNotice } from '@/features/integration-links/components/record-conflict-notice';
 import { RecordLinks } from '@/features/integration-links/components/record-links';
 import { SendMenu } from '@/features/integration-send/components/send-menu';
+import { returnFocusToCard } from '@/features/roadmap-board/utils/focus-card';
 import { integrationLogHref } from './integration-log-href';
 import { useWorkspaceOutlet } from './workspace-outlet';
 
@@ -18,6 +19,8 @@ export default function FeatureRoute() {
     () => navigate(paths.workspace.features.getHref(workspace.key) + search),
     [navigate, workspace.key, search],
   );
+  // Closed (Escape, ×, the backdrop): focus goes back to the feature's card on the board.
+  useEffect(() => () => returnFocusToCard(referenceNum), [referenceNum]);
   return (
     <FeatureDrawer
       key={referenceNum}

@@ -9,6 +9,7 @@ import { useLiveLinks } from '@/features/integration-links/hooks/use-live-links'
 import { BulkSendButton } from '@/features/integration-send/components/bulk-send-button';
 import { primeBoard } from '@/features/roadmap-board/api/prime-board';
 import { FeaturesBoard } from '@/features/roadmap-board/components/features-board';
+import { returnFocusToCard } from '@/features/roadmap-board/utils/focus-card';
 import { primeQuery } from '@/lib/query';
 import { integrationLogHref } from './integration-log-href';
 import { useWorkspaceOutlet } from './workspace-outlet';
@@ -53,7 +54,11 @@ export default function FeaturesRoute() {
                     referenceNum,
                     name,
                   }))}
-                  onFinished={clear}
+                  onFinished={() => {
+                    // The selection bar (and its *Send to…*) goes: focus returns to a sent card.
+                    clear();
+                    if (selected[0]) returnFocusToCard(selected[0].referenceNum);
+                  }}
                   logHref={(integrationId, item) =>
                     integrationLogHref(workspace, integrationId, {
                       recordType: item.recordType ?? 'feature',

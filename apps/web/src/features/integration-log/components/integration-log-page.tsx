@@ -1,3 +1,4 @@
+import type { IntegrationLogEntry } from '@tandem/contracts';
 import { ScrollText } from 'lucide-react';
 import { useEnabledIntegrations } from '@/api/integrations/get-enabled-integrations';
 import { ContentLayout } from '@/components/layouts/content-layout';
@@ -6,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Spinner } from '@/components/ui/spinner';
 import { useIntegrationLog } from '../api/get-integration-log';
+import { useIntegrationLogEvents } from '../api/get-integration-log-events';
 import { useLogFilters } from '../hooks/use-log-filters';
 import { LogEntryRow } from './log-entry-row';
 import { LogFiltersBar } from './log-filters-bar';
@@ -18,16 +20,26 @@ export function IntegrationLogPage({
   workspaceId,
   workspaceName,
   integrationId,
+  recordHref,
 }: {
   workspaceId: string;
   workspaceName: string;
   integrationId: string;
+  /** Where an entry's record opens, composed by the route; null when it cannot be shown. */
+  recordHref: (entry: IntegrationLogEntry) => string | null;
 }) {
   const { filters, setFilters } = useLogFilters();
   const integrations = useEnabledIntegrations(workspaceId);
   const name = integrations.data?.find((i) => i.id === integrationId)?.name;
   const log = useIntegrationLog(workspaceId, integrationId, filters);
   const entries = log.data?.pages.flatMap((p) => p.entries) ?? [];
+  const events = useIntegrationLogEvents(workspaceId, integrationId);
+  const filteredRecord = filters.recordId
+    ? entries.find((e) => e.recordId === filters.recordId)?.record
+    : undefined;
+  const recordLabel = filteredRecord
+    ? `${filteredRecord.referenceNum} · ${filteredRecord.name}`
+    : filters.recordRef || `this ${filters.recordType || 'record'}`;
 
   return (
     <ContentLayout
@@ -35,7 +47,12 @@ export function IntegrationLogPage({
       title={name ? `${name} — log` : 'Integration log'}
       description="Every send, answer and error, newest first. Open an entry to see the request and the response."
     >
-      <LogFiltersBar filters={filters} onChange={setFilters} />
+      <LogFiltersBar
+        filters={filters}
+        events={events.data ?? []}
+        recordLabel={recordLabel}
+        onChange={setFilters}
+      />
       {log.error ? (
         <Alert>{log.error.message}</Alert>
       ) : log.isPending ? (
@@ -59,16 +76,10 @@ export function IntegrationLogPage({
                 key={entry.id}
                 entry={entry}
                 highlighted={entry.id === filters.entry}
-                recordLabel={
-                  entry.recordId === filters.recordId && filters.recordRef
-                    ? filters.recordRef
-                    : null
-                }
+                recordHref={recordHref}
+                // The record filter stays: the calls made for the record the log is narrowed to.
                 onShowCalls={() =>
                   setFilters({
-                    recordId: '',
-                    recordType: '',
-                    recordRef: '',
                     event: 'http',
                     levels: ['debug', 'info', 'warn', 'error'],
                     q: '',

@@ -2,7 +2,9 @@ import type { IntegrationLogEntry } from '@tandem/contracts';
 import { clsx } from 'clsx';
 import { ChevronRight } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { Badge } from '@/components/ui/badge';
+import { eventLabel } from '../utils/event-labels';
 import { formatLogData } from '../utils/format-log-data';
 
 const levelTone = { debug: 'neutral', info: 'accent', warn: 'warning', error: 'danger' } as const;
@@ -21,13 +23,14 @@ const when = (iso: string) =>
 export function LogEntryRow({
   entry,
   highlighted,
-  recordLabel,
+  recordHref,
   onShowCalls,
 }: {
   entry: IntegrationLogEntry;
   highlighted: boolean;
-  recordLabel: string | null;
-  /** Widens the log to the HTTP calls of every record (where this entry's exchange is). */
+  /** Where the entry's record opens (its drawer or page); null when it cannot be shown. */
+  recordHref: (entry: IntegrationLogEntry) => string | null;
+  /** Widens the log to the HTTP calls (of the same record, when the log is narrowed to one). */
   onShowCalls: () => void;
 }) {
   const [open, setOpen] = useState(highlighted);
@@ -50,7 +53,8 @@ export function LogEntryRow({
         aria-expanded={open}
         aria-controls={detailsId}
         onClick={() => setOpen(!open)}
-        className="grid w-full grid-cols-[1rem_8.5rem_5rem_7rem_minmax(0,1fr)] items-start gap-3 px-3 py-2.5 text-left text-[13px] hover:bg-zinc-50"
+        // Wide: one line per entry. Narrow: when, level and event, then the message below.
+        className="grid w-full grid-cols-[1rem_auto_auto_minmax(0,1fr)] items-start gap-x-3 gap-y-1 px-3 py-2.5 text-left text-[13px] hover:bg-zinc-50 lg:grid-cols-[1rem_8.5rem_5rem_9rem_minmax(0,1fr)]"
       >
         <ChevronRight
           className={clsx('mt-0.5 size-4 text-zinc-400 transition-transform', open && 'rotate-90')}
@@ -62,8 +66,10 @@ export function LogEntryRow({
         <span>
           <Badge tone={levelTone[entry.level]}>{levelName[entry.level]}</Badge>
         </span>
-        <span className="truncate font-mono text-[12px] text-zinc-600">{entry.event}</span>
-        <span className="min-w-0">
+        <span className="truncate text-[12px] leading-5 text-zinc-600" title={entry.event}>
+          {eventLabel(entry.event)}
+        </span>
+        <span className="col-start-2 col-end-[-1] min-w-0 lg:col-start-auto lg:col-end-auto">
           <span
             className={clsx(
               'break-words',
@@ -72,13 +78,9 @@ export function LogEntryRow({
           >
             {entry.message}
           </span>
-          {entry.recordId ? (
-            <span className="ml-2 text-[12px] text-zinc-500">
-              {recordLabel ?? `${entry.recordType ?? 'record'} ${entry.recordId.slice(0, 8)}`}
-            </span>
-          ) : null}
         </span>
       </button>
+      {entry.recordId ? <RecordLine entry={entry} href={recordHref(entry)} /> : null}
       {open ? (
         <div id={detailsId} className="px-3 pb-3 pl-10">
           {sections.length > 0 ? (
@@ -121,5 +123,31 @@ export function LogEntryRow({
         </div>
       ) : null}
     </li>
+  );
+}
+
+/**
+ * The record an entry is about, under its message: reference and name, linked to the record
+ * (outside the row's toggle, as a link cannot sit inside a button).
+ */
+function RecordLine({ entry, href }: { entry: IntegrationLogEntry; href: string | null }) {
+  const type = entry.recordType ?? 'record';
+  const label = entry.record
+    ? `${entry.record.referenceNum} · ${entry.record.name}`
+    : `A ${type} no longer in this workspace`;
+  return (
+    <p className="-mt-1.5 truncate pr-3 pb-2.5 pl-10 text-[12px] text-zinc-500 lg:pl-[27.25rem]">
+      <span className="sr-only">{type}: </span>
+      {entry.record && href ? (
+        <Link
+          to={href}
+          className="font-medium text-accent-700 underline-offset-2 hover:underline focus-visible:underline"
+        >
+          {label}
+        </Link>
+      ) : (
+        label
+      )}
+    </p>
   );
 }

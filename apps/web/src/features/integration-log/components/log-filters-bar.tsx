@@ -2,7 +2,8 @@ import { clsx } from 'clsx';
 import { Search, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Select } from '@/components/ui/select';
-import { LOG_EVENTS, LOG_LEVELS, type LogFilters, type LogLevel } from '../utils/log-filters';
+import { eventLabel } from '../utils/event-labels';
+import { LOG_LEVELS, type LogFilters, type LogLevel } from '../utils/log-filters';
 
 const levelNames: Record<LogLevel, string> = {
   debug: 'Debug',
@@ -21,11 +22,20 @@ const levelDot: Record<LogLevel, string> = {
 /** Level toggles, event, free text and the record the log is narrowed to. */
 export function LogFiltersBar({
   filters,
+  events,
+  recordLabel,
   onChange,
 }: {
   filters: LogFilters;
+  /** The events this integration has logged; the one filtered on is offered even if absent. */
+  events: readonly string[];
+  /** How the record filter names its record (APP-9 · Offline mode). */
+  recordLabel: string;
   onChange: (change: Partial<LogFilters>) => void;
 }) {
+  const choices = [...new Set([...events, ...(filters.event ? [filters.event] : [])])].sort(
+    (a, b) => eventLabel(a).localeCompare(eventLabel(b)),
+  );
   const [text, setText] = useState(filters.q);
   useEffect(() => setText(filters.q), [filters.q]);
   useEffect(() => {
@@ -80,16 +90,16 @@ export function LogFiltersBar({
         aria-label="Event"
         value={filters.event}
         onChange={(e) => onChange({ event: e.target.value })}
-        className="w-44"
+        className="w-56"
       >
         <option value="">Any event</option>
-        {LOG_EVENTS.map((event) => (
+        {choices.map((event) => (
           <option key={event} value={event}>
-            {event}
+            {eventLabel(event)}
           </option>
         ))}
       </Select>
-      <div className="relative min-w-56 flex-1">
+      <div className="relative min-w-48 flex-1">
         <Search
           className="pointer-events-none absolute top-1/2 left-2.5 size-3.5 -translate-y-1/2 text-zinc-400"
           aria-hidden="true"
@@ -104,9 +114,8 @@ export function LogFiltersBar({
         />
       </div>
       {filters.recordId ? (
-        <span className="inline-flex h-8 items-center gap-1 rounded-md bg-accent-50 pr-1 pl-2.5 text-[13px] font-medium text-accent-700 ring-1 ring-accent-200 ring-inset">
-          Only{' '}
-          {filters.recordRef || `${filters.recordType || 'record'} ${filters.recordId.slice(0, 8)}`}
+        <span className="inline-flex h-8 max-w-full min-w-0 items-center gap-1 rounded-md bg-accent-50 pr-1 pl-2.5 text-[13px] font-medium text-accent-700 ring-1 ring-accent-200 ring-inset">
+          <span className="truncate">Only {recordLabel}</span>
           <button
             type="button"
             aria-label="Show every record"

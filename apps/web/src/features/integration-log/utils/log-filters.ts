@@ -14,17 +14,6 @@ export interface LogFilters {
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** Events the sync engine and the transport write, for the event filter. */
-export const LOG_EVENTS = [
-  'send_failed',
-  'sync',
-  'http',
-  'linked',
-  'approval',
-  'conflict',
-  'link_broken',
-];
-
 /** Shown by default: what a person acts on. `debug` is every successful HTTP call. */
 export const DEFAULT_LEVELS: LogLevel[] = ['info', 'warn', 'error'];
 

@@ -33,9 +33,11 @@ export function ReleaseRow({
   const shipped = status?.category === 'done';
 
   return (
-    <li className="group/rel grid grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1.2fr)_13rem] items-center gap-6 px-4 py-3.5 hover:bg-zinc-50/70">
+    // Wide: name, dates, progress and actions side by side. Narrow: one under the other, so the
+    // name has the whole width.
+    <li className="group/rel grid grid-cols-1 items-center gap-y-2 px-4 py-3.5 hover:bg-zinc-50/70 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1.2fr)_13rem] lg:gap-6">
       <div className="min-w-0">
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
           <Link
             to={boardHref}
             className="truncate text-sm font-medium text-zinc-900 hover:underline"
@@ -43,7 +45,7 @@ export function ReleaseRow({
             {release.name}
           </Link>
           {status && !release.parkingLot ? (
-            <span className="inline-flex items-center gap-1.5 rounded-full bg-zinc-100 px-2 py-0.5 text-[11px] font-medium text-zinc-600">
+            <span className="inline-flex shrink-0 items-center whitespace-nowrap gap-1.5 rounded-full bg-zinc-100 px-2 py-0.5 text-[11px] font-medium text-zinc-600">
               <StatusDot color={status.color} category={status.category} className="size-2" />
               {status.name}
             </span>
@@ -78,19 +80,19 @@ export function ReleaseRow({
         </div>
         <StatusBar counts={counts} statuses={featureStatuses} />
       </div>
-      <div className="flex items-center justify-end gap-1">
+      <div className="-ml-2 flex items-center gap-1 lg:ml-0 lg:justify-end">
         {actions}
         {canEdit ? (
           <button
             type="button"
             onClick={onEdit}
             aria-label={`Edit ${release.name}`}
-            className="flex size-8 items-center justify-center rounded-md text-zinc-400 opacity-0 group-hover/rel:opacity-100 hover:bg-zinc-100 hover:text-zinc-700 focus-visible:opacity-100"
+            className="flex size-8 items-center justify-center rounded-md text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700 focus-visible:opacity-100 lg:opacity-0 lg:group-hover/rel:opacity-100"
           >
             <Pencil className="size-3.5" aria-hidden="true" />
           </button>
         ) : (
-          <span className="size-8" />
+          <span className="hidden size-8 lg:block" />
         )}
       </div>
     </li>

@@ -35,7 +35,7 @@ export function BoardColumn({
     <section
       aria-labelledby={headingId}
       data-column={column.name}
-      className="flex max-h-full w-[17.5rem] shrink-0 flex-col rounded-xl bg-zinc-100/70"
+      className="relative flex max-h-full w-[17.5rem] shrink-0 flex-col rounded-xl bg-zinc-100/70"
     >
       <header className="flex h-10 items-center gap-2 px-3">
         {column.color !== undefined ? <StatusDot color={column.color} /> : null}

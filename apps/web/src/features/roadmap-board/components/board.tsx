@@ -54,7 +54,9 @@ export function Board({
       accessibility={dnd.accessibility}
       {...dnd.handlers}
     >
-      <div className="flex h-full items-stretch gap-3 overflow-x-auto px-4 pb-4 sm:px-6">
+      {/* `relative`: absolutely positioned parts of columns and cards (screen-reader text, the
+          hover toolbar) are laid out inside this scroll container, not against the page. */}
+      <div className="relative flex h-full items-stretch gap-3 overflow-x-auto px-4 pb-4 sm:px-6">
         {columns.map((column) => {
           const ids = dnd.columnIds[column.id] ?? [];
           return (

@@ -1,7 +1,9 @@
+import type { IntegrationLogEntry } from '@tandem/contracts';
 import { Lock } from 'lucide-react';
 import { useParams } from 'react-router';
 import { ContentLayout } from '@/components/layouts/content-layout';
 import { EmptyState } from '@/components/ui/empty-state';
+import { paths } from '@/config/paths';
 import { IntegrationLogPage } from '@/features/integration-log/components/integration-log-page';
 import { useWorkspaceOutlet } from '../workspace-outlet';
 
@@ -20,6 +22,24 @@ export default function IntegrationLogRoute() {
       </ContentLayout>
     );
   }
+  /** A feature opens in its drawer, a requirement in its feature's; releases and initiatives on their pages. */
+  const recordHref = ({ recordType, record }: IntegrationLogEntry): string | null => {
+    if (!record) return null;
+    switch (recordType) {
+      case 'feature':
+        return paths.workspace.feature.getHref(workspace.key, record.referenceNum);
+      case 'requirement':
+        return record.featureReferenceNum
+          ? paths.workspace.feature.getHref(workspace.key, record.featureReferenceNum)
+          : null;
+      case 'release':
+        return paths.workspace.releases.getHref(workspace.key);
+      case 'initiative':
+        return paths.workspace.initiatives.getHref(workspace.key);
+      default:
+        return null;
+    }
+  };
   return (
     <>
       <title>{`Integration log · ${workspace.name} · Tandem`}</title>
@@ -27,6 +47,7 @@ export default function IntegrationLogRoute() {
         workspaceId={workspace.id}
         workspaceName={workspace.name}
         integrationId={integrationId}
+        recordHref={recordHref}
       />
     </>
   );
