@@ -8,7 +8,7 @@ const BATCH_MS = 250;
 
 /**
  * Which roadmap queries a live message makes stale. Only changes an integration made are
- * followed (a Rally edit brought in, a record imported): people's own edits are already in the
+ * followed (a remote edit brought in, a record imported): people's own edits are already in the
  * cache, and a board refetched under someone's drag would jump. A link written to a record
  * (version null) changes none of its values; after a gap in the stream everything is refetched.
  */
@@ -36,7 +36,7 @@ export function staleRoadmapKeys(workspaceId: string, message: LiveMessage): Que
 
 /**
  * Keeps the board and the open drawer in step with changes an integration makes (a status
- * changed in Rally moves the card without a reload). Mount once per page.
+ * changed in the remote system moves the card without a reload). Mount once per page.
  */
 export function useLiveRoadmap(workspaceId: string) {
   const queryClient = useQueryClient();

@@ -28,7 +28,7 @@ export default function ReleasesRoute() {
                 recordType="release"
                 recordId={release.id}
               />
-              {/* A parking lot is no release to plan in Rally: its features go one by one. */}
+              {/* A parking lot is no release to plan in the remote system: its features go one by one. */}
               {workspace.role === 'viewer' ? null : (
                 <SendReleaseButton
                   workspaceId={workspace.id}

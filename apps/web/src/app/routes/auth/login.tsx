@@ -25,7 +25,7 @@ export default function LoginRoute() {
   return (
     <AuthLayout
       title="Sign in to Tandem"
-      description="Plan the roadmap here; your teams keep working in Rally and Azure DevOps."
+      description="Plan the roadmap here; your teams keep working in their development tools."
       footer="Trouble signing in? Ask a workspace owner to reset your password."
     >
       <title>Sign in · Tandem</title>

@@ -1,6 +1,7 @@
 import type { FeatureDetail } from '@tandem/contracts';
 import { Link2, Plug } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { useSystemList } from '@/api/connectors/get-connectors';
 import { SectionHeading } from './section-heading';
 
 /**
@@ -14,7 +15,7 @@ export type IntegrationsSlot = (feature: FeatureDetail) => {
 };
 
 /**
- * Where the feature's links to Rally or Azure DevOps records are listed, with "Send to…".
+ * Where the feature's links to remote records are listed, with "Send to…".
  * `children` is that list once integrations exist; until then, an empty state.
  */
 export function IntegrationsSection({
@@ -26,6 +27,7 @@ export function IntegrationsSection({
   action?: ReactNode;
   children?: ReactNode;
 }) {
+  const systems = useSystemList();
   return (
     <section aria-labelledby={`${featureId}-integrations`}>
       <SectionHeading id={`${featureId}-integrations`} icon={Plug} action={action}>
@@ -41,7 +43,7 @@ export function IntegrationsSection({
               Not linked to any integration yet
             </p>
             <p className="text-[12px] text-zinc-500">
-              Once the workspace is connected to Rally or Azure DevOps, send this feature from here.
+              {`Once the workspace is connected to ${systems}, send this feature from here.`}
             </p>
           </div>
         </div>

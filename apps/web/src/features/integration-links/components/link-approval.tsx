@@ -1,11 +1,11 @@
 import type { RecordLink } from '@tandem/contracts';
 import { Send } from 'lucide-react';
 import { useId } from 'react';
+import { useSystemName } from '@/api/connectors/get-connectors';
 import type { LinkedRecordType } from '@/api/integrations/get-record-links';
 import { Button } from '@/components/ui/button';
 import { type OutgoingDecision, useDecideOutgoing } from '../api/decide-outgoing';
 import { fieldLabel } from '../utils/field-labels';
-import { systemName } from './link-chip';
 
 /**
  * *Approve outgoing changes*: the fields edited in Tandem that wait for someone to send them to
@@ -25,7 +25,7 @@ export function LinkApproval({
   canDecide: boolean;
 }) {
   const id = useId();
-  const remote = systemName[link.system];
+  const remote = useSystemName()(link.system);
   const decide = useDecideOutgoing(workspaceId, recordType, recordId);
   const choose = (decision: OutgoingDecision) =>
     decide.mutate({ integrationId: link.integrationId, decision });

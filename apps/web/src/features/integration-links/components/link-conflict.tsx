@@ -1,10 +1,10 @@
 import type { RecordLink } from '@tandem/contracts';
 import { TriangleAlert } from 'lucide-react';
 import { useId } from 'react';
+import { useSystemName } from '@/api/connectors/get-connectors';
 import type { LinkedRecordType } from '@/api/integrations/get-record-links';
 import { Button } from '@/components/ui/button';
 import { type ConflictChoice, useResolveConflict } from '../api/resolve-conflict';
-import { systemName } from './link-chip';
 import { conflictPanelId } from './record-conflict-notice';
 
 /**
@@ -26,7 +26,7 @@ export function LinkConflict({
   canResolve: boolean;
 }) {
   const id = useId();
-  const remote = systemName[link.system];
+  const remote = useSystemName()(link.system);
   const resolve = useResolveConflict(workspaceId, recordType, recordId);
   const choose = (keep: ConflictChoice) =>
     resolve.mutate({ integrationId: link.integrationId, keep });

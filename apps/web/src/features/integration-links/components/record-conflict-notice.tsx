@@ -1,7 +1,7 @@
 import { TriangleAlert } from 'lucide-react';
+import { useSystemName } from '@/api/connectors/get-connectors';
 import { type LinkedRecordType, useRecordLinks } from '@/api/integrations/get-record-links';
 import { Button } from '@/components/ui/button';
-import { systemName } from './link-chip';
 
 /** The id of a link's conflict panel, so a notice elsewhere on the page can lead to it. */
 export const conflictPanelId = (recordId: string, integrationId: string) =>
@@ -24,11 +24,12 @@ export function RecordConflictNotice({
   recordId: string;
 }) {
   const links = useRecordLinks(workspaceId, recordType, recordId);
+  const systemName = useSystemName();
   const conflicts = (links.data ?? []).filter((l) => l.state === 'conflict');
   const first = conflicts[0];
   if (!first) return null;
   const fields = [...new Set(conflicts.flatMap((l) => (l.conflict ?? []).map((f) => f.label)))];
-  const systems = listed([...new Set(conflicts.map((l) => systemName[l.system]))]);
+  const systems = listed([...new Set(conflicts.map((l) => systemName(l.system)))]);
   const review = () => {
     const panel = document.getElementById(conflictPanelId(recordId, first.integrationId));
     panel?.scrollIntoView({ behavior: 'smooth', block: 'center' });

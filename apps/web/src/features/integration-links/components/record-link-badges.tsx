@@ -1,8 +1,9 @@
 import { CircleAlert } from 'lucide-react';
+import { useSystemName } from '@/api/connectors/get-connectors';
 import { type LinkedRecordType, useRecordLinks } from '@/api/integrations/get-record-links';
 import { Spinner } from '@/components/ui/spinner';
 import { linkView } from '../utils/link-view';
-import { LinkChip, systemName } from './link-chip';
+import { LinkChip } from './link-chip';
 
 /**
  * A record's links in a row of a list (e.g. a release on the releases page): the chip of each
@@ -18,6 +19,7 @@ export function RecordLinkBadges({
   recordId: string;
 }) {
   const links = useRecordLinks(workspaceId, recordType, recordId);
+  const systemName = useSystemName();
   return (
     <span className="inline-flex items-center gap-1">
       {(links.data ?? []).map((link) => {
@@ -29,8 +31,8 @@ export function RecordLinkBadges({
               formattedId={link.formattedId}
               url={link.url}
               system={link.system}
-              // Rally releases have no FormattedID: their "id" is the name the row shows already.
-              label={recordType === 'release' ? `In ${systemName[link.system]}` : undefined}
+              // A release may have no id of its own there: its "id" is the name the row shows already.
+              label={recordType === 'release' ? `In ${systemName(link.system)}` : undefined}
             />
           );
         if (view.tone === 'busy')

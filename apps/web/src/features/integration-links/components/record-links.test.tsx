@@ -2,6 +2,7 @@ import type { RecordLink } from '@tandem/contracts';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { trackerPresentation } from '@/testing/connector-presentations';
 import { jsonResponse, renderWithQueryClient } from '@/testing/test-utils';
 import { RecordLinks } from './record-links';
 
@@ -14,8 +15,8 @@ afterEach(() => vi.unstubAllGlobals());
 
 const link = (extra: Partial<RecordLink>): RecordLink => ({
   integrationId: 'int-1',
-  integrationName: 'Rally – Mobile',
-  system: 'rally',
+  integrationName: 'Tracker – Mobile',
+  system: 'azure_devops',
   state: 'unlinked',
   formattedId: null,
   url: null,
@@ -25,7 +26,11 @@ const link = (extra: Partial<RecordLink>): RecordLink => ({
 });
 
 function show(links: RecordLink[], canResolve = false) {
-  fetchMock.mockResolvedValue(jsonResponse(200, { links }));
+  fetchMock.mockImplementation(async (input) =>
+    String(input) === '/api/connectors'
+      ? jsonResponse(200, { connectors: [trackerPresentation] })
+      : jsonResponse(200, { links }),
+  );
   return renderWithQueryClient(
     <MemoryRouter>
       <RecordLinks
@@ -42,7 +47,7 @@ function show(links: RecordLink[], canResolve = false) {
 const conflict = link({
   state: 'conflict',
   formattedId: 'F42',
-  url: 'http://rally/f/42',
+  url: 'http://tracker/f/42',
   conflict: [{ field: 'name', label: 'Name', ours: 'Dark mode', theirs: 'Dark theme' }],
 });
 
@@ -50,12 +55,14 @@ describe('RecordLinks', () => {
   it('asks for the links of the record', async () => {
     show([link({})]);
     expect(await screen.findByText('Not sent yet')).toBeTruthy();
-    expect(String(fetchMock.mock.calls[0]?.[0])).toBe('/api/workspaces/w1/links/feature/f1');
+    expect(fetchMock.mock.calls.map((call) => String(call[0]))).toContain(
+      '/api/workspaces/w1/links/feature/f1',
+    );
   });
 
-  it('shows the FormattedID as a link to the Rally record', async () => {
+  it('shows the FormattedID as a link to the remote record', async () => {
     show([link({ state: 'linked', formattedId: 'F42', url: 'http://rally/slm/#/detail/f/42' })]);
-    const chip = await screen.findByRole('link', { name: 'F42, open in Rally' });
+    const chip = await screen.findByRole('link', { name: 'F42, open in Tracker' });
     expect(chip.getAttribute('href')).toBe('http://rally/slm/#/detail/f/42');
     expect(chip.getAttribute('target')).toBe('_blank');
   });
@@ -63,14 +70,14 @@ describe('RecordLinks', () => {
   it('shows progress while the create is in flight', async () => {
     show([link({ state: 'create_pending' })]);
     expect(
-      await screen.findByRole('progressbar', { name: 'Sending to Rally – Mobile…' }),
+      await screen.findByRole('progressbar', { name: 'Sending to Tracker – Mobile…' }),
     ).toBeTruthy();
   });
 
   it('shows a failed send with its message and a link to the log entry', async () => {
     show([link({ state: 'failed', lastError: 'Name: is required', lastLogId: 77 })]);
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Could not send to Rally – Mobile');
+    expect(alert.textContent).toContain('Could not send to Tracker – Mobile');
     expect(alert.textContent).toContain('Name: is required');
     expect(screen.getByRole('link', { name: 'View log entry' }).getAttribute('href')).toBe(
       '/log?entry=77',
@@ -84,9 +91,9 @@ describe('RecordLinks', () => {
 
   it('shows a conflict with both values, and keeps Tandem’s when asked', async () => {
     show([conflict], true);
-    const group = await screen.findByRole('region', { name: 'Changed in Tandem and in Rally' });
+    const group = await screen.findByRole('region', { name: 'Changed in Tandem and in Tracker' });
     expect(group.textContent).toContain('In TandemDark mode');
-    expect(group.textContent).toContain('In RallyDark theme');
+    expect(group.textContent).toContain('In TrackerDark theme');
     fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }));
     fireEvent.click(screen.getByRole('button', { name: 'Keep Tandem’s' }));
     await waitFor(() =>
@@ -103,7 +110,7 @@ describe('RecordLinks', () => {
 
   it('shows a conflict to a viewer without the choices', async () => {
     show([conflict]);
-    await screen.findByRole('region', { name: 'Changed in Tandem and in Rally' });
+    await screen.findByRole('region', { name: 'Changed in Tandem and in Tracker' });
     expect(screen.queryByRole('button', { name: /Keep|Take/ })).toBeNull();
   });
 

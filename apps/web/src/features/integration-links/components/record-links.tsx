@@ -1,14 +1,15 @@
 import type { RecordLink } from '@tandem/contracts';
 import { clsx } from 'clsx';
 import type { ReactNode } from 'react';
+import { useSystemList } from '@/api/connectors/get-connectors';
 import { type LinkedRecordType, useRecordLinks } from '@/api/integrations/get-record-links';
+import { SystemMark } from '@/components/connectors/system-mark';
 import { Spinner } from '@/components/ui/spinner';
 import { linkView } from '../utils/link-view';
 import { LinkApproval } from './link-approval';
 import { LinkChip } from './link-chip';
 import { LinkConflict } from './link-conflict';
 import { LinkError } from './link-error';
-import { SystemMark } from './system-mark';
 
 /**
  * A record's link to each integration of the workspace: the remote id as a chip once linked,
@@ -32,6 +33,7 @@ export function RecordLinks({
   canResolve?: boolean;
 }) {
   const links = useRecordLinks(workspaceId, recordType, recordId);
+  const systems = useSystemList();
   if (links.isPending) {
     return (
       <div className="flex h-12 items-center px-1">
@@ -49,7 +51,7 @@ export function RecordLinks({
       <div className="rounded-lg border border-dashed border-zinc-300 px-3.5 py-3">
         <p className="text-[13px] font-medium text-zinc-700">Not linked to any integration yet</p>
         <p className="text-[12px] text-zinc-500">
-          Once the workspace is connected to Rally or Azure DevOps, send it from here.
+          {`Once the workspace is connected to ${systems}, send it from here.`}
         </p>
       </div>
     );

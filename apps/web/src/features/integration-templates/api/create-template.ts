@@ -1,9 +1,14 @@
-import { type IntegrationTemplate, integrationTemplateSchema } from '@tandem/contracts';
+import {
+  type IntegrationSystem,
+  type IntegrationTemplate,
+  integrationTemplateSchema,
+} from '@tandem/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { templateKeys } from './get-templates';
 
 export interface CreateTemplateInput {
+  system: IntegrationSystem;
   name: string;
   /** Copies that integration's settings, connection and certificate into the template. */
   fromIntegrationId?: string;
@@ -13,7 +18,7 @@ export interface CreateTemplateInput {
 
 export function createTemplate(input: CreateTemplateInput): Promise<IntegrationTemplate> {
   return api.read(
-    api.rpc['integration-templates'].$post({ json: { system: 'rally', ...input } }),
+    api.rpc['integration-templates'].$post({ json: input }),
     integrationTemplateSchema,
   );
 }

@@ -8,7 +8,7 @@ export async function getSourceIntegrations(workspaceId: string) {
     api.rpc.workspaces[':workspaceId'].integrations.$get({ param: { workspaceId } }),
     integrationListSchema,
   );
-  return body.integrations.filter((i) => i.system === 'rally');
+  return body.integrations;
 }
 
 export function useSourceIntegrations(workspaceId: string) {

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { templateKeys } from './get-templates';
 
-/** Connects the template with an API key instead of Rally's sign-in; Rally is asked first. */
+/** Connects the template with an API key instead of the system's sign-in; the system is asked first. */
 export function setTemplateApiKey(
   templateId: string,
   apiKey: string,

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 
 /**
- * Where to send the browser to authorize the template; Rally's answer comes back to the
+ * Where to send the browser to authorize the template; the system's answer comes back to the
  * template's page in this workspace.
  */
 export async function startTemplateOauth(templateId: string, workspaceId: string): Promise<string> {

@@ -1,5 +1,6 @@
 import type { IntegrationTemplate } from '@tandem/contracts';
 import { useState } from 'react';
+import { useConnectors, useSystemList } from '@/api/connectors/get-connectors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -28,6 +29,11 @@ export function NewTemplateDialog({
   const [from, setFrom] = useState('');
   const sources = useSourceIntegrations(workspaceId);
   const create = useCreateTemplate();
+  const systems = useSystemList();
+  const connectors = useConnectors();
+  // A copy takes its integration's system; an empty template the first registered one.
+  const system =
+    (sources.data ?? []).find((i) => i.id === from)?.system ?? connectors.data?.[0]?.system;
   const nameError = isApiError(create.error) ? create.error.fieldError('name') : undefined;
   const close = () => {
     setName('');
@@ -40,17 +46,19 @@ export function NewTemplateDialog({
       open={open}
       onClose={close}
       title="New integration template"
-      description="Integrations made from it share its Rally address, connection, client certificate and mappings."
+      description={`Integrations made from it share its ${systems} address, connection, client certificate and mappings.`}
       footer={
         <>
           <Button onClick={close}>Cancel</Button>
           <Button
             variant="primary"
             loading={create.isPending}
-            disabled={name.trim() === ''}
+            disabled={name.trim() === '' || !system}
             onClick={() =>
+              system &&
               create.mutate(
                 {
+                  system,
                   name: name.trim(),
                   workspaceId,
                   ...(from ? { fromIntegrationId: from } : {}),
@@ -82,7 +90,7 @@ export function NewTemplateDialog({
         <Field
           id="template-source"
           label="Copy settings and connection from"
-          hint="The template takes that integration's Rally address, connection, certificate and mappings."
+          hint={`The template takes that integration's ${systems} address, connection, certificate and mappings.`}
         >
           <Select
             {...fieldControlProps('template-source', undefined, true)}

@@ -1,13 +1,15 @@
-import type { IntegrationTemplate } from '@tandem/contracts';
+import type { ConnectorPresentation, IntegrationTemplate } from '@tandem/contracts';
 import { CircleCheck, ExternalLink } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { AccountUrlField } from '@/components/rally/account-url-field';
-import { ApiKeyDisclosure } from '@/components/rally/api-key-disclosure';
-import { ConnectionStatus } from '@/components/rally/connection-status';
-import { oauthErrorMessage } from '@/components/rally/oauth-outcome';
+import { useConnectorPresentation } from '@/api/connectors/get-connectors';
+import { AccountUrlField } from '@/components/connectors/account-url-field';
+import { ConnectionStatus } from '@/components/connectors/connection-status';
+import { oauthErrorMessage } from '@/components/connectors/oauth-outcome';
+import { SecretDisclosure } from '@/components/connectors/secret-disclosure';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { Spinner } from '@/components/ui/spinner';
 import { isApiError } from '@/lib/api-client';
 import { useSetTemplateApiKey } from '../api/set-template-api-key';
 import { useStartTemplateOauth } from '../api/start-template-oauth';
@@ -28,8 +30,9 @@ function StepHeading({ n, children }: { n: number; children: string }) {
 }
 
 /**
- * *Authorize*: the template's Rally address, then a connection of its own — Rally's sign-in (as
- * in the wizard) or an API key. Integrations made from the template connect with it.
+ * *Authorize*: the template's account address, then a connection of its own — the system's
+ * sign-in (as in the wizard) or a key, in the connector's words. Integrations made from the
+ * template connect with it.
  */
 export function TemplateAuthorizeSection({
   template,
@@ -38,6 +41,24 @@ export function TemplateAuthorizeSection({
   template: IntegrationTemplate;
   workspaceId: string;
 }) {
+  const presentation = useConnectorPresentation(template.system);
+  if (!presentation) return <Spinner label="Loading" />;
+  return (
+    <AuthorizeForm template={template} workspaceId={workspaceId} presentation={presentation} />
+  );
+}
+
+function AuthorizeForm({
+  template,
+  workspaceId,
+  presentation,
+}: {
+  template: IntegrationTemplate;
+  workspaceId: string;
+  presentation: ConnectorPresentation;
+}) {
+  const system = presentation.displayName;
+  const words = presentation.authorize;
   const [params] = useSearchParams();
   const saved = template.settings.accountUrl ?? '';
   const [url, setUrl] = useState(saved);
@@ -51,7 +72,7 @@ export function TemplateAuthorizeSection({
     ? (apiKey.error.fieldError('apiKey') ?? apiKey.error.message)
     : undefined;
   const connection = template.connection;
-  const failure = oauthErrorMessage(params.get('error'));
+  const failure = oauthErrorMessage(params.get('error'), words.oauth);
   const justConnected = params.get('connected') === '1' && connection !== null;
   const changed = url.trim() !== saved;
 
@@ -74,15 +95,20 @@ export function TemplateAuthorizeSection({
           Authorize
         </h2>
         <p className="text-sm text-zinc-600">
-          Connect the template to Rally once; every integration made from it works in Rally with
-          this connection, unless it has one of its own.
+          {`Connect the template to ${system} once; every integration made from it works in ${system} with this connection, unless it has one of its own.`}
         </p>
       </header>
       {failure ? <Alert title={failure.title}>{failure.text}</Alert> : null}
 
       <form onSubmit={saveUrl} noValidate className="space-y-3">
-        <StepHeading n={1}>Rally account</StepHeading>
-        <AccountUrlField id="template-account-url" value={url} onChange={setUrl} error={urlError} />
+        <StepHeading n={1}>{`${system} account`}</StepHeading>
+        <AccountUrlField
+          id="template-account-url"
+          words={presentation.account}
+          value={url}
+          onChange={setUrl}
+          error={urlError}
+        />
         <div className="flex items-center gap-3">
           <Button type="submit" loading={update.isPending} disabled={!changed || url.trim() === ''}>
             Save address
@@ -101,6 +127,7 @@ export function TemplateAuthorizeSection({
         {connection ? (
           <ConnectionStatus
             connection={connection}
+            words={words.connection}
             note={
               justConnected
                 ? 'Just connected: integrations made from this template now use this connection.'
@@ -109,7 +136,7 @@ export function TemplateAuthorizeSection({
           />
         ) : (
           <p className="text-sm text-zinc-600">
-            Not connected yet. Pressing the button opens Rally’s sign-in page
+            {`Not connected yet. Pressing the button opens ${system}’s sign-in page`}
             {saved ? (
               <>
                 {' '}
@@ -131,20 +158,21 @@ export function TemplateAuthorizeSection({
           >
             <ExternalLink className="size-4" aria-hidden="true" />
             {!connection
-              ? 'Connect with Rally'
+              ? `Connect with ${system}`
               : connection.needsReauthorization
                 ? 'Re-authorize'
                 : 'Connect again'}
           </Button>
           {saved ? null : (
             <p id="template-connect-needs-url" className="text-[13px] text-zinc-500">
-              Save the Rally account URL first.
+              {`Save the ${presentation.account.label} first.`}
             </p>
           )}
         </div>
-        {saved ? (
-          <ApiKeyDisclosure
+        {saved && words.secret ? (
+          <SecretDisclosure
             idPrefix="template"
+            words={words.secret}
             onConnect={(key) => apiKey.mutateAsync(key)}
             pending={apiKey.isPending}
             error={keyError}

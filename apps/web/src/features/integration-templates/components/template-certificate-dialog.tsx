@@ -1,4 +1,5 @@
 import type { IntegrationTemplate } from '@tandem/contracts';
+import { useSystemName } from '@/api/connectors/get-connectors';
 import { ClientCertificateDialog } from '@/components/client-certificate-dialog';
 import { useSetTemplateCertificate } from '../api/set-template-certificate';
 
@@ -11,12 +12,13 @@ export function TemplateCertificateDialog({
   onClose: () => void;
 }) {
   const save = useSetTemplateCertificate(template.id);
+  const system = useSystemName()(template.system);
   return (
     <ClientCertificateDialog
       onClose={onClose}
       save={save}
       hasCertificate={template.hasClientCertificate}
-      description={`For ${template.name}: every integration made from this template presents it to Rally (mutual TLS), in addition to its connection.`}
+      description={`For ${template.name}: every integration made from this template presents it to ${system} (mutual TLS), in addition to its connection.`}
       idPrefix="template"
     />
   );

@@ -1,6 +1,7 @@
 import type { IntegrationTemplate } from '@tandem/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useSystemName } from '@/api/connectors/get-connectors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -24,6 +25,7 @@ export function TemplateDialog({
   const [name, setName] = useState(template.name);
   const [sendMode, setSendMode] = useState(template.settings.sendMode ?? 'auto');
   const update = useUpdateTemplate();
+  const systemName = useSystemName();
   return (
     <Dialog
       open
@@ -78,7 +80,7 @@ export function TemplateDialog({
           </Select>
         </Field>
         <p className="text-[13px] text-zinc-600">
-          The Rally account, the connection and the client certificate are set on{' '}
+          {`The ${systemName(template.system)} account, the connection and the client certificate are set on `}
           <Link to={pageHref} className="font-medium text-accent-700 underline">
             the template’s page
           </Link>

@@ -1,6 +1,7 @@
 import { ArrowLeft, KeyRound } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useSystemName } from '@/api/connectors/get-connectors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
@@ -10,7 +11,7 @@ import { TemplateAuthorizeSection } from './template-authorize-section';
 import { TemplateCertificateDialog } from './template-certificate-dialog';
 import { TemplateConnectionBadge } from './template-connection-badge';
 
-/** One template's page: its Rally account and connection, and its client certificate. */
+/** One template's page: its remote account and connection, and its client certificate. */
 export function TemplatePage({
   workspace,
   templateId,
@@ -20,6 +21,7 @@ export function TemplatePage({
 }) {
   const query = useTemplate(templateId);
   const [certificateOpen, setCertificateOpen] = useState(false);
+  const systemName = useSystemName();
   if (query.isPending) return <Spinner label="Loading the template" />;
   if (query.isError)
     return <Alert title="This template could not be opened">{query.error.message}</Alert>;
@@ -56,8 +58,8 @@ export function TemplatePage({
           </h2>
           <p className="text-sm text-zinc-600">
             {template.hasClientCertificate
-              ? 'Set: integrations made from this template present it to Rally (mutual TLS), in addition to the connection.'
-              : 'Not set. Only needed when your Rally server checks client certificates (mutual TLS).'}
+              ? `Set: integrations made from this template present it to ${systemName(template.system)} (mutual TLS), in addition to the connection.`
+              : `Not set. Only needed when your ${systemName(template.system)} server checks client certificates (mutual TLS).`}
           </p>
         </div>
         <Button onClick={() => setCertificateOpen(true)}>

@@ -2,6 +2,7 @@ import type { IntegrationTemplate } from '@tandem/contracts';
 import { KeyRound, Pencil, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useSystemName } from '@/api/connectors/get-connectors';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toast';
@@ -22,6 +23,7 @@ export function TemplateRow({
   const remove = useDeleteTemplate();
   const [certificateOpen, setCertificateOpen] = useState(false);
   const s = template.settings;
+  const systemName = useSystemName();
   return (
     <li className="flex flex-wrap items-center gap-4 px-4 py-3">
       <div className="min-w-0 flex-1">
@@ -33,7 +35,7 @@ export function TemplateRow({
         </Link>
         <p className="text-[13px] text-zinc-500">
           {[
-            s.accountUrl ?? 'No Rally address',
+            s.accountUrl ?? `No ${systemName(template.system)} address`,
             s.remoteProject ? `project ${s.remoteProject.name}` : null,
             `${s.recordMappings?.length ?? 0} record mappings`,
             template.usedBy === 1

@@ -2,6 +2,7 @@ import type { IntegrationTemplate } from '@tandem/contracts';
 import { ArrowLeft, LayoutTemplate, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { useSystemList } from '@/api/connectors/get-connectors';
 import { ContentLayout } from '@/components/layouts/content-layout';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -14,7 +15,7 @@ import { TemplateDialog } from './template-dialog';
 import { TemplateRow } from './template-row';
 
 /**
- * Integration templates: the Rally address, connection, client certificate and mappings set
+ * Integration templates: the remote address, connection, client certificate and mappings set
  * once and shared by every integration made from them; a change reaches them all.
  */
 export function TemplatesPage({
@@ -23,6 +24,7 @@ export function TemplatesPage({
   workspace: { id: string; key: string; name: string };
 }) {
   const templates = useTemplates();
+  const systems = useSystemList();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<IntegrationTemplate | null>(null);
@@ -30,7 +32,7 @@ export function TemplatesPage({
     <ContentLayout
       breadcrumb={`${workspace.name} · Settings · Integrations`}
       title="Integration templates"
-      description="Set the Rally address, connection, client certificate and mappings once; integrations made from a template share them, and changes to it reach every one."
+      description={`Set the ${systems} address, connection, client certificate and mappings once; integrations made from a template share them, and changes to it reach every one.`}
       actions={
         <>
           <Link
@@ -55,7 +57,7 @@ export function TemplatesPage({
         <EmptyState
           icon={LayoutTemplate}
           title="No templates yet"
-          description="Make one from an integration that works, or start empty and connect it to Rally on its own page."
+          description={`Make one from an integration that works, or start empty and connect it to ${systems} on its own page.`}
         />
       ) : (
         <ul className="divide-y divide-zinc-100 rounded-xl border border-zinc-200 bg-white">
@@ -72,7 +74,7 @@ export function TemplatesPage({
       <NewTemplateDialog
         open={creating}
         onClose={() => setCreating(false)}
-        // An empty template needs its Rally account and connection next, on its own page.
+        // An empty template needs its account and connection next, on its own page.
         onCreated={(template, copied) =>
           copied
             ? undefined

@@ -1,4 +1,5 @@
 import type { Integration } from '@tandem/contracts';
+import { useSystemName } from '@/api/connectors/get-connectors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -20,6 +21,7 @@ export function DeleteIntegrationDialog({
   onDeleted?: (() => void) | undefined;
 }) {
   const mutation = useDeleteIntegration(workspaceId);
+  const system = useSystemName()(integration.system);
   return (
     <Dialog
       className="text-left"
@@ -49,12 +51,11 @@ export function DeleteIntegrationDialog({
     >
       <div className="space-y-3 text-sm text-zinc-700">
         <p>
-          Tandem stops sending to and receiving from Rally for this integration, and removes the
-          webhooks it registered there.
+          {`Tandem stops sending to and receiving from ${system} for this integration, and removes the webhooks it registered there.`}
         </p>
         <p>
           <strong>Your roadmap records and their integration logs are kept.</strong> The records
-          already in Rally stay there too; they are just no longer linked.
+          {` already in ${system} stay there too; they are just no longer linked.`}
         </p>
         {mutation.error ? <Alert>{mutation.error.message}</Alert> : null}
       </div>

@@ -1,9 +1,10 @@
 import type { ImportCandidateView, Integration } from '@tandem/contracts';
 import { ExternalLink } from 'lucide-react';
+import { useSystemName } from '@/api/connectors/get-connectors';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toast';
 import { useImportCandidates, useSettleCandidate } from '../api/import-candidates';
-import { formatWhen, systemLabel } from '../utils/integration-state';
+import { formatWhen } from '../utils/integration-state';
 
 function CandidateRow({
   candidate,
@@ -79,7 +80,7 @@ export function ImportCandidates({
 }) {
   const query = useImportCandidates(workspaceId, integration.id);
   const settle = useSettleCandidate(workspaceId, integration.id);
-  const remote = systemLabel(integration.system);
+  const remote = useSystemName()(integration.system);
   const candidates = query.data ?? [];
   const automatic = integration.settings.importNewRecords !== false;
   if (automatic && candidates.length === 0) return null;

@@ -1,9 +1,10 @@
 import type { Integration, PollResult } from '@tandem/contracts';
 import { RefreshCw } from 'lucide-react';
+import { useSystemName } from '@/api/connectors/get-connectors';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toast';
 import { useCheckForChanges } from '../api/check-for-changes';
-import { formatWhen, systemLabel } from '../utils/integration-state';
+import { formatWhen } from '../utils/integration-state';
 
 function every(seconds: number): string {
   if (seconds % 60 !== 0) return `every ${seconds} seconds`;
@@ -29,7 +30,7 @@ export function IncomingChanges({
   integration: Integration;
 }) {
   const check = useCheckForChanges(workspaceId, integration.id);
-  const remote = systemLabel(integration.system);
+  const remote = useSystemName()(integration.system);
   const { mode, pollEverySeconds, polledAt } = integration.incoming;
   const active = integration.state === 'enabled' || integration.state === 'failing';
   return (

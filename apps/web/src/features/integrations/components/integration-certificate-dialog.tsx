@@ -1,10 +1,11 @@
 import type { Integration } from '@tandem/contracts';
+import { useSystemName } from '@/api/connectors/get-connectors';
 import { ClientCertificateDialog } from '@/components/client-certificate-dialog';
 import { useSetClientCertificate } from '../api/set-client-certificate';
 
 /**
- * Mutual TLS: a private key and certificate Tandem presents on every request to Rally, in
- * addition to its normal access. Only useful when the Rally server checks it (usually on-premises).
+ * Mutual TLS: a private key and certificate Tandem presents on every request to the remote, in
+ * addition to its normal access. Only useful when the remote server checks it (usually on-premises).
  */
 export function IntegrationCertificateDialog({
   open,
@@ -18,6 +19,7 @@ export function IntegrationCertificateDialog({
   integration: Integration;
 }) {
   const save = useSetClientCertificate(workspaceId, integration.id);
+  const system = useSystemName()(integration.system);
   return (
     <ClientCertificateDialog
       open={open}
@@ -27,7 +29,7 @@ export function IntegrationCertificateDialog({
       description={
         integration.hasClientCertificate
           ? 'A certificate is set. Paste a new pair to replace it.'
-          : 'For Rally servers that check a client certificate (mutual TLS). It is used in addition to the connection, not instead of it.'
+          : `For ${system} servers that check a client certificate (mutual TLS). It is used in addition to the connection, not instead of it.`
       }
       idPrefix="client"
     >

@@ -1,12 +1,12 @@
 import { ArrowLeft, ArrowRight, FileText } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { useConnectorPresentation } from '@/api/connectors/get-connectors';
 import { Alert } from '@/components/ui/alert';
 import { Spinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
 import { useIntegration } from '../api/get-integration';
-import { formatWhen, STATE_INFO, systemLabel } from '../utils/integration-state';
-import { STEP_META, stepIndex } from '../wizard/utils/steps';
+import { formatWhen, stateHelp } from '../utils/integration-state';
 import { ImportCandidates } from './import-candidates';
 import { IncomingChanges } from './incoming-changes';
 import { MoreOptionsMenu } from './more-options-menu';
@@ -21,6 +21,7 @@ export function IntegrationOverview({
   integrationId: string;
 }) {
   const query = useIntegration(workspace.id, integrationId);
+  const presentation = useConnectorPresentation(query.data?.system);
   const navigate = useNavigate();
   if (query.isPending) return <Spinner label="Loading the integration" />;
   if (query.isError)
@@ -28,15 +29,18 @@ export function IntegrationOverview({
   const i = query.data;
   const s = i.settings;
   const wizardHref = paths.workspace.integrationWizard.getHref(workspace.key, i.id, i.wizardStep);
+  const system = presentation?.displayName ?? i.system;
+  const steps = presentation?.steps ?? [];
+  const stoppedAt = steps.findIndex((step) => step.id === i.wizardStep);
   const rows: [string, ReactNode][] = [
-    ['System', systemLabel(i.system)],
+    ['System', system],
     [
       'Template',
       i.templateId
         ? 'Made from a template: changes to the template reach this integration'
         : 'None',
     ],
-    ['Rally account', s.accountUrl ?? '—'],
+    [`${system} account`, s.accountUrl ?? '—'],
     ['Connected as', i.connection?.connectedAs ?? 'Not connected'],
     [
       'Workspace / project',
@@ -45,7 +49,10 @@ export function IntegrationOverview({
     ['Exclude child updates', s.excludeChildUpdates ? 'Yes' : 'No'],
     ['Record mappings', String(s.recordMappings?.length ?? 0)],
     ['Outgoing changes', s.sendMode === 'approve' ? 'Approve first' : 'Sent automatically'],
-    ['New Rally records', s.importNewRecords === false ? 'Not imported' : 'Imported automatically'],
+    [
+      `New ${system} records`,
+      s.importNewRecords === false ? 'Not imported' : 'Imported automatically',
+    ],
     ['Client certificate', i.hasClientCertificate ? 'Set' : 'Not set'],
     ['Last sync', formatWhen(i.lastSyncAt)],
   ];
@@ -64,7 +71,7 @@ export function IntegrationOverview({
             {i.name}
             <StateBadge state={i.state} />
           </h1>
-          <p className="mt-1 text-sm text-zinc-500">{STATE_INFO[i.state].help}</p>
+          <p className="mt-1 text-sm text-zinc-500">{stateHelp(i.state, presentation)}</p>
         </div>
         <MoreOptionsMenu
           workspace={workspace}
@@ -74,7 +81,7 @@ export function IntegrationOverview({
       </header>
       {i.state === 'draft' ? (
         <Alert tone="info" title="Setup is not finished">
-          <p>{`You stopped at step ${stepIndex(i.wizardStep) + 1} of 8, ${STEP_META[i.wizardStep].title}.`}</p>
+          <p>{`You stopped at step ${stoppedAt + 1} of ${steps.length}, ${steps[stoppedAt]?.title ?? i.wizardStep}.`}</p>
           <Link
             to={wizardHref}
             className="mt-1 inline-flex items-center gap-1 font-medium underline"

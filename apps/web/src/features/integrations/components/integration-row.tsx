@@ -1,7 +1,8 @@
 import type { Integration } from '@tandem/contracts';
 import { Link } from 'react-router';
+import { useSystemName } from '@/api/connectors/get-connectors';
 import { paths } from '@/config/paths';
-import { formatWhen, systemLabel } from '../utils/integration-state';
+import { formatWhen } from '../utils/integration-state';
 import { MoreOptionsMenu } from './more-options-menu';
 import { StateBadge } from './state-badge';
 
@@ -13,6 +14,7 @@ export function IntegrationRow({
   integration: Integration;
 }) {
   const project = integration.settings.remoteProject?.name;
+  const system = useSystemName()(integration.system);
   return (
     <tr>
       <td className="py-3 pr-3">
@@ -23,10 +25,10 @@ export function IntegrationRow({
           {integration.name}
         </Link>
         <p className="text-[13px] text-zinc-500">
-          {project ? `Project ${project}` : 'No Rally project chosen yet'}
+          {project ? `Project ${project}` : `No ${system} project chosen yet`}
         </p>
       </td>
-      <td className="py-3 pr-3 text-zinc-700">{systemLabel(integration.system)}</td>
+      <td className="py-3 pr-3 text-zinc-700">{system}</td>
       <td className="py-3 pr-3">
         <StateBadge state={integration.state} />
       </td>

@@ -1,5 +1,6 @@
 import { BarChart3, LayoutTemplate, Plug } from 'lucide-react';
 import { Link } from 'react-router';
+import { useSystemList } from '@/api/connectors/get-connectors';
 import { ContentLayout } from '@/components/layouts/content-layout';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -16,6 +17,7 @@ export function IntegrationsPage({
   workspace: { id: string; key: string; name: string };
 }) {
   const list = useIntegrations(workspace.id);
+  const systems = useSystemList();
   const linkClass =
     'inline-flex h-8 items-center gap-2 rounded-md px-3 text-sm font-medium text-zinc-700 hover:bg-zinc-100';
   return (
@@ -51,7 +53,7 @@ export function IntegrationsPage({
         <EmptyState
           icon={Plug}
           title="No integrations yet"
-          description="Set up Rally here to send features to your development teams and bring their progress back."
+          description={`Set up ${systems} here to send features to your development teams and bring their progress back.`}
           action={<AddIntegrationMenu workspaceKey={workspace.key} />}
         />
       ) : (

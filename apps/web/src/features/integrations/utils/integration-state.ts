@@ -1,4 +1,4 @@
-import type { Integration, IntegrationState } from '@tandem/contracts';
+import type { ConnectorPresentation, IntegrationState } from '@tandem/contracts';
 
 export type StateTone = 'success' | 'warning' | 'danger' | 'neutral' | 'accent';
 
@@ -13,13 +13,16 @@ export const STATE_INFO: Record<
   needs_reauthorization: {
     label: 'Needs re-authorization',
     tone: 'warning',
-    help: 'Rally no longer accepts its access. Connect again on the Connect step.',
+    help: 'The remote system no longer accepts its access. Connect again.',
   },
   failing: { label: 'Failing', tone: 'danger', help: 'Recent sends failed; see the log.' },
 };
 
-export function systemLabel(system: Integration['system']): string {
-  return system === 'rally' ? 'Rally' : 'Azure DevOps';
+/** What the owner can do about a state, in the system's words once its presentation is known. */
+export function stateHelp(state: IntegrationState, presentation?: ConnectorPresentation): string {
+  if (state !== 'needs_reauthorization' || !presentation) return STATE_INFO[state].help;
+  const connect = presentation.steps.find((s) => s.id === 'authorize')?.title ?? 'Connect';
+  return `${presentation.displayName} no longer accepts its access. Connect again on the ${connect} step.`;
 }
 
 /** "3 minutes ago"-free and locale-stable: a short date and time, or "never". */

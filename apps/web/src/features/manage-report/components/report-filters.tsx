@@ -1,3 +1,4 @@
+import { useConnectors } from '@/api/connectors/get-connectors';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import type { ReportView } from '../utils/report-rows';
@@ -10,6 +11,7 @@ export function ReportFilters({
   view: ReportView;
   onChange: (next: ReportView) => void;
 }) {
+  const connectors = useConnectors();
   return (
     <search className="flex flex-wrap items-end gap-3">
       <div className="w-64">
@@ -51,8 +53,11 @@ export function ReportFilters({
           onChange={(e) => onChange({ ...view, system: e.target.value })}
         >
           <option value="">All systems</option>
-          <option value="rally">Rally</option>
-          <option value="azure_devops">Azure DevOps</option>
+          {(connectors.data ?? []).map((c) => (
+            <option key={c.system} value={c.system}>
+              {c.displayName}
+            </option>
+          ))}
         </Select>
       </div>
     </search>

@@ -1,15 +1,17 @@
 import type { IntegrationReportRow } from '@tandem/contracts';
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import { Link } from 'react-router';
+import { useConnectors } from '@/api/connectors/get-connectors';
 import type { ReportView, SortKey } from '../utils/report-rows';
 import { StateLabel } from './state-label';
 
-const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
+/** The remote's columns carry its name when one system is registered ("<name> account"). */
+const columns = (remote: string): { key: SortKey; label: string; numeric?: boolean }[] => [
   { key: 'workspace', label: 'Tandem workspace' },
   { key: 'name', label: 'Integration' },
   { key: 'system', label: 'System' },
-  { key: 'account', label: 'Rally account' },
-  { key: 'project', label: 'Rally workspace / project' },
+  { key: 'account', label: `${remote} account` },
+  { key: 'project', label: `${remote} workspace / project` },
   { key: 'template', label: 'Template' },
   { key: 'state', label: 'State' },
   { key: 'lastSync', label: 'Last sync' },
@@ -38,13 +40,17 @@ export function ReportTable({
   onSort: (next: ReportView) => void;
   integrationHref: (row: IntegrationReportRow) => string;
 }) {
+  const connectors = useConnectors().data ?? [];
+  const remote = connectors.length === 1 ? (connectors[0]?.displayName ?? 'Remote') : 'Remote';
+  const nameOf = (row: IntegrationReportRow) =>
+    connectors.find((c) => c.system === row.system)?.displayName ?? row.system;
   return (
     <div className="overflow-x-auto rounded-xl border border-zinc-200">
       <table className="w-full text-sm">
         <caption className="sr-only">Integrations of the account</caption>
         <thead className="bg-zinc-50">
           <tr>
-            {COLUMNS.map((c) => {
+            {columns(remote).map((c) => {
               const sorted = view.sort === c.key;
               const Icon = !sorted ? ArrowUpDown : view.dir === 'asc' ? ArrowUp : ArrowDown;
               return (
@@ -76,7 +82,7 @@ export function ReportTable({
         <tbody className="divide-y divide-zinc-100">
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={COLUMNS.length} className="px-3 py-6 text-center text-zinc-500">
+              <td colSpan={columns(remote).length} className="px-3 py-6 text-center text-zinc-500">
                 No integration matches these filters.
               </td>
             </tr>
@@ -92,7 +98,7 @@ export function ReportTable({
                     {r.name}
                   </Link>
                 </td>
-                <td className="px-3 py-2">{r.system === 'rally' ? 'Rally' : 'Azure DevOps'}</td>
+                <td className="px-3 py-2">{nameOf(r)}</td>
                 <td
                   className="max-w-48 truncate px-3 py-2 text-zinc-600"
                   title={r.accountUrl ?? ''}

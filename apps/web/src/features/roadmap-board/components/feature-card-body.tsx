@@ -21,7 +21,7 @@ export function FeatureCardBody({
   /** The initiative's name, when the feature contributes to one. */
   initiative?: string | undefined;
   nameSlot?: ReactNode;
-  /** Where a "Rally US123" chip will go once the feature is linked. */
+  /** Where a "<system> US123" chip will go once the feature is linked. */
   integrationSlot?: ReactNode;
 }) {
   const extraTags = feature.tags.length - MAX_TAGS;

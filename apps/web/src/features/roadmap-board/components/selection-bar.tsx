@@ -6,7 +6,7 @@ import { Menu, MenuButton, MenuItem, MenuLabel, MenuList } from '@/components/ui
 
 /**
  * Floats over the board while features are selected: the count, bulk actions, and a way out.
- * `extraActions` is where integrations add "Send to Rally" later.
+ * `extraActions` is where integrations add "Send to <integration>" later.
  */
 export function SelectionBar({
   count,

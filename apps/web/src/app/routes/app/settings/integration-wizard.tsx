@@ -5,8 +5,7 @@ import { OwnersOnly } from './owners-only';
 export default function IntegrationWizardRoute() {
   const { workspace } = useWorkspaceOutlet();
   return (
-    <OwnersOnly title="Add a Rally integration">
-      <title>{`Rally integration · ${workspace.name} · Tandem`}</title>
+    <OwnersOnly title="Set up an integration">
       <IntegrationWizard workspace={workspace} />
     </OwnersOnly>
   );

@@ -5,7 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { isApiError } from '@/lib/api-client';
 import { useWizard } from '../hooks/wizard-context';
-import { previousStepOf, STEP_META, stepIndex } from '../utils/steps';
+import { previousStepOf, stepIndex } from '../utils/steps';
 
 /** The shape every step shares: its heading and explanation, its form, and Back / Continue. */
 export function StepFrame({
@@ -31,8 +31,10 @@ export function StepFrame({
   error?: unknown;
   aside?: ReactNode;
 }) {
-  const { goTo } = useWizard();
-  const previous = previousStepOf(step);
+  const { goTo, presentation } = useWizard();
+  const steps = presentation.steps.map((s) => s.id);
+  const previous = previousStepOf(steps, step);
+  const stepTitle = presentation.steps.find((s) => s.id === step)?.title ?? step;
   const handle = (event: FormEvent) => {
     event.preventDefault();
     if (canSubmit && !submitting) onSubmit();
@@ -42,7 +44,7 @@ export function StepFrame({
     <form onSubmit={handle} noValidate className="space-y-6" aria-labelledby={`step-${step}-title`}>
       <header className="space-y-1.5">
         <p className="text-xs font-medium tracking-wide text-accent-700 uppercase">
-          {`Step ${stepIndex(step) + 1} of 8 · ${STEP_META[step].title}`}
+          {`Step ${stepIndex(steps, step) + 1} of ${steps.length} · ${stepTitle}`}
         </p>
         <h2
           id={`step-${step}-title`}

@@ -1,8 +1,8 @@
-import { WIZARD_STEPS, type WizardStep } from '@tandem/contracts';
+import type { ConnectorPresentation, WizardStep } from '@tandem/contracts';
 import { clsx } from 'clsx';
 import { Check, Lock } from 'lucide-react';
 import { Link } from 'react-router';
-import { STEP_META, type StepState } from '../utils/steps';
+import type { StepState } from '../utils/steps';
 
 const SR_STATE: Record<StepState, string> = {
   done: 'done',
@@ -11,19 +11,24 @@ const SR_STATE: Record<StepState, string> = {
   locked: 'locked until the steps before it are done',
 };
 
-/** The list of steps on the left: done ones ticked, the open one marked, later ones locked. */
+/**
+ * The list of steps on the left, as the connector declares them: done ones ticked, the open one
+ * marked, later ones locked.
+ */
 export function WizardStepper({
+  steps,
   states,
   hrefOf,
 }: {
-  states: Record<WizardStep, StepState>;
+  steps: ConnectorPresentation['steps'];
+  states: Partial<Record<WizardStep, StepState>>;
   hrefOf: (step: WizardStep) => string;
 }) {
   return (
     <nav aria-label="Setup steps">
       <ol className="space-y-1">
-        {WIZARD_STEPS.map((step, i) => {
-          const state = states[step];
+        {steps.map(({ id: step, title, hint }, i) => {
+          const state = states[step] ?? 'locked';
           const body = (
             <>
               <span
@@ -45,14 +50,14 @@ export function WizardStepper({
                 )}
               </span>
               <span className="min-w-0">
-                <span className="block truncate text-sm font-medium">{STEP_META[step].title}</span>
+                <span className="block truncate text-sm font-medium">{title}</span>
                 <span
                   className={clsx(
                     'block truncate text-xs',
                     state === 'current' ? 'text-zinc-600' : 'text-zinc-500',
                   )}
                 >
-                  {STEP_META[step].hint}
+                  {hint}
                 </span>
               </span>
               <span className="sr-only">{`(${SR_STATE[state]})`}</span>

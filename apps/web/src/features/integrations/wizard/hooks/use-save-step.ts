@@ -15,14 +15,17 @@ export interface SaveStepOptions {
  * going Back to fix something keeps the later steps reachable.
  */
 export function useSaveStep(step: WizardStep) {
-  const { workspace, integration, goTo, drafts } = useWizardIntegration();
+  const { workspace, integration, presentation, goTo, drafts } = useWizardIntegration();
   const mutation = useUpdateIntegration(workspace.id);
-  const next = nextStepOf(step);
+  const steps = presentation.steps.map((s) => s.id);
+  const next = nextStepOf(steps, step);
 
   const save = async (change: IntegrationChange, options: SaveStepOptions = {}) => {
     const advance = options.advance ?? true;
     const target = options.reach ?? (advance ? next : null);
-    const reached = target ? laterStep(integration.wizardStep, target) : integration.wizardStep;
+    const reached = target
+      ? laterStep(steps, integration.wizardStep, target)
+      : integration.wizardStep;
     const saved = await mutation.mutateAsync({
       integration,
       change: { ...change, ...(reached !== integration.wizardStep ? { wizardStep: reached } : {}) },

@@ -1,4 +1,4 @@
-import type { Integration, WizardStep } from '@tandem/contracts';
+import type { ConnectorPresentation, Integration, WizardStep } from '@tandem/contracts';
 import { createContext, type ReactNode, useContext, useMemo, useRef } from 'react';
 
 export interface WizardWorkspace {
@@ -11,6 +11,8 @@ export interface WizardContextValue {
   workspace: WizardWorkspace;
   /** `null` while the name step creates it. */
   integration: Integration | null;
+  /** The system's steps and words: everything the shell and the steps say comes from it. */
+  presentation: ConnectorPresentation;
   /** Opens another step's URL (of another integration right after the name step created it). */
   goTo: (step: WizardStep, options?: { integrationId?: string; search?: string }) => void;
   /** Unsaved values per step, kept while the wizard is open, so Back and forth loses nothing. */
@@ -42,4 +44,9 @@ export function useWizardIntegration(): WizardContextValue & { integration: Inte
   const ctx = useWizard();
   if (!ctx.integration) throw new Error('This step needs a saved integration');
   return ctx as WizardContextValue & { integration: Integration };
+}
+
+/** The remote system's name, as the wizard's screens say it ("<name> field", "<name> state"). */
+export function useRemoteName(): string {
+  return useWizard().presentation.displayName;
 }

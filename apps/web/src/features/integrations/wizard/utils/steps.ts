@@ -1,36 +1,30 @@
-import { WIZARD_STEPS, type WizardStep } from '@tandem/contracts';
+import type { WizardStep } from '@tandem/contracts';
 
-/** What each step is called in the stepper and what it asks, in plain words. */
-export const STEP_META: Record<WizardStep, { title: string; hint: string }> = {
-  name: { title: 'Name', hint: 'What to call it' },
-  account: { title: 'Rally account', hint: 'Your Rally address' },
-  authorize: { title: 'Connect', hint: 'Sign in to Rally' },
-  workspace: { title: 'Rally workspace', hint: 'Where your teams work' },
-  project: { title: 'Rally project', hint: 'Where work is sent' },
-  mappings: { title: 'Record mappings', hint: 'What records become' },
-  statuses: { title: 'Status mapping', hint: 'Statuses that match' },
-  enable: { title: 'Enable', hint: 'How changes travel' },
-};
+/**
+ * The wizard's steps as a connector declares them (an ordered subset of `WIZARD_STEPS`); every
+ * function here walks that list, so a system with fewer steps never shows the others.
+ */
+export type StepList = readonly WizardStep[];
 
 export type StepState = 'done' | 'current' | 'available' | 'locked';
 
-export const stepIndex = (step: WizardStep): number => WIZARD_STEPS.indexOf(step);
+export const stepIndex = (steps: StepList, step: WizardStep): number => steps.indexOf(step);
 
-export function isWizardStep(value: string | undefined): value is WizardStep {
-  return (WIZARD_STEPS as readonly string[]).includes(value ?? '');
+export function isWizardStep(steps: StepList, value: string | undefined): value is WizardStep {
+  return (steps as readonly string[]).includes(value ?? '');
 }
 
-export function nextStepOf(step: WizardStep): WizardStep | null {
-  return WIZARD_STEPS[stepIndex(step) + 1] ?? null;
+export function nextStepOf(steps: StepList, step: WizardStep): WizardStep | null {
+  return steps[stepIndex(steps, step) + 1] ?? null;
 }
 
-export function previousStepOf(step: WizardStep): WizardStep | null {
-  return WIZARD_STEPS[stepIndex(step) - 1] ?? null;
+export function previousStepOf(steps: StepList, step: WizardStep): WizardStep | null {
+  return steps[stepIndex(steps, step) - 1] ?? null;
 }
 
 /** The furthest of two steps: going Back and saving again never loses later progress. */
-export function laterStep(a: WizardStep, b: WizardStep): WizardStep {
-  return stepIndex(a) >= stepIndex(b) ? a : b;
+export function laterStep(steps: StepList, a: WizardStep, b: WizardStep): WizardStep {
+  return stepIndex(steps, a) >= stepIndex(steps, b) ? a : b;
 }
 
 export interface WizardProgress {
@@ -41,28 +35,35 @@ export interface WizardProgress {
 }
 
 /** A step can be opened when it was reached before; later ones stay locked until then. */
-export function canOpen(step: WizardStep, progress: WizardProgress): boolean {
-  return progress.finished || stepIndex(step) <= stepIndex(progress.saved);
+export function canOpen(steps: StepList, step: WizardStep, progress: WizardProgress): boolean {
+  const at = stepIndex(steps, step);
+  if (at < 0) return false;
+  return progress.finished || at <= stepIndex(steps, progress.saved);
 }
 
 /** Where a reopened wizard lands: the step that was saved, or the one asked for when reachable. */
-export function resumeTarget(requested: WizardStep | null, progress: WizardProgress): WizardStep {
-  if (requested && canOpen(requested, progress)) return requested;
-  return progress.saved;
+export function resumeTarget(
+  steps: StepList,
+  requested: WizardStep | null,
+  progress: WizardProgress,
+): WizardStep {
+  if (requested && canOpen(steps, requested, progress)) return requested;
+  return isWizardStep(steps, progress.saved) ? progress.saved : (steps[0] ?? 'name');
 }
 
 /** How the stepper shows each step while `current` is open. */
 export function stepStates(
+  steps: StepList,
   current: WizardStep,
   progress: WizardProgress,
-): Record<WizardStep, StepState> {
-  const saved = stepIndex(progress.saved);
+): Partial<Record<WizardStep, StepState>> {
+  const saved = stepIndex(steps, progress.saved);
   return Object.fromEntries(
-    WIZARD_STEPS.map((step, i): [WizardStep, StepState] => {
+    steps.map((step, i): [WizardStep, StepState] => {
       if (step === current) return [step, 'current'];
       if (progress.finished || i < saved) return [step, 'done'];
       if (i === saved) return [step, 'available'];
       return [step, 'locked'];
     }),
-  ) as Record<WizardStep, StepState>;
+  );
 }

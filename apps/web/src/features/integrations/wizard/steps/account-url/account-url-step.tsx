@@ -1,5 +1,6 @@
 import { Lock } from 'lucide-react';
-import { AccountUrlField } from '@/components/rally/account-url-field';
+import { AccountUrlField } from '@/components/connectors/account-url-field';
+import { RichText } from '@/components/connectors/rich-text';
 import { Alert } from '@/components/ui/alert';
 import { isApiError } from '@/lib/api-client';
 import { StepFrame } from '../../components/step-frame';
@@ -7,9 +8,10 @@ import { useSaveStep } from '../../hooks/use-save-step';
 import { useStepDraft } from '../../hooks/use-step-draft';
 import { useWizardIntegration } from '../../hooks/wizard-context';
 
-/** Step 2: the address of the Rally site; fixed for good once anything has been synced. */
+/** The address of the remote account, in the system's words; fixed once anything has synced. */
 export function AccountUrlStep() {
-  const { integration } = useWizardIntegration();
+  const { integration, presentation } = useWizardIntegration();
+  const words = presentation.account;
   const [url, setUrl] = useStepDraft('account:url', () => integration.settings.accountUrl ?? '');
   const { save, saving, error } = useSaveStep('account');
   const locked = integration.accountLocked;
@@ -35,13 +37,13 @@ export function AccountUrlStep() {
   return (
     <StepFrame
       step="account"
-      title="Which Rally site does your team use?"
+      title={words.heading}
       intro={
         <p>
-          Paste the address you open Rally with in your browser, for example{' '}
-          <code className="rounded bg-zinc-100 px-1">https://rally1.rallydev.com</code>. Tandem
-          checks it and tidies it up. Choose carefully: once this integration has sent or received
-          anything, the address can no longer change.
+          <RichText
+            text={words.intro}
+            slots={{ example: <code className="rounded bg-zinc-100 px-1">{words.example}</code> }}
+          />
         </p>
       }
       onSubmit={submit}
@@ -62,6 +64,7 @@ export function AccountUrlStep() {
     >
       <AccountUrlField
         id="account-url"
+        words={words}
         value={url}
         onChange={setUrl}
         error={fieldError}
@@ -71,9 +74,7 @@ export function AccountUrlStep() {
       {locked ? (
         <p id="account-url-locked" className="flex items-start gap-2 text-[13px] text-zinc-600">
           <Lock className="mt-0.5 size-3.5 shrink-0" aria-hidden="true" />
-          This address is locked because the integration has already sent or received records.
-          Linked records point at this Rally site, so changing it would break their links. To use
-          another site, create a new integration.
+          {words.lockedText}
         </p>
       ) : null}
     </StepFrame>

@@ -1,8 +1,9 @@
 import { ExternalLink } from 'lucide-react';
 import { useSearchParams } from 'react-router';
-import { ApiKeyDisclosure } from '@/components/rally/api-key-disclosure';
-import { ConnectionStatus } from '@/components/rally/connection-status';
-import { oauthErrorMessage } from '@/components/rally/oauth-outcome';
+import { ConnectionStatus } from '@/components/connectors/connection-status';
+import { oauthErrorMessage } from '@/components/connectors/oauth-outcome';
+import { RichText } from '@/components/connectors/rich-text';
+import { SecretDisclosure } from '@/components/connectors/secret-disclosure';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { isApiError } from '@/lib/api-client';
@@ -12,15 +13,19 @@ import { useWizardIntegration } from '../../hooks/wizard-context';
 import { useSetApiKey } from './api/set-api-key';
 import { useStartOauth } from './api/start-oauth';
 
-/** Step 3: Rally's own sign-in page asks whether Tandem may work there on the owner's behalf. */
+/**
+ * Connecting Tandem to the remote account in the ways the connector offers: the system's own
+ * sign-in page (OAuth), a pasted key or token that Tandem tries before keeping, or both.
+ */
 export function AuthorizeStep() {
-  const { workspace, integration } = useWizardIntegration();
+  const { workspace, integration, presentation } = useWizardIntegration();
+  const words = presentation.authorize;
   const [params] = useSearchParams();
   const start = useStartOauth(workspace.id, integration.id);
   const apiKey = useSetApiKey(workspace.id, integration.id);
   const { save, saving, error } = useSaveStep('authorize');
   const connection = integration.connection;
-  const failure = oauthErrorMessage(params.get('error'));
+  const failure = oauthErrorMessage(params.get('error'), words.oauth);
   const keyError = isApiError(apiKey.error)
     ? (apiKey.error.fieldError('apiKey') ?? apiKey.error.message)
     : undefined;
@@ -28,14 +33,13 @@ export function AuthorizeStep() {
   return (
     <StepFrame
       step="authorize"
-      title="Connect Tandem to Rally"
+      title={words.heading}
       intro={
         <p>
-          Tandem creates and updates records in Rally as you. Pressing the button opens Rally’s
-          sign-in page at <strong>{integration.settings.accountUrl ?? 'your Rally site'}</strong>.
-          Sign in there and allow access. If you are already signed in to Rally in this browser, you
-          come straight back. Tandem stores the access it gets encrypted and renews it
-          automatically.
+          <RichText
+            text={words.intro}
+            slots={{ account: integration.settings.accountUrl ?? words.accountFallback }}
+          />
         </p>
       }
       onSubmit={() => void save({}).catch(() => null)}
@@ -47,6 +51,7 @@ export function AuthorizeStep() {
       {connection ? (
         <ConnectionStatus
           connection={connection}
+          words={words.connection}
           note={
             connection.fromTemplate
               ? 'This connection comes from the integration’s template: connecting again here gives this integration a connection of its own.'
@@ -56,25 +61,31 @@ export function AuthorizeStep() {
       ) : (
         <p className="text-sm text-zinc-600">Not connected yet.</p>
       )}
-      <Button
-        variant={connection && !connection.needsReauthorization ? 'secondary' : 'primary'}
-        size="lg"
-        loading={start.isPending}
-        onClick={() => start.mutate()}
-      >
-        <ExternalLink className="size-4" aria-hidden="true" />
-        {!connection
-          ? 'Connect to Rally'
-          : connection.needsReauthorization
-            ? 'Re-authorize'
-            : 'Connect again'}
-      </Button>
-      <ApiKeyDisclosure
-        idPrefix="rally"
-        onConnect={(key) => apiKey.mutateAsync(key)}
-        pending={apiKey.isPending}
-        error={keyError}
-      />
+      {words.oauth ? (
+        <Button
+          variant={connection && !connection.needsReauthorization ? 'secondary' : 'primary'}
+          size="lg"
+          loading={start.isPending}
+          onClick={() => start.mutate()}
+        >
+          <ExternalLink className="size-4" aria-hidden="true" />
+          {!connection
+            ? words.oauth.button
+            : connection.needsReauthorization
+              ? 'Re-authorize'
+              : 'Connect again'}
+        </Button>
+      ) : null}
+      {words.secret ? (
+        <SecretDisclosure
+          idPrefix={presentation.system}
+          words={words.secret}
+          open={!words.oauth}
+          onConnect={(key) => apiKey.mutateAsync(key)}
+          pending={apiKey.isPending}
+          error={keyError}
+        />
+      ) : null}
     </StepFrame>
   );
 }

@@ -1,5 +1,6 @@
 import { CircleCheck } from 'lucide-react';
 import { Link } from 'react-router';
+import { RichText } from '@/components/connectors/rich-text';
 import { Alert } from '@/components/ui/alert';
 import { paths } from '@/config/paths';
 import { useEnableIntegration } from '../../../api/enable-integration';
@@ -11,7 +12,8 @@ import { ChoiceCard } from './choice-card';
 
 /** Step 8: how changes travel, then the integration goes live. */
 export function EnableStep() {
-  const { workspace, integration } = useWizardIntegration();
+  const { workspace, integration, presentation } = useWizardIntegration();
+  const words = presentation.enable;
   const [sendMode, setSendMode] = useStepDraft<'auto' | 'approve'>(
     'enable:send',
     () => integration.settings.sendMode ?? 'auto',
@@ -35,9 +37,7 @@ export function EnableStep() {
       title="Choose how changes travel, then enable"
       intro={
         <p>
-          After a feature has been sent to Rally once, Tandem keeps both sides up to date. Decide
-          whether changes made here go to Rally straight away or wait for someone to approve them,
-          and whether new records created in Rally under a linked parent are brought in.
+          <RichText text={words.intro} />
         </p>
       }
       onSubmit={() => void submit().catch(() => null)}
@@ -54,12 +54,20 @@ export function EnableStep() {
           <div>
             <p className="font-medium">{`${integration.name} is enabled`}</p>
             <p className="text-[13px]">
-              Try it: open a feature on the{' '}
-              <Link className="underline" to={paths.workspace.features.getHref(workspace.key)}>
-                features board
-              </Link>{' '}
-              and choose <em>Send to {integration.name}</em>. The link to the Rally record appears
-              on the feature within a few seconds.
+              <RichText
+                text={words.tryIt}
+                slots={{
+                  name: integration.name,
+                  board: (
+                    <Link
+                      className="underline"
+                      to={paths.workspace.features.getHref(workspace.key)}
+                    >
+                      features board
+                    </Link>
+                  ),
+                }}
+              />
             </p>
           </div>
         </div>
@@ -71,7 +79,7 @@ export function EnableStep() {
           checked={sendMode === 'auto'}
           onSelect={() => setSendMode('auto')}
           title="Automatically send outgoing changes"
-          text="Every change to a linked record is sent to Rally right away (text edits wait until five minutes after the last keystroke). The default."
+          text={words.sendAuto}
         />
         <ChoiceCard
           name="send-mode"
@@ -82,27 +90,24 @@ export function EnableStep() {
         />
       </fieldset>
       <fieldset className="space-y-2">
-        <legend className="mb-1 text-sm font-semibold text-zinc-900">New records in Rally</legend>
+        <legend className="mb-1 text-sm font-semibold text-zinc-900">{words.importLegend}</legend>
         <ChoiceCard
           name="import-mode"
           checked={importNew}
           onSelect={() => setImportNew(true)}
           title="Automatically import new records"
-          text="A record someone creates in Rally under a linked parent (for example a story in a linked release) appears in Tandem by itself. The default."
+          text={words.importAuto}
         />
         <ChoiceCard
           name="import-mode"
           checked={!importNew}
           onSelect={() => setImportNew(false)}
           title="Do not import new records"
-          text="Only records sent from Tandem are kept in sync; new Rally records stay in Rally."
+          text={words.importNone}
         />
       </fieldset>
       <Alert tone="info" title="New to integrations?">
-        We recommend <strong>Approve outgoing changes</strong> with{' '}
-        <strong>Automatically import new records</strong> while your team learns how the integration
-        works: you see everything before it reaches Rally, which prevents surprises travelling
-        between the two tools.
+        <RichText text={words.recommendation} />
       </Alert>
     </StepFrame>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { RichText } from '@/components/connectors/rich-text';
 import { Field, fieldControlProps } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { isApiError } from '@/lib/api-client';
@@ -7,17 +8,24 @@ import { useUpdateIntegration } from '../../../api/update-integration';
 import { StepFrame } from '../../components/step-frame';
 import { useStepDraft } from '../../hooks/use-step-draft';
 import { useWizard } from '../../hooks/wizard-context';
+import { nextStepOf } from '../../utils/steps';
 import { TemplateChoice } from './template-choice';
 
 /** Step 1: a name people will recognise in *Send to…*, and optionally a template to start from. */
 export function NameTemplateStep() {
-  const { workspace, integration, goTo } = useWizard();
-  const [name, setName] = useStepDraft('name:name', () => integration?.name ?? 'Rally');
+  const { workspace, integration, presentation, goTo } = useWizard();
+  const words = presentation.name;
+  const [name, setName] = useStepDraft('name:name', () => integration?.name ?? words.defaultName);
   const [templateId, setTemplateId] = useStepDraft<string | null>(
     'name:template',
     () => integration?.templateId ?? null,
   );
   const [touched, setTouched] = useState(false);
+  const next =
+    nextStepOf(
+      presentation.steps.map((s) => s.id),
+      'name',
+    ) ?? 'enable';
   const create = useCreateIntegration(workspace.id);
   const update = useUpdateIntegration(workspace.id);
   const error = create.error ?? update.error;
@@ -30,21 +38,21 @@ export function NameTemplateStep() {
     if (name.trim() === '') return;
     if (integration === null) {
       const created = await create.mutateAsync({
-        system: 'rally',
+        system: presentation.system,
         name: name.trim(),
         ...(templateId ? { templateId } : {}),
       });
       // The name step is done: a reload from here on resumes at the account step.
       await update
-        .mutateAsync({ integration: created, change: { wizardStep: 'account' } })
+        .mutateAsync({ integration: created, change: { wizardStep: next } })
         .catch(() => null);
-      goTo('account', { integrationId: created.id });
+      goTo(next, { integrationId: created.id });
       return;
     }
     if (name.trim() !== integration.name) {
       await update.mutateAsync({ integration, change: { name: name.trim() } });
     }
-    goTo('account');
+    goTo(next);
   };
 
   return (
@@ -53,9 +61,7 @@ export function NameTemplateStep() {
       title="Name this integration"
       intro={
         <p>
-          Product managers will see this name when they choose <em>Send to…</em> on a feature, so
-          name it after the team or the Rally project it sends to. If your account has an
-          integration template, pick it to reuse its Rally address, connection and mappings.
+          <RichText text={words.intro} />
         </p>
       }
       onSubmit={() => void submit().catch(() => null)}

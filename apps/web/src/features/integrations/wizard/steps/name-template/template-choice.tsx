@@ -1,10 +1,11 @@
 import { clsx } from 'clsx';
 import { LayoutTemplate } from 'lucide-react';
+import { useWizard } from '../../hooks/wizard-context';
 import { useTemplates } from './api/get-templates';
 
 /**
- * The optional template: its Rally address, connection, certificate and mappings become this
- * integration's, and later changes to the template reach it too.
+ * The optional template of the same system: its address, connection, certificate and mappings
+ * become this integration's, and later changes to the template reach it too.
  */
 export function TemplateChoice({
   value,
@@ -16,21 +17,22 @@ export function TemplateChoice({
   /** A template is chosen when the integration is created; afterwards it is shown, not changed. */
   locked: boolean;
 }) {
+  const { presentation } = useWizard();
   const templates = useTemplates();
-  const rally = (templates.data ?? []).filter((t) => t.system === 'rally');
+  const ofSystem = (templates.data ?? []).filter((t) => t.system === presentation.system);
   if (templates.isPending) return null;
-  if (rally.length === 0 && !value) {
+  if (ofSystem.length === 0 && !value) {
     return (
       <p className="flex items-center gap-2 text-[13px] text-zinc-500">
         <LayoutTemplate className="size-4" aria-hidden="true" />
-        No integration templates yet. Without one, you enter the Rally details in the next steps.
+        {presentation.name.noTemplates}
       </p>
     );
   }
   const options = [
     { id: '', name: 'No template', detail: 'Enter everything in the next steps' },
   ].concat(
-    rally.map((t) => ({
+    ofSystem.map((t) => ({
       id: t.id,
       name: t.name,
       detail: [

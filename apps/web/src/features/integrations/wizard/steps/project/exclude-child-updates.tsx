@@ -1,11 +1,15 @@
+import { RichText } from '@/components/connectors/rich-text';
+
 /**
- * The seed's *Exclude child updates*, in plain words: what happens to a linked record when
- * someone in Rally moves it into a child project of the chosen one.
+ * The seed's *Exclude child updates*, in the connector's plain words: what happens to a linked
+ * record when someone moves it into a child container of the chosen one.
  */
 export function ExcludeChildUpdates({
+  words,
   checked,
   onChange,
 }: {
+  words: { label: string; help: string[] };
   checked: boolean;
   onChange: (checked: boolean) => void;
 }) {
@@ -19,26 +23,17 @@ export function ExcludeChildUpdates({
           aria-describedby="exclude-child-updates-help"
           onChange={(e) => onChange(e.target.checked)}
         />
-        <span className="font-medium text-zinc-900">Exclude child updates</span>
+        <span className="font-medium text-zinc-900">{words.label}</span>
       </label>
       <div
         id="exclude-child-updates-help"
         className="mt-2 ml-7 space-y-1.5 text-[13px] text-zinc-600"
       >
-        <p>
-          Rally projects can have child projects. <strong>Left unticked</strong> (the usual choice),
-          a record you sent stays linked — and keeps syncing — even when someone in Rally moves it
-          into a child project of this one.
-        </p>
-        <p>
-          <strong>Ticked</strong>, moving a record into a child project breaks its link: Tandem
-          stops updating it and stops bringing its changes back.
-        </p>
-        <p>
-          Want most child projects excluded but a few kept? Tick this, and create a separate
-          integration for each child project to keep, from the same template. Records moved into
-          those projects stay linked.
-        </p>
+        {words.help.map((paragraph) => (
+          <p key={paragraph}>
+            <RichText text={paragraph} />
+          </p>
+        ))}
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { RemoteProjectNode } from '@tandem/contracts';
 import { useState } from 'react';
+import { plainText, RichText } from '@/components/connectors/rich-text';
 import { Spinner } from '@/components/ui/spinner';
 import { RemoteLoadError } from '../../components/remote-load-error';
 import { SearchBox } from '../../components/search-box';
@@ -8,13 +9,18 @@ import { useSaveStep } from '../../hooks/use-save-step';
 import { useStepDraft } from '../../hooks/use-step-draft';
 import { useWizardIntegration } from '../../hooks/wizard-context';
 import { useRemoteProjects } from './api/get-remote-projects';
+import { ContainerTree } from './container-tree';
 import { ExcludeChildUpdates } from './exclude-child-updates';
-import { ProjectTree } from './project-tree';
 import { filterTree } from './utils/filter-tree';
 
-/** Step 5: the one Rally project this integration sends to and listens to. */
+/**
+ * The container this integration sends to and listens to, picked from the tree discovery gives
+ * (a project tree, an area path tree), in the connector's words; with *Exclude child updates*
+ * where the connector offers it.
+ */
 export function ProjectStep() {
-  const { workspace, integration } = useWizardIntegration();
+  const { workspace, integration, presentation } = useWizardIntegration();
+  const words = presentation.containers.tree;
   const remoteWorkspace = integration.settings.remoteWorkspace;
   const tree = useRemoteProjects(workspace.id, integration.id, remoteWorkspace?.id);
   const [chosen, setChosen] = useStepDraft<{ id: string; name: string } | null>(
@@ -32,12 +38,13 @@ export function ProjectStep() {
   return (
     <StepFrame
       step="project"
-      title="Choose the Rally project"
+      title={words.heading}
       intro={
         <p>
-          Features you send from this workspace are created in this project, and changes made there
-          come back to the roadmap. These are the projects of{' '}
-          <strong>{remoteWorkspace?.name ?? 'the chosen workspace'}</strong>.
+          <RichText
+            text={words.intro}
+            slots={{ parent: remoteWorkspace?.name ?? 'the chosen workspace' }}
+          />
         </p>
       }
       onSubmit={() =>
@@ -50,24 +57,31 @@ export function ProjectStep() {
       canSubmit={chosen !== null}
       error={error}
     >
-      <SearchBox id="project-search" label="Search projects" value={query} onChange={setQuery} />
+      <SearchBox id="project-search" label={words.searchLabel} value={query} onChange={setQuery} />
       {tree.isPending ? (
-        <Spinner label="Loading projects" />
+        <Spinner label={words.loading} />
       ) : tree.isError ? (
         <RemoteLoadError error={tree.error} onRetry={() => void tree.refetch()} />
       ) : shown.length === 0 ? (
-        <p className="text-sm text-zinc-500">No project matches “{query}”.</p>
+        <p className="text-sm text-zinc-500">{plainText(words.noMatch, { query })}</p>
       ) : (
         <fieldset>
-          <legend className="sr-only">Rally projects</legend>
-          <ProjectTree
+          <legend className="sr-only">{words.listLabel}</legend>
+          <ContainerTree
             nodes={shown}
+            childCount={words.childCount}
             chosenId={chosen?.id ?? null}
             onChoose={(node: RemoteProjectNode) => setChosen({ id: node.id, name: node.name })}
           />
         </fieldset>
       )}
-      <ExcludeChildUpdates checked={exclude} onChange={setExclude} />
+      {words.excludeChildUpdates ? (
+        <ExcludeChildUpdates
+          words={words.excludeChildUpdates}
+          checked={exclude}
+          onChange={setExclude}
+        />
+      ) : null}
     </StepFrame>
   );
 }

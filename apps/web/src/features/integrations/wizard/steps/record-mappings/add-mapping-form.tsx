@@ -3,6 +3,7 @@ import { Plus } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
+import { useRemoteName } from '../../hooks/wizard-context';
 import type { RemoteRecordType } from './api/get-remote-record-types';
 import { KIND_LABEL, newMapping, type RoadmapKind, unmappedKinds } from './utils/mapping-editor';
 
@@ -16,6 +17,7 @@ export function AddMappingForm({
   types: RemoteRecordType[];
   onAdd: (mapping: RecordMapping) => void;
 }) {
+  const remoteName = useRemoteName();
   const free = unmappedKinds(mappings);
   const [kind, setKind] = useState<RoadmapKind | ''>('');
   const [type, setType] = useState('');
@@ -42,13 +44,13 @@ export function AddMappingForm({
       <Select
         density="sm"
         className="w-56"
-        aria-label="Rally record type"
+        aria-label={`${remoteName} record type`}
         value={chosenType}
         onChange={(e) => setType(e.target.value)}
       >
         {types.map((t) => (
           <option key={t.id} value={t.id}>
-            {`Rally ${t.label}`}
+            {`${remoteName} ${t.label}`}
           </option>
         ))}
       </Select>

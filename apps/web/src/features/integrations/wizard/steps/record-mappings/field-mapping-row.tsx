@@ -3,10 +3,11 @@ import { ListTree, Settings, Trash2 } from 'lucide-react';
 import { Fragment, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
+import { useRemoteName } from '../../hooks/wizard-context';
 import type { RemoteField } from './api/get-remote-fields';
 import type { RoadmapFieldOption } from './field-mappings-table';
 import {
-  DIRECTION_LABEL,
+  directionLabels,
   KIND_LABEL,
   removeField,
   setStatusField,
@@ -32,6 +33,7 @@ export function FieldMappingRow({
   onChange: (next: RecordMapping) => void;
   onOpenStatuses: () => void;
 }) {
+  const remoteName = useRemoteName();
   const field = mapping.fields[index]!;
   const [valuesOpen, setValuesOpen] = useState(false);
   const isStatus = field.roadmapField === 'status';
@@ -45,7 +47,7 @@ export function FieldMappingRow({
       : [
           {
             name: field.remoteField,
-            label: `${field.remoteField} (not in Rally)`,
+            label: `${field.remoteField} (not in ${remoteName})`,
             required: false,
             readOnly: false,
             type: '',
@@ -90,7 +92,7 @@ export function FieldMappingRow({
               onChange(updateField(mapping, index, { direction: e.target.value as FieldDirection }))
             }
           >
-            {Object.entries(DIRECTION_LABEL).map(([value, label]) => (
+            {Object.entries(directionLabels(remoteName)).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
@@ -100,7 +102,7 @@ export function FieldMappingRow({
         <td className="py-1.5 pr-2">
           <Select
             density="sm"
-            aria-label={`Rally field for ${rowName}`}
+            aria-label={`${remoteName} field for ${rowName}`}
             invalid={remoteFields.length > 0 && !remote}
             value={field.remoteField}
             onChange={(e) => {

@@ -2,7 +2,7 @@ import type { RecordMapping } from '@tandem/contracts';
 import { Plus } from 'lucide-react';
 import { useCustomFields } from '@/api/roadmap/get-custom-fields';
 import { Button } from '@/components/ui/button';
-import { useWizardIntegration } from '../../hooks/wizard-context';
+import { useRemoteName, useWizardIntegration } from '../../hooks/wizard-context';
 import type { RemoteField } from './api/get-remote-fields';
 import { FieldMappingRow } from './field-mapping-row';
 import { addField, KIND_LABEL, STANDARD_FIELD_LABEL } from './utils/mapping-editor';
@@ -13,7 +13,7 @@ export interface RoadmapFieldOption {
   options: string[];
 }
 
-/** Which details of a record travel to Rally and back, one row per pair of fields. */
+/** Which details of a record travel to the remote and back, one row per pair of fields. */
 export function FieldMappingsTable({
   mapping,
   remoteFields,
@@ -27,6 +27,7 @@ export function FieldMappingsTable({
   onChange: (next: RecordMapping) => void;
   onOpenStatuses: () => void;
 }) {
+  const remoteName = useRemoteName();
   const { workspace } = useWizardIntegration();
   const custom = useCustomFields(workspace.id);
   const roadmapFields: RoadmapFieldOption[] = [
@@ -54,7 +55,7 @@ export function FieldMappingsTable({
               Direction
             </th>
             <th scope="col" className="w-[28%] pb-1.5 font-medium">
-              Rally field
+              {`${remoteName} field`}
             </th>
             <th scope="col" className="pb-1.5 font-medium">
               <span className="sr-only">Actions</span>
@@ -76,7 +77,9 @@ export function FieldMappingsTable({
           ))}
         </tbody>
       </table>
-      {loading ? <p className="text-[13px] text-zinc-500">Loading Rally’s fields…</p> : null}
+      {loading ? (
+        <p className="text-[13px] text-zinc-500">{`Loading ${remoteName}’s fields…`}</p>
+      ) : null}
       <Button
         size="sm"
         disabled={!firstFree}

@@ -3,7 +3,7 @@ import { ArrowRight, ChevronDown, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
-import { useWizardIntegration } from '../../hooks/wizard-context';
+import { useRemoteName, useWizardIntegration } from '../../hooks/wizard-context';
 import { useRemoteFields } from './api/get-remote-fields';
 import type { RemoteRecordType } from './api/get-remote-record-types';
 import { FieldMappingsTable } from './field-mappings-table';
@@ -31,6 +31,7 @@ export function MappingCard({
   onRemove: () => void;
   onOpenStatuses: () => void;
 }) {
+  const remoteName = useRemoteName();
   const { workspace, integration } = useWizardIntegration();
   const fields = useRemoteFields(workspace.id, integration.id, mapping.remoteType);
   const [open, setOpen] = useState(false);
@@ -52,7 +53,7 @@ export function MappingCard({
         </span>
         <ArrowRight className="size-4 text-zinc-400" aria-hidden="true" />
         <label className="sr-only" htmlFor={`remote-type-${mapping.roadmapKind}`}>
-          {`Rally record type for ${kind.toLowerCase()}s`}
+          {`${remoteName} record type for ${kind.toLowerCase()}s`}
         </label>
         <Select
           id={`remote-type-${mapping.roadmapKind}`}
@@ -63,13 +64,13 @@ export function MappingCard({
         >
           {typeChoices.map((t) => (
             <option key={t.id} value={t.id}>
-              {`Rally ${t.label}`}
+              {`${remoteName} ${t.label}`}
             </option>
           ))}
         </Select>
         {missing.length > 0 ? (
           <span className="text-[13px] text-amber-700">
-            {`${missing.length} required Rally ${missing.length === 1 ? 'field' : 'fields'} not mapped`}
+            {`${missing.length} required ${remoteName} ${missing.length === 1 ? 'field' : 'fields'} not mapped`}
           </span>
         ) : null}
         <div className="ml-auto flex shrink-0 items-center gap-1">

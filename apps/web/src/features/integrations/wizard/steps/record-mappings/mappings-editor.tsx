@@ -1,5 +1,6 @@
 import type { PreflightReportView, RecordMapping } from '@tandem/contracts';
 import { useState } from 'react';
+import { RichText } from '@/components/connectors/rich-text';
 import { StepFrame } from '../../components/step-frame';
 import { useSaveStep } from '../../hooks/use-save-step';
 import { useStepDraft } from '../../hooks/use-step-draft';
@@ -17,7 +18,7 @@ import {
 } from './utils/mapping-editor';
 
 export function MappingsEditor({ initial }: { initial: RecordMapping[] }) {
-  const { workspace, integration, goTo } = useWizardIntegration();
+  const { workspace, integration, presentation, goTo } = useWizardIntegration();
   const [mappings, setMappings] = useStepDraft('mappings:list', () => sortMappings(initial));
   const [report, setReport] = useState<PreflightReportView | null>(null);
   const types = useRemoteRecordTypes(workspace.id, integration.id);
@@ -49,13 +50,11 @@ export function MappingsEditor({ initial }: { initial: RecordMapping[] }) {
   return (
     <StepFrame
       step="mappings"
-      title="Decide what each roadmap record becomes in Rally"
+      title={presentation.records.heading}
       intro={
         <>
           <p>
-            Each row pairs a kind of roadmap record with a kind of Rally record, for example a
-            feature with a Rally <em>Feature</em>. These suggestions are what most teams use; remove
-            any you do not need or add your own.
+            <RichText text={presentation.records.intro} />
           </p>
           <p className="mt-1.5">
             Open <strong>Field mappings</strong> to choose which details travel and in which

@@ -1,10 +1,11 @@
 import type { PreflightReportView } from '@tandem/contracts';
 import { CircleAlert, CircleCheck, ShieldCheck, TriangleAlert } from 'lucide-react';
 import { Button } from '@/components/ui/button';
+import { useRemoteName } from '../../hooks/wizard-context';
 import { groupIssues } from './utils/preflight-groups';
 
 /**
- * The pre-flight check: what Rally would refuse or lose if records were sent with these mappings
+ * The pre-flight check: what the remote would refuse or lose if records were sent with these mappings
  * (required fields left unmapped, values without a pair), found before anything is sent. Problems
  * that block are listed; notes that only warn are folded per record mapping.
  */
@@ -17,7 +18,8 @@ export function PreflightPanel({
   running: boolean;
   onRun: () => void;
 }) {
-  const groups = report ? groupIssues(report.issues) : [];
+  const remoteName = useRemoteName();
+  const groups = report ? groupIssues(report.issues, remoteName) : [];
   const errors = groups.reduce((n, g) => n + g.errors.length, 0);
   return (
     <section
@@ -39,17 +41,16 @@ export function PreflightPanel({
       <div aria-live="polite" className="mt-2 space-y-3 text-[13px]">
         {report === null ? (
           <p className="text-zinc-600">
-            Checks these mappings against your Rally project before anything is sent. It also runs
-            when you continue.
+            {`Checks these mappings against your ${remoteName} project before anything is sent. It also runs when you continue.`}
           </p>
         ) : errors === 0 ? (
           <p className="flex items-center gap-2 text-emerald-700">
             <CircleCheck className="size-4" aria-hidden="true" />
-            Everything Rally requires is mapped. Nothing has been sent yet.
+            {`Everything ${remoteName} requires is mapped. Nothing has been sent yet.`}
           </p>
         ) : (
           <p className="font-medium text-red-700">
-            {`${errors} ${errors === 1 ? 'problem' : 'problems'} to fix before continuing: Rally would refuse these records.`}
+            {`${errors} ${errors === 1 ? 'problem' : 'problems'} to fix before continuing: ${remoteName} would refuse these records.`}
           </p>
         )}
         {groups.map((group) => (

@@ -2,10 +2,11 @@ import type { FieldDirection, RecordMapping } from '@tandem/contracts';
 import { Plus, Trash2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
+import { useRemoteName } from '../../hooks/wizard-context';
 import type { RemoteField } from './api/get-remote-fields';
 import {
   addLink,
-  DIRECTION_LABEL,
+  directionLabels,
   KIND_LABEL,
   PARENT_KINDS,
   type RoadmapKind,
@@ -14,8 +15,8 @@ import {
 } from './utils/mapping-editor';
 
 /**
- * "Linked to": which parent a record hangs under, in both tools. Without it, records sent to
- * Rally are not put under their parent, and new Rally records are not brought in automatically.
+ * "Linked to": which parent a record hangs under, in both tools. Without it, records sent to the
+ * remote are not put under their parent, and new remote records are not brought in by themselves.
  */
 export function RelationshipLinks({
   mapping,
@@ -28,6 +29,7 @@ export function RelationshipLinks({
   remoteFields: RemoteField[];
   onChange: (next: RecordMapping) => void;
 }) {
+  const remoteName = useRemoteName();
   const kind = KIND_LABEL[mapping.roadmapKind].toLowerCase();
   const free = otherKinds.filter(
     (k) =>
@@ -38,7 +40,7 @@ export function RelationshipLinks({
     <div className="space-y-2">
       <h3 className="text-sm font-semibold text-zinc-900">Linked to</h3>
       <p className="text-[13px] text-zinc-600">
-        {`Which records a ${kind} belongs to. With a link, a ${kind} sent to Rally is placed under its parent there, and ${kind}s created in Rally under a linked parent are brought into Tandem.`}
+        {`Which records a ${kind} belongs to. With a link, a ${kind} sent to ${remoteName} is placed under its parent there, and ${kind}s created in ${remoteName} under a linked parent are brought into Tandem.`}
       </p>
       {mapping.links.length === 0 ? (
         <p className="text-[13px] text-zinc-500">
@@ -53,7 +55,7 @@ export function RelationshipLinks({
             className="grid grid-cols-[9rem_10rem_10rem_auto] gap-2 text-xs text-zinc-500"
           >
             <span>Parent</span>
-            <span>Rally field</span>
+            <span>{`${remoteName} field`}</span>
             <span>Direction</span>
           </li>
           {mapping.links.map((link, i) => (
@@ -64,7 +66,7 @@ export function RelationshipLinks({
               <span className="text-zinc-700">{`Its ${KIND_LABEL[link.parentKind].toLowerCase()}`}</span>
               <Select
                 density="sm"
-                aria-label={`Rally field linking to the ${KIND_LABEL[link.parentKind].toLowerCase()}`}
+                aria-label={`${remoteName} field linking to the ${KIND_LABEL[link.parentKind].toLowerCase()}`}
                 value={link.remoteField}
                 onChange={(e) => onChange(updateLink(mapping, i, { remoteField: e.target.value }))}
               >
@@ -85,7 +87,7 @@ export function RelationshipLinks({
                   onChange(updateLink(mapping, i, { direction: e.target.value as FieldDirection }))
                 }
               >
-                {Object.entries(DIRECTION_LABEL).map(([value, label]) => (
+                {Object.entries(directionLabels(remoteName)).map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
                   </option>

@@ -3,9 +3,10 @@ import { Plus, Trash2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
+import { useRemoteName } from '../../hooks/wizard-context';
 
 /**
- * For fields with a fixed list of values: which Tandem value means which Rally value. A value
+ * For fields with a fixed list of values: which Tandem value means which remote value. A value
  * without a pair is not written, and the pre-flight check lists it.
  */
 export function ValueMapEditor({
@@ -23,13 +24,14 @@ export function ValueMapEditor({
   missing: string[];
   onChange: (entries: ValueMapEntry[]) => void;
 }) {
+  const remoteName = useRemoteName();
   const set = (i: number, patch: Partial<ValueMapEntry>) =>
     onChange(entries.map((e, j) => (j === i ? { ...e, ...patch } : e)));
   return (
     <fieldset className="space-y-2 rounded-lg bg-zinc-50 px-3 py-3">
       <legend className="sr-only">{`Values of ${label}`}</legend>
       <p className="text-[13px] text-zinc-600">
-        {`Match each value of ${label} in Tandem with the Rally value that means the same.`}
+        {`Match each value of ${label} in Tandem with the ${remoteName} value that means the same.`}
       </p>
       {entries.map((entry, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: pairs are edited in place by position
@@ -60,7 +62,7 @@ export function ValueMapEditor({
           <Select
             density="sm"
             className="w-48"
-            aria-label={`Rally value ${i + 1}`}
+            aria-label={`${remoteName} value ${i + 1}`}
             value={entry.remote}
             onChange={(e) => set(i, { remote: e.target.value })}
           >
@@ -79,7 +81,7 @@ export function ValueMapEditor({
         </div>
       ))}
       {missing.length > 0 ? (
-        <p className="text-[13px] text-amber-700">{`Rally values nothing maps to yet: ${missing.join(', ')}`}</p>
+        <p className="text-[13px] text-amber-700">{`${remoteName} values nothing maps to yet: ${missing.join(', ')}`}</p>
       ) : null}
       <Button
         size="sm"

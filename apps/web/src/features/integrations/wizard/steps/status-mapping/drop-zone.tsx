@@ -2,7 +2,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { clsx } from 'clsx';
 import type { ReactNode } from 'react';
 
-/** Where Rally states can be dropped: the right-hand side of a roadmap status row. */
+/** Where the remote's states can be dropped: the right-hand side of a roadmap status row. */
 export function DropZone({
   id,
   label,

@@ -1,4 +1,4 @@
-import type { RecordMapping } from '@tandem/contracts';
+import type { ConnectorPresentation, RecordMapping } from '@tandem/contracts';
 import { useEffect } from 'react';
 import { statusesOf, useWorkflows } from '@/api/roadmap/get-workflows';
 import { Spinner } from '@/components/ui/spinner';
@@ -8,9 +8,15 @@ import { useRemoteStates } from './api/get-remote-states';
 import { StatusBoard } from './status-board';
 import { boardFrom, toGroups, unmappedCount } from './utils/status-board';
 
-/** The Rally attribute that holds a record's state when nothing chose one yet. */
-const defaultStateField = (remoteType: string) =>
-  remoteType.toLowerCase().startsWith('portfolioitem') ? 'State' : 'ScheduleState';
+/** The remote field that holds a record's state when nothing chose one yet (the connector says). */
+function defaultStateField(
+  words: ConnectorPresentation['statuses']['defaultStateField'],
+  remoteType: string,
+): string {
+  const type = remoteType.toLowerCase();
+  const hit = Object.entries(words.byTypePrefix).find(([prefix]) => type.startsWith(prefix));
+  return hit?.[1] ?? words.otherwise;
+}
 
 /** Loads both workflows of one record mapping and shows them as a board. */
 export function KindStatusBoard({
@@ -20,7 +26,9 @@ export function KindStatusBoard({
   mapping: RecordMapping;
   onChange: (next: RecordMapping) => void;
 }) {
-  const { workspace, integration } = useWizardIntegration();
+  const { workspace, integration, presentation } = useWizardIntegration();
+  const remoteName = presentation.displayName;
+  const stateFieldWords = presentation.statuses.defaultStateField;
   const workflows = useWorkflows(workspace.id);
   const remote = useRemoteStates(workspace.id, integration.id, mapping.remoteType);
   const unsaved = !mapping.status || mapping.status.groups.length === 0;
@@ -41,11 +49,11 @@ export function KindStatusBoard({
         remoteField:
           mapping.status?.remoteField ??
           mapping.fields.find((f) => f.roadmapField === 'status')?.remoteField ??
-          defaultStateField(mapping.remoteType),
+          defaultStateField(stateFieldWords, mapping.remoteType),
         groups: toGroups(columns, statuses),
       },
     });
-  }, [unsaved, workflows.data, remote.data, mapping, onChange]);
+  }, [unsaved, workflows.data, remote.data, mapping, onChange, stateFieldWords]);
 
   if (workflows.isPending || remote.isPending) return <Spinner label="Loading statuses" />;
   if (remote.isError) {
@@ -57,20 +65,21 @@ export function KindStatusBoard({
   const remoteField =
     mapping.status?.remoteField ??
     mapping.fields.find((f) => f.roadmapField === 'status')?.remoteField ??
-    defaultStateField(mapping.remoteType);
+    defaultStateField(stateFieldWords, mapping.remoteType);
   const left = unmappedCount(columns);
 
   return (
     <div className="space-y-3">
       <p className="text-[13px] text-zinc-600">
-        {`Tandem ${mapping.roadmapKind} statuses ↔ the Rally ${remoteField} of ${mapping.remoteType}. `}
+        {`Tandem ${mapping.roadmapKind} statuses ↔ the ${remoteName} ${remoteField} of ${mapping.remoteType}. `}
         {left > 0 ? (
-          <strong className="text-amber-800">{`${left} Rally ${left === 1 ? 'state is' : 'states are'} not mapped: records in ${left === 1 ? 'it' : 'them'} keep their Tandem status.`}</strong>
+          <strong className="text-amber-800">{`${left} ${remoteName} ${left === 1 ? 'state is' : 'states are'} not mapped: records in ${left === 1 ? 'it' : 'them'} keep their Tandem status.`}</strong>
         ) : (
-          <strong className="text-emerald-700">Every Rally state is mapped.</strong>
+          <strong className="text-emerald-700">{`Every ${remoteName} state is mapped.`}</strong>
         )}
       </p>
       <StatusBoard
+        remoteName={remoteName}
         statuses={statuses}
         columns={columns}
         stateOrder={stateOrder}

@@ -10,16 +10,19 @@ export interface ZoneChoice {
 }
 
 /**
- * One Rally state: drag it (mouse, or Space and the arrow keys), or use *Move to…* to pick its
+ * One state of the remote's workflow: drag it (mouse, or Space and the arrow keys), or use *Move to…* to pick its
  * Tandem status from a list.
  */
 export function StateChip({
+  remoteName,
   state,
   zone,
   choices,
   onMove,
   dragging,
 }: {
+  /** The system's display name, as in "<name> state Done". */
+  remoteName: string;
   state: string;
   zone: string;
   choices: ZoneChoice[];
@@ -39,8 +42,8 @@ export function StateChip({
         type="button"
         {...attributes}
         {...listeners}
-        aria-roledescription="Rally state"
-        aria-label={`Rally state ${state}`}
+        aria-roledescription={`${remoteName} state`}
+        aria-label={`${remoteName} state ${state}`}
         className="flex cursor-grab touch-none items-center gap-1 py-1 pr-2 pl-1 font-medium text-zinc-800 select-none active:cursor-grabbing"
       >
         <GripVertical className="size-3.5 text-zinc-400" aria-hidden="true" />

@@ -15,6 +15,7 @@ function Harness({ onChange }: { onChange?: (c: BoardColumns) => void }) {
   const [columns, setColumns] = useState(() => boardFrom(statuses, states, null));
   return (
     <StatusBoard
+      remoteName="Tracker"
       statuses={statuses}
       columns={columns}
       stateOrder={states}
@@ -29,18 +30,20 @@ function Harness({ onChange }: { onChange?: (c: BoardColumns) => void }) {
 const zone = (name: string) => screen.getByRole('list', { name });
 
 describe('StatusBoard', () => {
-  it('shows Tandem statuses with their Rally states and the unmapped ones apart', () => {
+  it('shows Tandem statuses with their Tracker states and the unmapped ones apart', () => {
     render(<Harness />);
     expect(
-      within(zone('Rally states mapped to Done')).getByRole('button', { name: 'Rally state Done' }),
+      within(zone('Tracker states mapped to Done')).getByRole('button', {
+        name: 'Tracker state Done',
+      }),
     ).toBeTruthy();
-    const unmapped = within(zone('Rally states not mapped'));
+    const unmapped = within(zone('Tracker states not mapped'));
     expect(
-      unmapped.getAllByRole('button', { name: /^Rally state / }).map((b) => b.textContent),
+      unmapped.getAllByRole('button', { name: /^Tracker state / }).map((b) => b.textContent),
     ).toEqual(['Discovering', 'Developing', 'Measuring']);
   });
 
-  it('groups two Rally states under one status with the “Move to…” menu, and says so', () => {
+  it('groups two Tracker states under one status with the “Move to…” menu, and says so', () => {
     const seen: BoardColumns[] = [];
     render(<Harness onChange={(c) => seen.push(c)} />);
     for (const state of ['Developing', 'Measuring']) {
@@ -49,12 +52,14 @@ describe('StatusBoard', () => {
       fireEvent.click(within(menu).getByRole('menuitemradio', { name: 'In development' }));
     }
     expect(seen.at(-1)?.['s-dev']).toEqual(['Developing', 'Measuring']);
-    const mapped = within(zone('Rally states mapped to In development'));
-    expect(mapped.getAllByRole('button', { name: /^Rally state / })).toHaveLength(2);
-    expect(screen.getByText('Rally state Measuring is now mapped to In development.')).toBeTruthy();
+    const mapped = within(zone('Tracker states mapped to In development'));
+    expect(mapped.getAllByRole('button', { name: /^Tracker state / })).toHaveLength(2);
+    expect(
+      screen.getByText('Tracker state Measuring is now mapped to In development.'),
+    ).toBeTruthy();
   });
 
-  it('puts a state back among the unmapped ones in Rally’s order', () => {
+  it('puts a state back among the unmapped ones in Tracker’s order', () => {
     render(<Harness />);
     fireEvent.click(screen.getByRole('button', { name: 'Move Done to…' }));
     const menu = screen.getByRole('menu', { name: 'Move Done to' });
@@ -62,18 +67,18 @@ describe('StatusBoard', () => {
       within(menu).getByRole('menuitemradio', { name: 'Done' }).getAttribute('aria-checked'),
     ).toBe('true');
     fireEvent.click(within(menu).getByRole('menuitemradio', { name: 'Not mapped' }));
-    const unmapped = within(zone('Rally states not mapped'));
+    const unmapped = within(zone('Tracker states not mapped'));
     expect(
-      unmapped.getAllByRole('button', { name: /^Rally state / }).map((b) => b.textContent),
+      unmapped.getAllByRole('button', { name: /^Tracker state / }).map((b) => b.textContent),
     ).toEqual(states);
     expect(UNMAPPED).toBe('unmapped');
   });
 
   it('every state can be picked up from the keyboard (a focusable drag handle with instructions)', () => {
     render(<Harness />);
-    const chip = screen.getByRole('button', { name: 'Rally state Developing' });
+    const chip = screen.getByRole('button', { name: 'Tracker state Developing' });
     expect(chip.getAttribute('tabindex')).toBe('0');
-    expect(chip.getAttribute('aria-roledescription')).toBe('Rally state');
+    expect(chip.getAttribute('aria-roledescription')).toBe('Tracker state');
     const help = document.getElementById(chip.getAttribute('aria-describedby') ?? '');
     expect(help?.textContent).toMatch(/press Space to pick it up/);
   });

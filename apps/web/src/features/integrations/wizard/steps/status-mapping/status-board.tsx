@@ -12,15 +12,18 @@ import {
 } from './utils/status-board';
 
 /**
- * Tandem's workflow on the left, the Rally states that mean each status on the right; the last
- * row holds the Rally states nothing is mapped to yet.
+ * Tandem's workflow on the left, the remote's states that mean each status on the right; the
+ * last row holds the states nothing is mapped to yet.
  */
 export function StatusBoard({
+  remoteName,
   statuses,
   columns,
   stateOrder,
   onChange,
 }: {
+  /** The system's display name, as in "<name> states that mean it". */
+  remoteName: string;
   statuses: RoadmapStatusInfo[];
   columns: BoardColumns;
   stateOrder: string[];
@@ -35,20 +38,27 @@ export function StatusBoard({
   const move = (state: string, to: string) => {
     onChange(moveState(columns, state, to, stateOrder));
   };
-  const { active, contextProps } = useStatusBoardDnd({ columns, order, labelOf, onMove: move });
+  const { active, contextProps } = useStatusBoardDnd({
+    remoteName,
+    columns,
+    order,
+    labelOf,
+    onMove: move,
+  });
   const choices = [
     ...statuses.map((s) => ({ id: s.id, label: s.name })),
     { id: UNMAPPED, label: 'Not mapped' },
   ];
   const moveByMenu = (state: string, to: string) => {
     move(state, to);
-    setMessage(`Rally state ${state} is now ${labelOf(to)}.`);
+    setMessage(`${remoteName} state ${state} is now ${labelOf(to)}.`);
   };
 
   const chipsOf = (zone: string) =>
     (columns[zone] ?? []).map((state) => (
       <StateChip
         key={state}
+        remoteName={remoteName}
         state={state}
         zone={zone}
         choices={choices}
@@ -62,7 +72,7 @@ export function StatusBoard({
       <div className="overflow-hidden rounded-xl border border-zinc-200">
         <div className="grid grid-cols-[minmax(10rem,14rem)_1fr] border-b border-zinc-200 bg-zinc-50 px-4 py-2 text-xs font-medium text-zinc-500">
           <span>Tandem status</span>
-          <span>Rally states that mean it</span>
+          <span>{`${remoteName} states that mean it`}</span>
         </div>
         <div className="divide-y divide-zinc-100">
           {statuses.map((status) => (
@@ -73,8 +83,8 @@ export function StatusBoard({
               <span className="text-sm font-medium text-zinc-900">{status.name}</span>
               <DropZone
                 id={status.id}
-                label={`Rally states mapped to ${status.name}`}
-                empty="Drop Rally states here"
+                label={`${remoteName} states mapped to ${status.name}`}
+                empty={`Drop ${remoteName} states here`}
               >
                 {chipsOf(status.id)}
               </DropZone>
@@ -84,8 +94,8 @@ export function StatusBoard({
             <span className="text-sm font-medium text-amber-800">Not mapped yet</span>
             <DropZone
               id={UNMAPPED}
-              label="Rally states not mapped"
-              empty="Every Rally state is mapped"
+              label={`${remoteName} states not mapped`}
+              empty={`Every ${remoteName} state is mapped`}
               tone="warning"
             >
               {chipsOf(UNMAPPED)}

@@ -1,6 +1,7 @@
 import type { RecordMapping, StatusMapping } from '@tandem/contracts';
 import { clsx } from 'clsx';
 import { Link, useSearchParams } from 'react-router';
+import { RichText } from '@/components/connectors/rich-text';
 import { Alert } from '@/components/ui/alert';
 import { StepFrame } from '../../components/step-frame';
 import { useSaveStep } from '../../hooks/use-save-step';
@@ -15,9 +16,9 @@ const KIND_LABEL: Record<RecordMapping['roadmapKind'], string> = {
   requirement: 'Requirements',
 };
 
-/** Step 7: which Rally states mean which Tandem status, one record mapping at a time. */
+/** Which of the remote's states mean which Tandem status, one record mapping at a time. */
 export function StatusMappingStep() {
-  const { integration } = useWizardIntegration();
+  const { integration, presentation } = useWizardIntegration();
   const [params] = useSearchParams();
   // Only the statuses are this step's: the rest of each mapping is what the previous step saved.
   const [statusDraft, setStatusDraft] = useStepDraft<Record<string, StatusMapping | null>>(
@@ -38,15 +39,10 @@ export function StatusMappingStep() {
   return (
     <StepFrame
       step="statuses"
-      title="Match Tandem statuses with Rally states"
+      title={presentation.statuses.heading}
       intro={
         <p>
-          When a record changes status on one side, the other side follows. Drag each Rally state
-          next to the Tandem status that means the same thing; several Rally states can share one
-          Tandem status (for example <em>Developing</em> and <em>Measuring</em> both meaning{' '}
-          <em>In development</em>). States with the same name were matched for you. With the
-          keyboard: focus a state, press Space, move with ↑ and ↓, press Space again — or use the ⇄
-          button beside it.
+          <RichText text={presentation.statuses.intro} />
         </p>
       }
       onSubmit={() => void save({ settings: { recordMappings: mappings } }).catch(() => null)}

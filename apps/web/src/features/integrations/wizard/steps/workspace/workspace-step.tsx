@@ -1,5 +1,6 @@
 import { clsx } from 'clsx';
 import { useState } from 'react';
+import { plainText, RichText } from '@/components/connectors/rich-text';
 import { Spinner } from '@/components/ui/spinner';
 import { RemoteLoadError } from '../../components/remote-load-error';
 import { SearchBox } from '../../components/search-box';
@@ -9,9 +10,13 @@ import { useStepDraft } from '../../hooks/use-step-draft';
 import { useWizardIntegration } from '../../hooks/wizard-context';
 import { type RemoteWorkspace, useRemoteWorkspaces } from './api/get-remote-workspaces';
 
-/** Step 4: a Rally workspace groups the projects of one organisation or division. */
+/**
+ * The first level of the remote's containers, one choice from a flat list discovery gives (a
+ * workspace, an organization's project), named in the system's words.
+ */
 export function WorkspaceStep() {
-  const { workspace, integration } = useWizardIntegration();
+  const { workspace, integration, presentation } = useWizardIntegration();
+  const words = presentation.containers.list;
   const list = useRemoteWorkspaces(workspace.id, integration.id);
   const [chosen, setChosen] = useStepDraft<RemoteWorkspace | null>(
     'workspace:choice',
@@ -26,11 +31,13 @@ export function WorkspaceStep() {
   return (
     <StepFrame
       step="workspace"
-      title="Choose a Rally workspace"
+      title={words.heading}
       intro={
         <p>
-          In Rally, a workspace holds the projects of one part of your company. These are the
-          workspaces {integration.connection?.connectedAs ?? 'the connected user'} can see.
+          <RichText
+            text={words.intro}
+            slots={{ user: integration.connection?.connectedAs ?? 'the connected user' }}
+          />
         </p>
       }
       onSubmit={() =>
@@ -45,19 +52,19 @@ export function WorkspaceStep() {
     >
       <SearchBox
         id="workspace-search"
-        label="Search workspaces"
+        label={words.searchLabel}
         value={query}
         onChange={setQuery}
       />
       {list.isPending ? (
-        <Spinner label="Loading workspaces" />
+        <Spinner label={words.loading} />
       ) : list.isError ? (
         <RemoteLoadError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <fieldset>
-          <legend className="sr-only">Rally workspaces</legend>
+          <legend className="sr-only">{words.listLabel}</legend>
           {shown.length === 0 ? (
-            <p className="text-sm text-zinc-500">No workspace matches “{query}”.</p>
+            <p className="text-sm text-zinc-500">{plainText(words.noMatch, { query })}</p>
           ) : (
             <ul className="divide-y divide-zinc-100 rounded-lg border border-zinc-200">
               {shown.map((w) => (

@@ -3,7 +3,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { integrationAdminKeys } from '../../../../api/keys';
 
-/** The project tree of one Rally workspace, as far as the connected user can see it. */
+/** The container tree under the chosen first-level container, as far as the user can see it. */
 export async function getRemoteProjects(
   workspaceId: string,
   integrationId: string,

@@ -6,7 +6,7 @@ import { integrationAdminKeys } from '../../../../api/keys';
 
 export type RemoteField = z.infer<typeof remoteFieldSchema>;
 
-/** The fields of one Rally record type: which are required, read-only, or a list of values. */
+/** The fields of one remote record type: which are required, read-only, or a list of values. */
 export async function getRemoteFields(
   workspaceId: string,
   integrationId: string,

@@ -7,7 +7,7 @@ import { useMutation } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 
 /**
- * Checks mappings against Rally before anything is sent: required fields left unmapped, values
+ * Checks mappings against the remote before anything is sent: required fields left unmapped, values
  * without a mapping, fields that do not exist.
  */
 export function runPreflight(

@@ -41,7 +41,7 @@ describe('mapping editor', () => {
     expect(unmappedKinds([feature])).toEqual(['initiative', 'release', 'requirement']);
   });
 
-  it('drops the value map when a field mapping points at another Rally field', () => {
+  it('drops the value map when a field mapping points at another remote field', () => {
     const next = updateField(feature, 2, { remoteField: 'c_Other' });
     expect(next.fields[2]).toEqual({
       roadmapField: 'custom:risk',
@@ -56,7 +56,7 @@ describe('mapping editor', () => {
     expect(removeField(feature, 0).status).not.toBeNull();
   });
 
-  it('keeps status groups when the status row moves to another Rally field', () => {
+  it('keeps status groups when the status row moves to another remote field', () => {
     const grouped = {
       ...feature,
       status: { remoteField: 'State', groups: [{ roadmapStatusId: 's1', remoteStates: ['Done'] }] },
@@ -67,7 +67,7 @@ describe('mapping editor', () => {
     });
   });
 
-  it('lists required Rally fields nothing fills on send', () => {
+  it('lists required remote fields nothing fills on send', () => {
     const fields = [
       field('Name', { required: true }),
       field('c_Team', { required: true }),
@@ -81,7 +81,7 @@ describe('mapping editor', () => {
       direction: 'to_remote',
     });
     expect(unmappedRequiredFields(filled, fields)).toEqual([]);
-    // A field only read from Rally fills nothing on send.
+    // A field only read from the remote fills nothing on send.
     const incoming = addField(feature, {
       roadmapField: 'custom:team',
       remoteField: 'c_Team',
@@ -90,12 +90,12 @@ describe('mapping editor', () => {
     expect(unmappedRequiredFields(incoming, fields).map((f) => f.name)).toEqual(['c_Team']);
   });
 
-  it('lists Rally values without a roadmap value', () => {
+  it('lists remote values without a roadmap value', () => {
     const risk = { ...field('c_Risk'), allowedValues: ['', 'H', 'M', 'L'] };
     expect(unmappedValues(feature.fields[2]!, risk)).toEqual(['M', 'L']);
   });
 
-  it('a new Rally type starts the mapping over, keeping the name', () => {
+  it('a new remote type starts the mapping over, keeping the name', () => {
     const story = changeRemoteType(feature, 'HierarchicalRequirement');
     expect(story.remoteType).toBe('HierarchicalRequirement');
     expect(story.fields.map((f) => f.roadmapField)).toEqual(['name']);

@@ -40,12 +40,14 @@ export const STANDARD_FIELD_LABEL: Record<string, string> = {
 };
 
 /** The arrow of a field mapping, in words someone new to integrations understands. */
-export const DIRECTION_LABEL: Record<FieldDirection, string> = {
-  both: 'Both ways',
-  to_remote: 'To Rally only',
-  from_remote: 'From Rally only',
-  set_once: 'Once, when created',
-};
+export function directionLabels(remoteName: string): Record<FieldDirection, string> {
+  return {
+    both: 'Both ways',
+    to_remote: `To ${remoteName} only`,
+    from_remote: `From ${remoteName} only`,
+    set_once: 'Once, when created',
+  };
+}
 
 export interface RemoteFieldInfo {
   name: string;
@@ -91,7 +93,7 @@ export function removeMapping(mappings: RecordMapping[], kind: RoadmapKind): Rec
   return mappings.filter((m) => m.roadmapKind !== kind);
 }
 
-/** A new Rally type means new fields: keep only name and the status row, reset the rest. */
+/** A new remote type means new fields: keep only name and the status row, reset the rest. */
 export function changeRemoteType(mapping: RecordMapping, remoteType: string): RecordMapping {
   if (mapping.remoteType === remoteType) return mapping;
   return {
@@ -114,7 +116,7 @@ export function updateField(
     fields: mapping.fields.map((f, i) => {
       if (i !== index) return f;
       const next = { ...f, ...patch };
-      // Another Rally field has other values: the old value map no longer applies.
+      // Another remote field has other values: the old value map no longer applies.
       if (patch.remoteField !== undefined && patch.remoteField !== f.remoteField) {
         delete next.valueMap;
       }
@@ -134,7 +136,7 @@ export function removeField(mapping: RecordMapping, index: number): RecordMappin
   };
 }
 
-/** The status row points at a Rally field; the status mapping follows it. */
+/** The status row points at a remote field; the status mapping follows it. */
 export function setStatusField(mapping: RecordMapping, remoteField: string): RecordMapping {
   return {
     ...mapping,
@@ -167,7 +169,7 @@ export function removeLink(mapping: RecordMapping, index: number): RecordMapping
 }
 
 /**
- * Rally fields that Rally insists on but nothing fills when a record is sent: the pre-flight
+ * Remote fields that the remote insists on but nothing fills when a record is sent: the pre-flight
  * check on the server says the same, this only shows it while editing.
  */
 export function unmappedRequiredFields(

@@ -7,13 +7,16 @@ export interface IssueGroup {
   warnings: string[];
 }
 
-/** Issues per record mapping ("Feature → Rally PortfolioItem/Feature"), errors first. */
-export function groupIssues(issues: PreflightReportView['issues']): IssueGroup[] {
+/** Issues per record mapping ("Feature → <system> PortfolioItem/Feature"), errors first. */
+export function groupIssues(
+  issues: PreflightReportView['issues'],
+  remoteName: string,
+): IssueGroup[] {
   const groups = new Map<string, IssueGroup>();
   for (const issue of issues) {
     const kind = issue.roadmapKind as RoadmapKind | null;
     const title = kind
-      ? `${KIND_LABEL[kind] ?? kind} → Rally ${issue.remoteType ?? ''}`.trim()
+      ? `${KIND_LABEL[kind] ?? kind} → ${remoteName} ${issue.remoteType ?? ''}`.trim()
       : 'All mappings';
     const group = groups.get(title) ?? { title, errors: [], warnings: [] };
     const list = issue.severity === 'error' ? group.errors : group.warnings;

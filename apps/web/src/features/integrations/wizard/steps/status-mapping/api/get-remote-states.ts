@@ -6,7 +6,7 @@ import { integrationAdminKeys } from '../../../../api/keys';
 
 export type RemoteState = z.infer<typeof remoteStateListSchema>['states'][number];
 
-/** The workflow states of one Rally record type, in Rally's order. */
+/** The workflow states of one remote record type, in the remote's order. */
 export async function getRemoteStates(
   workspaceId: string,
   integrationId: string,

@@ -24,15 +24,18 @@ const collisions: CollisionDetection = (args) => {
 };
 
 /**
- * Drag and drop of Rally states between the roadmap statuses, by mouse or keyboard (Space picks
+ * Drag and drop of the remote's states between the roadmap statuses, by mouse or keyboard (Space picks
  * up, ↑/↓ go from status to status, Space drops, Escape cancels), with every move announced.
  */
 export function useStatusBoardDnd({
+  remoteName,
   columns,
   order,
   labelOf,
   onMove,
 }: {
+  /** The system's display name, as in "<name> state Done". */
+  remoteName: string;
   columns: BoardColumns;
   /** Drop zones top to bottom. */
   order: string[];
@@ -81,17 +84,17 @@ export function useStatusBoardDnd({
 
   const announcements: Announcements = {
     onDragStart: ({ active: a }) =>
-      `Picked up Rally state ${stateOf(a.id)}, now ${where(stateOf(a.id))}. Use the up and down arrow keys to move it to a Tandem status, Space to drop it, Escape to cancel.`,
+      `Picked up ${remoteName} state ${stateOf(a.id)}, now ${where(stateOf(a.id))}. Use the up and down arrow keys to move it to a Tandem status, Space to drop it, Escape to cancel.`,
     onDragOver: ({ active: a, over }) =>
       over
-        ? `Rally state ${stateOf(a.id)} is over ${labelOf(String(over.id))}.`
-        : `Rally state ${stateOf(a.id)} is not over a status.`,
+        ? `${remoteName} state ${stateOf(a.id)} is over ${labelOf(String(over.id))}.`
+        : `${remoteName} state ${stateOf(a.id)} is not over a status.`,
     onDragEnd: ({ active: a, over }) =>
       over
-        ? `Rally state ${stateOf(a.id)} dropped: ${labelOf(String(over.id))}.`
-        : `Rally state ${stateOf(a.id)} was not moved.`,
+        ? `${remoteName} state ${stateOf(a.id)} dropped: ${labelOf(String(over.id))}.`
+        : `${remoteName} state ${stateOf(a.id)} was not moved.`,
     onDragCancel: ({ active: a }) =>
-      `Moving Rally state ${stateOf(a.id)} cancelled. It stays ${where(stateOf(a.id))}.`,
+      `Moving ${remoteName} state ${stateOf(a.id)} cancelled. It stays ${where(stateOf(a.id))}.`,
   };
 
   return {
@@ -102,8 +105,7 @@ export function useStatusBoardDnd({
       accessibility: {
         announcements,
         screenReaderInstructions: {
-          draggable:
-            'To move this Rally state, press Space to pick it up, the up and down arrow keys to choose a Tandem status, and Space again to drop it. Or use its Move to button.',
+          draggable: `To move this ${remoteName} state, press Space to pick it up, the up and down arrow keys to choose a Tandem status, and Space again to drop it. Or use its Move to button.`,
         },
       },
       onDragStart: ({ active: a }: DragStartEvent) => {

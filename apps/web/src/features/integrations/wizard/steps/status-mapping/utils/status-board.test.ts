@@ -24,7 +24,7 @@ describe('status board', () => {
     ]);
   });
 
-  it('shows unmapped states apart, and drops states Rally no longer has', () => {
+  it('shows unmapped states apart, and drops states the remote no longer has', () => {
     const board = boardFrom(statuses, states, [
       { roadmapStatusId: 's-dev', remoteStates: ['Developing', 'Gone'] },
     ]);
@@ -36,7 +36,7 @@ describe('status board', () => {
     });
   });
 
-  it('groups several Rally states under one roadmap status (one-to-many)', () => {
+  it('groups several remote states under one roadmap status (one-to-many)', () => {
     let board = boardFrom(statuses, states, null);
     board = moveState(board, 'Developing', 's-dev');
     board = moveState(board, 'Measuring', 's-dev');
@@ -48,7 +48,7 @@ describe('status board', () => {
     expect(board[UNMAPPED]).toEqual(['Discovering']);
   });
 
-  it('puts a state back into the unmapped zone in Rally order', () => {
+  it('puts a state back into the unmapped zone in the remote’s order', () => {
     let board = boardFrom(statuses, states, null);
     board = moveState(board, 'Developing', 's-dev');
     board = moveState(board, 'Developing', UNMAPPED, states);

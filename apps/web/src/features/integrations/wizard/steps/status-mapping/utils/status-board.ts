@@ -1,6 +1,6 @@
 import type { StatusGroup } from '@tandem/contracts';
 
-/** The drop zone of Rally states that no roadmap status has yet. */
+/** The drop zone of remote states that no roadmap status has yet. */
 export const UNMAPPED = 'unmapped';
 
 export interface RoadmapStatusInfo {
@@ -8,12 +8,12 @@ export interface RoadmapStatusInfo {
   name: string;
 }
 
-/** Rally states per drop zone: one per roadmap status (by id) plus `UNMAPPED`. */
+/** Remote states per drop zone: one per roadmap status (by id) plus `UNMAPPED`. */
 export type BoardColumns = Record<string, string[]>;
 
 const norm = (s: string) => s.trim().toLowerCase();
 
-/** The first mapping: each Rally state goes to the roadmap status with the same name, if any. */
+/** The first mapping: each remote state goes to the roadmap status with the same name, if any. */
 export function autoMatch(statuses: RoadmapStatusInfo[], states: string[]): StatusGroup[] {
   return statuses.map((status) => ({
     roadmapStatusId: status.id,
@@ -22,8 +22,8 @@ export function autoMatch(statuses: RoadmapStatusInfo[], states: string[]): Stat
 }
 
 /**
- * The board for the saved groups (or the automatic match when nothing was saved). States Rally
- * no longer has are dropped; states nothing holds go to `UNMAPPED`, in Rally's order.
+ * The board for the saved groups (or the automatic match when nothing was saved). States the remote
+ * no longer has are dropped; states nothing holds go to `UNMAPPED`, in the remote's order.
  */
 export function boardFrom(
   statuses: RoadmapStatusInfo[],
@@ -51,7 +51,7 @@ export function containerOf(columns: BoardColumns, state: string): string | null
   return null;
 }
 
-/** Moves one Rally state into another zone (to the end); the same zone changes nothing. */
+/** Moves one remote state into another zone (to the end); the same zone changes nothing. */
 export function moveState(
   columns: BoardColumns,
   state: string,
@@ -62,7 +62,7 @@ export function moveState(
   if (from === null || from === to || !(to in columns)) return columns;
   const next = { ...columns, [from]: columns[from]!.filter((s) => s !== state) };
   const target = [...columns[to]!, state];
-  // The unmapped zone keeps Rally's order, so a state put back lands where it was.
+  // The unmapped zone keeps the remote's order, so a state put back lands where it was.
   if (to === UNMAPPED && stateOrder.length > 0) {
     target.sort((a, b) => stateOrder.indexOf(a) - stateOrder.indexOf(b));
   }
@@ -93,7 +93,7 @@ export function nextDropTarget(
   return order[Math.max(0, Math.min(order.length - 1, next))]!;
 }
 
-/** Summary for the step and the Status row: how many Rally states nothing maps yet. */
+/** Summary for the step and the Status row: how many remote states nothing maps yet. */
 export function unmappedCount(columns: BoardColumns): number {
   return columns[UNMAPPED]?.length ?? 0;
 }

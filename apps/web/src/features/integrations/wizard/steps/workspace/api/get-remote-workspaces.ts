@@ -5,7 +5,7 @@ import { integrationAdminKeys } from '../../../../api/keys';
 
 export type RemoteWorkspace = { id: string; name: string };
 
-/** The Rally workspaces the connected user can see. */
+/** The remote's first-level containers (workspaces) the connected user can see. */
 export async function getRemoteWorkspaces(
   workspaceId: string,
   integrationId: string,

@@ -1,16 +1,22 @@
 import type { RemoteProjectNode } from '@tandem/contracts';
 import { clsx } from 'clsx';
 import { FolderTree } from 'lucide-react';
+import { plainText } from '@/components/connectors/rich-text';
 import { countDescendants } from './utils/filter-tree';
 
-/** Rally's projects as nested lists of radio buttons; child projects sit under their parent. */
-export function ProjectTree({
+/**
+ * The remote's containers (projects, area paths) as nested lists of radio buttons; children sit
+ * under their parent.
+ */
+export function ContainerTree({
   nodes,
+  childCount,
   chosenId,
   onChoose,
   depth = 0,
 }: {
   nodes: RemoteProjectNode[];
+  childCount: { one: string; other: string };
   chosenId: string | null;
   onChoose: (node: RemoteProjectNode) => void;
   depth?: number;
@@ -37,13 +43,14 @@ export function ProjectTree({
               <span className="font-medium text-zinc-900">{node.name}</span>
               {below > 0 ? (
                 <span className="text-xs text-zinc-600">
-                  {below === 1 ? '1 child project' : `${below} child projects`}
+                  {plainText(below === 1 ? childCount.one : childCount.other, { count: below })}
                 </span>
               ) : null}
             </label>
             {node.children.length > 0 ? (
-              <ProjectTree
+              <ContainerTree
                 nodes={node.children}
+                childCount={childCount}
                 chosenId={chosenId}
                 onChoose={onChoose}
                 depth={depth + 1}

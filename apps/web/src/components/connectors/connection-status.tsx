@@ -1,54 +1,50 @@
-import type { Connection } from '@tandem/contracts';
+import type { Connection, ConnectorPresentation } from '@tandem/contracts';
 import { clsx } from 'clsx';
 import { CircleCheck, TriangleAlert } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { formatDay } from './oauth-outcome';
+import { plainText } from './rich-text';
+
+type ConnectionWords = ConnectorPresentation['authorize']['connection'];
 
 /** A grant ending within this many days is announced as ending soon. */
 const SOON_DAYS = 14;
 
 /** How long the connection lasts, in plain words. The access token's expiry is never shown. */
-function lifetime(connection: Connection, now: Date): { text: string; soon: boolean } {
-  if (connection.kind !== 'oauth2') {
-    return { text: 'Using an API key. It works until someone revokes it in Rally.', soon: false };
-  }
-  if (!connection.expiresAt) {
-    return {
-      text: 'Rally does not say when this permission ends. It stays valid while Tandem uses it: Tandem renews its access by itself, so there is nothing to do unless someone withdraws it in Rally.',
-      soon: false,
-    };
-  }
+function lifetime(
+  connection: Connection,
+  words: ConnectionWords,
+  now: Date,
+): { text: string; soon: boolean } {
+  if (connection.kind !== 'oauth2') return { text: words.secretLifetime, soon: false };
+  if (!connection.expiresAt) return { text: words.noExpiry, soon: false };
   const day = formatDay(connection.expiresAt);
   const daysLeft = (Date.parse(connection.expiresAt) - now.getTime()) / 86_400_000;
   return daysLeft < SOON_DAYS
-    ? {
-        text: `Rally’s permission ends on ${day}. Connect again before then to keep syncing.`,
-        soon: true,
-      }
-    : {
-        text: `Rally’s permission lasts until ${day}. Tandem renews its access by itself until then; connect again before that day to keep syncing.`,
-        soon: false,
-      };
+    ? { text: plainText(words.endsSoon, { day }), soon: true }
+    : { text: plainText(words.endsOn, { day }), soon: false };
 }
 
 /**
- * Who Tandem is connected to Rally as, since when, and until when — or that Rally no longer
- * accepts the connection and it has to be made again.
+ * Who Tandem is connected to the remote system as, since when, and until when — or that the
+ * system no longer accepts the connection and it has to be made again. In the system's words.
  */
 export function ConnectionStatus({
   connection,
+  words,
   note,
   now = new Date(),
 }: {
   connection: Connection;
+  words: ConnectionWords;
   /** A line about where the connection comes from. */
   note?: ReactNode;
   now?: Date;
 }) {
-  const who = connection.connectedAs ?? 'a Rally user';
+  const who = connection.connectedAs ?? words.unknownUser;
   const since = connection.connectedAt ? ` on ${formatDay(connection.connectedAt)}` : '';
-  const how = connection.kind === 'oauth2' ? 'with Rally’s sign-in' : 'with an API key';
-  const { text, soon } = lifetime(connection, now);
+  const how = connection.kind === 'oauth2' ? words.oauthHow : words.secretHow;
+  const { text, soon } = lifetime(connection, words, now);
   const broken = connection.needsReauthorization;
   const warn = broken || soon;
   const Icon = warn ? TriangleAlert : CircleCheck;
@@ -68,7 +64,7 @@ export function ConnectionStatus({
       />
       <div className="space-y-1">
         <p className="font-medium">
-          {broken ? 'Rally no longer accepts this connection' : `Connected to Rally as ${who}`}
+          {broken ? words.rejected : plainText(words.connectedAs, { who })}
         </p>
         <p className="text-[13px]">
           {broken

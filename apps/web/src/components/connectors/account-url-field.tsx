@@ -1,12 +1,14 @@
+import type { ConnectorPresentation } from '@tandem/contracts';
 import { Field, fieldControlProps } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 
 /**
- * The address of the Rally site. The server checks and tidies it (the same rules for the wizard
- * and for templates), so this only collects it.
+ * The address of the remote account, labelled in the system's words. The server checks and
+ * tidies it (the same rules for the wizard and for templates), so this only collects it.
  */
 export function AccountUrlField({
   id,
+  words,
   value,
   onChange,
   error,
@@ -14,6 +16,7 @@ export function AccountUrlField({
   describedBy,
 }: {
   id: string;
+  words: ConnectorPresentation['account'];
   value: string;
   onChange: (value: string) => void;
   error: string | undefined;
@@ -23,12 +26,7 @@ export function AccountUrlField({
 }) {
   const control = fieldControlProps(id, error, !disabled);
   return (
-    <Field
-      id={id}
-      label="Rally account URL"
-      error={error}
-      hint={disabled ? undefined : 'Starts with https://'}
-    >
+    <Field id={id} label={words.label} error={error} hint={disabled ? undefined : words.hint}>
       <Input
         {...control}
         aria-describedby={
@@ -36,7 +34,7 @@ export function AccountUrlField({
         }
         type="url"
         inputMode="url"
-        placeholder="https://rally1.rallydev.com"
+        placeholder={words.placeholder}
         value={value}
         disabled={disabled}
         onChange={(e) => onChange(e.target.value)}
