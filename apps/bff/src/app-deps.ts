@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { openSecretBox } from '@tandem/storage';
 import type { AppDeps } from './app-env.ts';
+import { publicUrl } from './env.ts';
 import { createWebhookRefusals } from './integrations/webhook-refusals.ts';
 import { createRateLimiter } from './lib/rate-limit.ts';
 import { createLiveBus } from './live/live-bus.ts';
-import { oauthClientsFromEnv } from './sync/connectors.ts';
+import { connectorRegistry, oauthClientsFromEnv } from './sync/connectors.ts';
 import { createSyncService } from './sync/sync-service.ts';
 
 /** Fills in what the caller left out; the server and the tests get the same defaults. */
@@ -28,6 +29,12 @@ export function completeDeps(deps: AppDeps): Required<AppDeps> {
           ...(deps.env.REMOTE_CA_FILE ? { ca: readFileSync(deps.env.REMOTE_CA_FILE, 'utf8') } : {}),
         },
       }),
+    settings: {
+      publicUrl: publicUrl(deps.env),
+      pollSeconds: deps.env.POLL_SECONDS,
+      pollSafetyNetSeconds: deps.env.POLL_SAFETY_NET_SECONDS,
+    },
+    connectors: connectorRegistry,
     rateLimits: createRateLimiter({ database: deps.database, env: deps.env, now }),
     live: createLiveBus(),
     webhookRefusals: createWebhookRefusals({

@@ -1,5 +1,6 @@
 import type { Role } from '@tandem/contracts';
 import type { DatabaseHandle, SecretBox } from '@tandem/storage';
+import type { ConnectorRegistry, RunnerSettings } from '@tandem/sync-engine/runner';
 import type { Logger } from 'pino';
 import type { Env } from './env.ts';
 import type { WebhookRefusals } from './integrations/webhook-refusals.ts';
@@ -21,6 +22,10 @@ export type AppDeps = {
   secrets?: SecretBox;
   /** The sync runner (its worker is started by the server, not by createApp). */
   sync?: SyncService;
+  /** Where webhooks are registered and how often remotes are polled (from env). */
+  settings?: RunnerSettings;
+  /** The connectors by system (the registry). */
+  connectors?: ConnectorRegistry;
   /** Counts refused webhook deliveries; one log row per integration and minute. */
   webhookRefusals?: WebhookRefusals;
 };

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { ensureWorkflowsEverywhere } from '@tandem/roadmap';
 import { DatabaseUnavailableError, databaseConfigFromEnv, openDatabase } from '@tandem/storage';
+import { createRemotePoller } from '@tandem/sync-engine/runner';
 import type { Logger } from 'pino';
 import { createApp } from './app.ts';
 import { completeDeps, secretBoxFromEnv } from './app-deps.ts';
@@ -8,7 +9,6 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemoIdentity } from './demo/seed-identit
 import { seedDemoIntegration } from './demo/seed-integration.ts';
 import { seedDemoRoadmap } from './demo/seed-roadmap.ts';
 import { EnvError, parseEnv } from './env.ts';
-import { createRemotePoller } from './integrations/remote-poller.ts';
 import { createLogger } from './lib/logger.ts';
 import { createLiveBus } from './live/live-bus.ts';
 import { startRecordEventTail } from './live/record-event-tail.ts';

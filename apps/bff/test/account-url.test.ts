@@ -1,6 +1,5 @@
+import { checkRemoteHost, isPrivateAddress, normaliseAccountUrl } from '@tandem/sync-engine/runner';
 import { describe, expect, it } from 'vitest';
-import { normaliseAccountUrl } from '../src/integrations/account-url.ts';
-import { checkRemoteHost, isPrivateAddress } from '../src/integrations/address-policy.ts';
 
 describe('account URL', () => {
   it('keeps only the origin of a pasted deep link', async () => {

@@ -98,9 +98,10 @@ describeEachDialect('GETs are read-only', (handle) => {
       templateId: 'no-such-template',
       recordType: 'feature',
       recordId: feature.id,
+      system: 'rally',
     };
     const query: Record<string, string> = {
-      '/api/oauth/rally/callback': '?code=forged&state=forged',
+      '/api/oauth/:system/callback': '?code=forged&state=forged',
       '/api/workspaces/:workspaceId/integrations/:integrationId/remote/fields':
         '?type=HierarchicalRequirement',
       '/api/workspaces/:workspaceId/integrations/:integrationId/remote/states':

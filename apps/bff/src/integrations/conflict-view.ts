@@ -6,8 +6,8 @@ import {
   type RoadmapFieldKey,
   readRoadmapField,
 } from '@tandem/sync-engine';
+import { toRoadmapRecord } from '@tandem/sync-engine/runner';
 import type { Kysely } from 'kysely';
-import { toRoadmapRecord } from '../sync/roadmap-records.ts';
 
 const EMPTY = '(empty)';
 

@@ -1,5 +1,5 @@
 import type { Connection } from '@tandem/contracts';
-import type { IntegrationSecrets } from '../sync/integration-secrets.ts';
+import type { IntegrationSecrets } from '@tandem/sync-engine/runner';
 
 /**
  * Who the credentials connect as and how long they last, never a secret. `expiresAt` is the

@@ -6,15 +6,16 @@ import {
   integrationsRepository,
   type OAuthSubject,
 } from '@tandem/storage';
-import type { AppDeps } from '../app-env.ts';
-import { AppError } from '../lib/errors.ts';
-import type { IntegrationSecrets, StoredGrant } from '../sync/integration-secrets.ts';
-import { accountOrigin, sameAccount } from './account-url.ts';
+import type { IntegrationSecrets, StoredGrant } from '@tandem/sync-engine/runner';
 import {
+  accountOrigin,
   type EffectiveIntegration,
   loadEffective,
   openIntegrationSecrets,
-} from './effective-integration.ts';
+  sameAccount,
+} from '@tandem/sync-engine/runner';
+import type { AppDeps } from '../app-env.ts';
+import { AppError } from '../lib/errors.ts';
 
 type Deps = Required<AppDeps>;
 

@@ -4,22 +4,25 @@ import {
   type IntegrationRow,
   integrationsRepository,
 } from '@tandem/storage';
+import type { IntegrationSecrets } from '@tandem/sync-engine/runner';
+import {
+  accountOrigin,
+  composeEffective,
+  IntegrationNotReadyError,
+  loadEffective,
+  normaliseAccountUrl,
+  openIntegrationSecrets,
+  registerWebhooks,
+  sameAccount,
+  toIntegrationConfig,
+  usableTemplate,
+} from '@tandem/sync-engine/runner';
 import type { AppDeps } from '../app-env.ts';
 import { AppError } from '../lib/errors.ts';
-import { connectorFor } from '../sync/connectors.ts';
-import { IntegrationNotReadyError, toIntegrationConfig } from '../sync/integration-runtime.ts';
-import type { IntegrationSecrets } from '../sync/integration-secrets.ts';
-import { accountOrigin, normaliseAccountUrl, sameAccount } from './account-url.ts';
+import { connectorFor, displayNameOf } from '../sync/connectors.ts';
 import { connectWithApiKey as connectTargetWithApiKey } from './api-key-connection.ts';
 import { integrationTarget } from './credential-target.ts';
-import {
-  composeEffective,
-  loadEffective,
-  openIntegrationSecrets,
-  usableTemplate,
-} from './effective-integration.ts';
 import { remoteFailure } from './remote-failure.ts';
-import { registerWebhooks } from './webhook-registration.ts';
 
 type Deps = Required<AppDeps>;
 
@@ -80,10 +83,10 @@ export async function prepareSettings(
 }
 
 /** What stored secrets hold, as a user names them. */
-export function secretNames(secrets: IntegrationSecrets): string[] {
+export function secretNames(secrets: IntegrationSecrets, systemName: string): string[] {
   return [
     ...(secrets.apiKey ? ['the API key'] : []),
-    ...(secrets.oauth ? ['the Rally authorization'] : []),
+    ...(secrets.oauth ? [`the ${systemName} authorization`] : []),
     ...(secrets.clientCertificate ? ['the client certificate'] : []),
   ];
 }
@@ -111,7 +114,7 @@ export async function credentialsAfterSettings(
   if (row.sealedSecrets !== null && !sameAccount(row.credentialsAccountUrl, to)) {
     let names: string[] = [];
     try {
-      names = secretNames(openIntegrationSecrets(deps.secrets, row));
+      names = secretNames(openIntegrationSecrets(deps.secrets, row), displayNameOf(row.system));
     } catch {
       // Unreadable secrets go too.
     }

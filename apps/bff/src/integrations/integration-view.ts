@@ -1,8 +1,7 @@
 import type { Integration, WizardStep } from '@tandem/contracts';
 import type { IntegrationRow, IntegrationTemplateRow, SecretBox } from '@tandem/storage';
+import { composeEffective, incomingSchedule, type PollSettings } from '@tandem/sync-engine/runner';
 import { toConnectionView } from './connection-view.ts';
-import { composeEffective } from './effective-integration.ts';
-import { incomingSchedule, type PollSettings } from './incoming-schedule.ts';
 
 /**
  * An integration as the SPA sees it: its settings over its template's, and connection facts

@@ -1,8 +1,8 @@
 import { type RecordMapping, recordMappingSchema } from '@tandem/contracts';
 import type { IntegrationRow } from '@tandem/storage';
 import { autoMatchStatuses } from '@tandem/sync-engine';
+import type { RemoteConnection } from '@tandem/sync-engine/runner';
 import type { AppDeps } from '../app-env.ts';
-import type { RemoteConnection } from '../sync/integration-runtime.ts';
 import { callRemote } from './remote-failure.ts';
 import { chosenScope, roadmapStatuses } from './remote-schema.ts';
 

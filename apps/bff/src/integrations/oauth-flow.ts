@@ -1,11 +1,11 @@
 import type { OAuthCapability, OAuthClient } from '@tandem/connector-kit';
 import type { IntegrationSystem, OAuthCallbackError } from '@tandem/contracts';
 import { oauthStatesRepository } from '@tandem/storage';
+import { accountOrigin, sameAccount } from '@tandem/sync-engine/runner';
 import type { AppDeps } from '../app-env.ts';
 import { publicUrl } from '../env.ts';
 import { AppError } from '../lib/errors.ts';
 import { connectorFor, oauthClientSettings } from '../sync/connectors.ts';
-import { accountOrigin, sameAccount } from './account-url.ts';
 import type { CredentialTarget } from './credential-target.ts';
 import { newOAuthState, type OAuthReturn } from './oauth-state.ts';
 

@@ -1,13 +1,14 @@
 import { PRIVATE_ADDRESS_CODE, RemoteError } from '@tandem/connector-kit';
+import { IntegrationNotReadyError, RemoteCallError } from '@tandem/sync-engine/runner';
 import { AppError } from '../lib/errors.ts';
-import { IntegrationNotReadyError } from '../sync/integration-runtime.ts';
 
 /**
  * A failed call to an integration's remote, as the wizard shows it: the remote no longer
  * accepting the authorization is 409 (re-authorize); anything else the remote said is 502 with
  * its message; a half-configured integration is 409 saying what is missing.
  */
-export function remoteFailure(error: unknown, systemName = 'Rally'): unknown {
+export function remoteFailure(error: unknown, systemName = 'The remote system'): unknown {
+  if (error instanceof RemoteCallError) return remoteFailure(error.failure, error.systemName);
   if (error instanceof IntegrationNotReadyError) return AppError.conflict(error.message);
   if (!RemoteError.is(error)) return error;
   if (error.kind === 'auth') {
@@ -33,10 +34,10 @@ export function remoteFailure(error: unknown, systemName = 'Rally'): unknown {
 }
 
 /** Runs a call to the remote, turning its failure into the wizard's error. */
-export async function callRemote<T>(run: () => Promise<T>): Promise<T> {
+export async function callRemote<T>(run: () => Promise<T>, systemName?: string): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    throw remoteFailure(error);
+    throw remoteFailure(error, systemName);
   }
 }

@@ -13,11 +13,11 @@ import {
   type RoadmapDefinitions,
   type RoadmapStatus,
 } from '@tandem/sync-engine';
+import type { RemoteConnection } from '@tandem/sync-engine/runner';
+import { toRemoteTypeDefinition } from '@tandem/sync-engine/runner';
 import type { AppDeps } from '../app-env.ts';
 import { AppError } from '../lib/errors.ts';
 import { toFieldIssues } from '../lib/validate.ts';
-import type { RemoteConnection } from '../sync/integration-runtime.ts';
-import { toRemoteTypeDefinition } from '../sync/remote-type-definition.ts';
 import { callRemote } from './remote-failure.ts';
 
 type Deps = Required<AppDeps>;
@@ -28,7 +28,10 @@ export function chosenScope(connection: RemoteConnection, workspaceId?: string):
   const workspace = workspaceId ?? settings.remoteWorkspace?.id;
   if (!workspace) {
     throw AppError.validation([
-      { path: 'settings.remoteWorkspace', message: 'Choose the Rally workspace first' },
+      {
+        path: 'settings.remoteWorkspace',
+        message: `Choose the ${connection.connector.manifest.displayName} workspace first`,
+      },
     ]);
   }
   return {

@@ -5,22 +5,23 @@ import {
   integrationsRepository,
   integrationTemplatesRepository,
 } from '@tandem/storage';
+import type { IntegrationSecrets } from '@tandem/sync-engine/runner';
+import {
+  accountOrigin,
+  composeEffective,
+  loadEffective,
+  openTemplateSecrets,
+  sameAccount,
+  sealTemplateSecrets,
+} from '@tandem/sync-engine/runner';
 import type { AppDeps } from '../app-env.ts';
 import { connectorFor } from '../sync/connectors.ts';
-import type { IntegrationSecrets } from '../sync/integration-secrets.ts';
-import { accountOrigin, sameAccount } from './account-url.ts';
 import {
   boundAccount,
   type CredentialTarget,
   stamped,
   withoutCredentials,
 } from './credential-target.ts';
-import {
-  composeEffective,
-  loadEffective,
-  openTemplateSecrets,
-  sealTemplateSecrets,
-} from './effective-integration.ts';
 
 type Deps = Required<AppDeps>;
 

@@ -1,6 +1,6 @@
 import { type Database, integrationTemplatesRepository, type SecretBox } from '@tandem/storage';
+import type { IntegrationSecrets } from '@tandem/sync-engine/runner';
 import type { Kysely } from 'kysely';
-import type { IntegrationSecrets } from '../sync/integration-secrets.ts';
 
 /**
  * The templates whose credentials the remote refused: an integration that connects with them

@@ -1,7 +1,7 @@
 import type { IntegrationSettings, IntegrationTemplate } from '@tandem/contracts';
 import type { IntegrationTemplateRow, SecretBox } from '@tandem/storage';
+import { openTemplateSecrets } from '@tandem/sync-engine/runner';
 import { toConnectionView } from './connection-view.ts';
-import { openTemplateSecrets } from './effective-integration.ts';
 
 /**
  * A template as owners see it: its settings, who its credentials connect as, and which secrets

@@ -1,15 +1,15 @@
 import { clientCertificateRequestSchema } from '@tandem/contracts';
 import { integrationLogRepository, integrationsRepository } from '@tandem/storage';
-import { Hono } from 'hono';
-import type { AppEnv } from '../app-env.ts';
-import { sameAccount } from '../integrations/account-url.ts';
-import { validateClientCertificate } from '../integrations/client-certificate.ts';
-import { boundAccount } from '../integrations/credential-target.ts';
 import {
   loadEffective,
   openIntegrationSecrets,
+  sameAccount,
   usableTemplate,
-} from '../integrations/effective-integration.ts';
+} from '@tandem/sync-engine/runner';
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { validateClientCertificate } from '../integrations/client-certificate.ts';
+import { boundAccount } from '../integrations/credential-target.ts';
 import { loadIntegration, sealSecrets } from '../integrations/integration-service.ts';
 import { toIntegrationView } from '../integrations/integration-view.ts';
 import { validate } from '../lib/validate.ts';
@@ -52,7 +52,7 @@ export const clientCertificateRoutes = new Hono<AppEnv>()
         deps.now().toISOString(),
       );
       const template = await usableTemplate(deps.database.db, row);
-      return c.json(toIntegrationView(updated!, deps.secrets, template, deps.env), 200);
+      return c.json(toIntegrationView(updated!, deps.secrets, template, deps.settings), 200);
     },
   )
   .delete('/:integrationId/client-certificate', requireWorkspaceRole('owner'), async (c) => {
@@ -63,5 +63,5 @@ export const clientCertificateRoutes = new Hono<AppEnv>()
       sealedSecrets: sealSecrets(deps, row, rest),
     });
     const template = await usableTemplate(deps.database.db, row);
-    return c.json(toIntegrationView(updated!, deps.secrets, template, deps.env), 200);
+    return c.json(toIntegrationView(updated!, deps.secrets, template, deps.settings), 200);
   });

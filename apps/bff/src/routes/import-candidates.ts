@@ -1,12 +1,8 @@
 import type { ImportCandidateView } from '@tandem/contracts';
 import { importCandidatesRepository } from '@tandem/storage';
+import { dismissCandidate, importCandidate, toCandidateView } from '@tandem/sync-engine/runner';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import {
-  dismissCandidate,
-  importCandidate,
-  toCandidateView,
-} from '../integrations/import-candidates.ts';
 import { loadIntegration } from '../integrations/integration-service.ts';
 import { requireWorkspaceRole } from '../middleware/workspace-role.ts';
 

@@ -5,16 +5,19 @@ import {
   updateIntegrationTemplateRequestSchema,
 } from '@tandem/contracts';
 import { integrationsRepository, integrationTemplatesRepository } from '@tandem/storage';
-import { Hono } from 'hono';
-import type { AppEnv } from '../app-env.ts';
-import { accountOrigin, normaliseAccountUrl, sameAccount } from '../integrations/account-url.ts';
-import { validateClientCertificate } from '../integrations/client-certificate.ts';
+import type { IntegrationSecrets } from '@tandem/sync-engine/runner';
 import {
+  accountOrigin,
   loadEffective,
+  normaliseAccountUrl,
   openIntegrationSecrets,
   openTemplateSecrets,
+  sameAccount,
   sealTemplateSecrets,
-} from '../integrations/effective-integration.ts';
+} from '@tandem/sync-engine/runner';
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { validateClientCertificate } from '../integrations/client-certificate.ts';
 import { secretNames } from '../integrations/integration-service.ts';
 import { templatesWithRefusedCredentials } from '../integrations/template-reauthorization.ts';
 import {
@@ -27,7 +30,7 @@ import { toTemplateView } from '../integrations/template-view.ts';
 import { AppError } from '../lib/errors.ts';
 import { validate } from '../lib/validate.ts';
 import { ownedWorkspaceIds, requireAnyOwner } from '../middleware/any-owner.ts';
-import type { IntegrationSecrets } from '../sync/integration-secrets.ts';
+import { displayNameOf } from '../sync/connectors.ts';
 import { templateCredentialRoutes } from './template-credentials.ts';
 import { templateShareRoutes } from './template-shares.ts';
 
@@ -166,7 +169,7 @@ export const integrationTemplateRoutes = new Hono<AppEnv>()
         if (row.sealedSecrets !== null && !sameAccount(row.credentialsAccountUrl, result.url)) {
           let names: string[] = [];
           try {
-            names = secretNames(openTemplateSecrets(deps.secrets, row));
+            names = secretNames(openTemplateSecrets(deps.secrets, row), displayNameOf(row.system));
           } catch {
             // Unreadable secrets go too.
           }

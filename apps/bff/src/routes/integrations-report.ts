@@ -4,9 +4,9 @@ import {
   integrationsRepository,
   integrationTemplatesRepository,
 } from '@tandem/storage';
+import { mergeSettings } from '@tandem/sync-engine/runner';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { mergeSettings } from '../integrations/effective-integration.ts';
 import { ownedWorkspaceIds, requireAnyOwner } from '../middleware/any-owner.ts';
 
 /**

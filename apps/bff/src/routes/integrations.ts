@@ -11,11 +11,16 @@ import {
   integrationsRepository,
   integrationTemplatesRepository,
 } from '@tandem/storage';
+import {
+  pollRemoteChanges,
+  registerWebhooks,
+  removeIntegration,
+  templateUsableBy,
+  unregisterWebhooks,
+  usableTemplate,
+} from '@tandem/sync-engine/runner';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { templateUsableBy, usableTemplate } from '../integrations/effective-integration.ts';
-import { pollRemoteChanges } from '../integrations/incoming-poll.ts';
-import { removeIntegration } from '../integrations/integration-removal.ts';
 import {
   connectWithApiKey,
   credentialsAfterSettings,
@@ -26,7 +31,6 @@ import {
 import { toIntegrationView } from '../integrations/integration-view.ts';
 import { checkMappings } from '../integrations/mapping-check.ts';
 import { callRemote } from '../integrations/remote-failure.ts';
-import { registerWebhooks, unregisterWebhooks } from '../integrations/webhook-registration.ts';
 import { AppError } from '../lib/errors.ts';
 import { validate } from '../lib/validate.ts';
 import { requireWorkspaceRole } from '../middleware/workspace-role.ts';
@@ -38,7 +42,7 @@ async function viewOf(deps: Deps, row: IntegrationRow) {
     row,
     deps.secrets,
     await usableTemplate(deps.database.db, row),
-    deps.env,
+    deps.settings,
   );
 }
 

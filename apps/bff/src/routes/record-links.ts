@@ -3,11 +3,10 @@ import {
   recordTypeSchema,
   resolveConflictRequestSchema,
 } from '@tandem/contracts';
+import { decideOutgoing, resolveConflict } from '@tandem/sync-engine/runner';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
-import { resolveConflict } from '../integrations/conflict-resolution.ts';
-import { decideOutgoing } from '../integrations/outgoing-approval.ts';
 import { recordLinksOf } from '../integrations/record-links-view.ts';
 import { validate } from '../lib/validate.ts';
 import { requireWorkspaceRole } from '../middleware/workspace-role.ts';

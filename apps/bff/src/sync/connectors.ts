@@ -1,6 +1,7 @@
 import type { Connector } from '@tandem/connector-kit';
 import { rallyConnector } from '@tandem/connector-rally';
 import type { IntegrationSystem } from '@tandem/contracts';
+import type { ConnectorRegistry } from '@tandem/sync-engine/runner';
 import type { Env } from '../env.ts';
 
 /**
@@ -21,6 +22,9 @@ export function connectorFor(system: IntegrationSystem): Connector<unknown> {
 export function displayNameOf(system: IntegrationSystem): string {
   return CONNECTORS[system]?.manifest.displayName ?? system;
 }
+
+/** The registry as the sync runner's port. */
+export const connectorRegistry: ConnectorRegistry = { connectorFor, displayNameOf };
 
 /** Tandem's OAuth client registered with a system (from env), when the system signs in with OAuth. */
 export function oauthClientSettings(

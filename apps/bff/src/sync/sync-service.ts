@@ -1,109 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import { createGroupCommit, type DatabaseHandle, type SecretBox } from '@tandem/storage';
-import {
-  createKyselyJobQueue,
-  createWorker,
-  type SyncDeps,
-  syncTaskHandlers,
-  type Worker,
-} from '@tandem/sync-engine/runner';
-import type { Logger } from 'pino';
-import {
-  createIntegrationGateway,
-  type FullIntegrationGateway,
-  type IntegrationGatewayOptions,
-} from './integration-runtime.ts';
-import { createOutboxConsumer, type OutboxConsumer } from './outbox/outbox-consumer.ts';
-import { createRoadmapGateway } from './roadmap-gateway.ts';
+import { createSyncRunner, type SyncRunner } from '@tandem/sync-engine/runner';
+import { connectorRegistry } from './connectors.ts';
 
-export type SyncService = {
-  deps: SyncDeps;
-  /** Connections to each integration's remote (discovery, webhooks) and its runtime. */
-  gateway: FullIntegrationGateway;
-  worker: Worker;
-  /** Turns user edits of linked records into outgoing changes; started by the server. */
-  outbox: OutboxConsumer;
-  close(): Promise<void>;
-};
+/** The sync runner as the BFF runs it (see packages/sync-engine/src/runner). */
+export type SyncService = SyncRunner;
 
 /**
- * On SQLite, how long a job's answer waits for others to share its commit. Remote answers
- * arrive spread out, so same-turn grouping alone joined almost none; 2 ms cut a 1,000 × 3
- * bulk send's commits by a third. The remote slot is already free by then, so the send does
- * not slow down; a single send answers 2 ms later.
+ * The composition root of the sync runner: the engine's ports wired to the BFF's
+ * implementations (the connector registry; the roadmap, storage and clock as the runner's
+ * defaults on the app's database).
  */
-const GROUP_COMMIT_WINDOW_MS = 2;
-
-/**
- * The sync runner inside the BFF process: the durable queue on the app's database, a worker
- * running the sync tasks, and the gateways to the roadmap and to the connectors.
- */
-export function createSyncService(options: {
-  database: DatabaseHandle;
-  box: SecretBox;
-  logger: Logger;
-  now?: () => Date;
-  concurrency?: number;
-  workerId?: string;
-  transport?: IntegrationGatewayOptions['transport'];
-  oauthClient?: IntegrationGatewayOptions['oauthClient'];
-  oauthClients?: IntegrationGatewayOptions['oauthClients'];
-}): SyncService {
-  const now = options.now ?? (() => new Date());
-  let worker: Worker | undefined;
-  const queue = createKyselyJobQueue({
-    db: options.database.db,
-    now,
-    onAdded: () => worker?.wake(),
-    pickOnComplete: options.database.dialect === 'sqlite',
-  });
-  const integrations = createIntegrationGateway({
-    database: options.database,
-    box: options.box,
-    now,
-    ...(options.transport ? { transport: options.transport } : {}),
-    ...(options.oauthClient ? { oauthClient: options.oauthClient } : {}),
-    ...(options.oauthClients ? { oauthClients: options.oauthClients } : {}),
-  });
-  const deps: SyncDeps = {
-    db: options.database.db,
-    queue,
-    roadmap: createRoadmapGateway(options.database, now),
-    integrations,
-    now,
-    newToken: randomUUID,
-    jobsAdded: () => worker?.wake(),
-    ...(options.database.dialect === 'sqlite'
-      ? { transact: createGroupCommit(options.database.db, { windowMs: GROUP_COMMIT_WINDOW_MS }) }
-      : {}),
-  };
-  worker = createWorker({
-    queue,
-    workerId: options.workerId ?? `bff-${process.pid}-${randomUUID().slice(0, 8)}`,
-    concurrency: options.concurrency ?? 24,
-    pollMs: 250,
-    handlers: syncTaskHandlers(deps),
-    onError: (job, error, outcome) =>
-      options.logger.warn(
-        { job: { id: job.id, task: job.task }, err: error, outcome },
-        'sync job failed',
-      ),
-    onPickError: (error) => options.logger.warn({ err: error }, 'sync queue pick failed'),
-  });
-  const outbox = createOutboxConsumer({
-    database: options.database,
-    sync: deps,
-    logger: options.logger,
-  });
-  return {
-    deps,
-    gateway: integrations,
-    worker,
-    outbox,
-    async close() {
-      await outbox.stop();
-      await worker?.stop();
-      await integrations.close();
-    },
-  };
+export function createSyncService(
+  options: Omit<Parameters<typeof createSyncRunner>[0], 'connectors'>,
+): SyncService {
+  return createSyncRunner({ ...options, connectors: connectorRegistry });
 }

@@ -30,7 +30,7 @@ import { integrationsRepository, usersRepository, workspacesRepository } from '@
 import { describeEachDialect, probePostgres } from '@tandem/storage/testing';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { openWebhook } from '../../src/integrations/webhook-registration.ts';
+import { openWebhook } from '@tandem/sync-engine/runner';
 import { ORIGIN } from '../support/test-app.ts';
 import { mappingsWithStatuses } from '../sync/incoming-support.ts';
 import { rallySimulatorForSuite } from '../wizard/suite-setup.ts';

@@ -1,7 +1,7 @@
 import { SEED_IDS, SEEDED_USERS } from '@tandem/sim-rally';
 import { describeEachDialect } from '@tandem/storage/testing';
+import { createRemotePoller } from '@tandem/sync-engine/runner';
 import { expect, it } from 'vitest';
-import { createRemotePoller } from '../../src/integrations/remote-poller.ts';
 import { incomingSuite, mappingsWithStatuses } from './incoming-support.ts';
 
 /** Not a subscription administrator: Rally refuses to let this user register webhooks. */

@@ -1,11 +1,8 @@
 import { updateFeature, userContext } from '@tandem/roadmap';
 import { describeEachDialect } from '@tandem/storage/testing';
+import { createOutboxConsumer, SYNC_OUTBOX_CONSUMER } from '@tandem/sync-engine/runner';
 import pino from 'pino';
 import { afterEach, expect, it } from 'vitest';
-import {
-  createOutboxConsumer,
-  SYNC_OUTBOX_CONSUMER,
-} from '../../src/sync/outbox/outbox-consumer.ts';
 import { rallyWorkspace } from './support.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { describeEachDialect } from '@tandem/storage/testing';
+import { createOutboxConsumer } from '@tandem/sync-engine/runner';
 import pino from 'pino';
 import { expect, it } from 'vitest';
-import { createOutboxConsumer } from '../../src/sync/outbox/outbox-consumer.ts';
 import { type IncomingWorkspace, incomingSuite, mappingsWithStatuses } from './incoming-support.ts';
 
 /**
