@@ -28,9 +28,9 @@ import { createFeature, createRelease, ensureWorkflows, userContext } from '@tan
 import { DEFAULT_ADMIN_API_KEY, SEED_IDS } from '@tandem/sim-rally';
 import { integrationsRepository, usersRepository, workspacesRepository } from '@tandem/storage';
 import { describeEachDialect, probePostgres } from '@tandem/storage/testing';
+import { openWebhook } from '@tandem/sync-engine/runner';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { openWebhook } from '@tandem/sync-engine/runner';
 import { ORIGIN } from '../support/test-app.ts';
 import { mappingsWithStatuses } from '../sync/incoming-support.ts';
 import { rallySimulatorForSuite } from '../wizard/suite-setup.ts';
