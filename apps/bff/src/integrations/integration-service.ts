@@ -62,7 +62,7 @@ export async function prepareSettings(
       throw AppError.validation([{ path: 'settings.accountUrl', message: result.message }]);
     out.accountUrl = result.url;
   }
-  // The remote workspace and project must be references the connector can read (Rally's are
+  // The remote workspace and project must be references the connector can read (some remotes' are
   // numbers); checked here, or connecting with them fails later as a server error.
   if (next.remoteWorkspace || next.remoteProject) {
     const scope = connectorFor(row.system).spec.safeParse({

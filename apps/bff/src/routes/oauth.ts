@@ -41,7 +41,7 @@ const settingsBase = (workspaceKey: string) =>
  */
 export const oauthCallbackRoutes = new Hono<AppEnv>().get(
   '/:system/callback',
-  // A browser whose Tandem session ended while it was at Rally signs in and comes back here.
+  // A browser whose Tandem session ended while it was at the remote signs in and comes back here.
   async (c, next) => {
     if (c.var.session) return next();
     const back = new URL(c.req.url);

@@ -21,7 +21,7 @@ async function ownedWorkspace(c: { var: AppEnv['Variables'] }, workspaceId: stri
 }
 
 /**
- * A template authorized on its own, as the wizard authorizes an integration: Rally's sign-in
+ * A template authorized on its own, as the wizard authorizes an integration: the remote's sign-in
  * (OAuth 2.0 with PKCE) or an API key. Mounted under the templates router; for owners of the
  * template's workspace only.
  */

@@ -30,7 +30,7 @@ export function isInScope(
   return !scope.excludeChildUpdates || otherIntegratedProjectIds.includes(where.projectId);
 }
 
-/** The projects whose changes the integration listens to (one webhook each on Rally). */
+/** The projects whose changes the integration listens to (one webhook rule each, where the remote needs that). */
 export function projectsToWatch(scope: ProjectScope, projects: readonly RemoteProject[]): string[] {
   if (scope.excludeChildUpdates) return [scope.projectId];
   const watched = [scope.projectId];

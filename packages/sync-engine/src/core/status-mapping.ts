@@ -1,6 +1,6 @@
 /**
  * Status mapping: each remote state belongs to at most one roadmap status; several remote states
- * may share one status (Rally *Measuring* and *Developing* → *In development*). Inbound, a state
+ * may share one status (e.g. remote *Measuring* and *Developing* → *In development*). Inbound, a state
  * yields its group's status; outbound, a status yields the first state of its group.
  */
 import type { StatusGroup, StatusMapping } from './config.ts';

@@ -74,7 +74,7 @@ export interface IntegrationLink {
   readonly formattedId: string | null;
   /** Human URL of the remote record. */
   readonly url: string | null;
-  /** API reference of the remote record (Rally `_ref`). */
+  /** API reference of the remote record (the connector's `RemoteRecord.ref`). */
   readonly ref: string | null;
   /** The remote type the record was created as, e.g. `PortfolioItem/Feature`. */
   readonly remoteType: string | null;
