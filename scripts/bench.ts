@@ -1,4 +1,4 @@
-// `./tandem bench`: runs every `packages/**/bench/*.ts` and `apps/**/bench/*.ts` script. Each prints
+// `./tandem bench`: runs every `packages/**/bench/*.ts`, `apps/*/bench/*.ts` and `e2e/bench/*.ts` script. Each prints
 // one JSON line per result ({ name, ..., bound?, ratio? }); this collects them into one table.
 // Record the figures with the date and machine in docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
@@ -7,7 +7,9 @@ import { cpus, totalmem } from 'node:os';
 
 const root = new URL('..', import.meta.url).pathname;
 const filter = process.argv[2];
-const scripts = globSync(['packages/**/bench/*.ts', 'apps/*/bench/*.ts'], { cwd: root })
+const scripts = globSync(['packages/**/bench/*.ts', 'apps/*/bench/*.ts', 'e2e/bench/*.ts'], {
+  cwd: root,
+})
   .filter((p) => !p.includes('node_modules') && !p.includes('/support/'))
   .filter((p) => !filter || p.includes(filter))
   .sort();

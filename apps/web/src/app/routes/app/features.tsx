@@ -1,5 +1,6 @@
 import type { Feature } from '@tandem/contracts';
 import type { QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { type LoaderFunctionArgs, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLiveRoadmap } from '@/api/roadmap/use-live-roadmap';
 import { Toaster } from '@/components/ui/toast';
@@ -24,6 +25,40 @@ export const clientLoader =
     return null;
   };
 
+let drawerRequested = false;
+/**
+ * The drawer's code, with the text editor, is the largest chunk of the app. It is not part of the
+ * first paint: it is fetched once the board is idle, or as soon as a card is hovered or focused,
+ * so opening a feature does not wait for it.
+ */
+function preloadDrawer() {
+  if (drawerRequested) return;
+  drawerRequested = true;
+  void import('./feature');
+}
+
+function usePreloadDrawer() {
+  useEffect(() => {
+    const onCard = (event: Event) => {
+      if (event.target instanceof Element && event.target.closest('[data-feature]'))
+        preloadDrawer();
+    };
+    document.addEventListener('pointerover', onCard, { passive: true });
+    document.addEventListener('focusin', onCard);
+    const idle =
+      typeof window.requestIdleCallback === 'function'
+        ? window.requestIdleCallback(preloadDrawer, { timeout: 4000 })
+        : undefined;
+    const timer = idle === undefined ? setTimeout(preloadDrawer, 1500) : undefined;
+    return () => {
+      document.removeEventListener('pointerover', onCard);
+      document.removeEventListener('focusin', onCard);
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+      clearTimeout(timer);
+    };
+  }, []);
+}
+
 /** The board; a feature opened from it shows in a drawer (the child route) over the board. */
 export default function FeaturesRoute() {
   const context = useWorkspaceOutlet();
@@ -34,6 +69,7 @@ export default function FeaturesRoute() {
     paths.workspace.feature.getHref(workspace.key, feature.referenceNum) + search;
   useLiveLinks(workspace.id);
   useLiveRoadmap(workspace.id);
+  usePreloadDrawer();
 
   return (
     <div className="flex h-[calc(100dvh-3rem)] flex-col md:h-dvh">
