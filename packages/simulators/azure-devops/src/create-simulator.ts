@@ -86,7 +86,10 @@ export function createAzureDevOpsSimulator(
   const orgUrl = () => `${base.url ?? 'http://127.0.0.1:4020'}/${organization}`;
   const store = new Store(now);
   const tokens = new Tokens();
-  const faults = new Faults(options.random);
+  const faults = new Faults({
+    caseInsensitivePaths: true,
+    ...(options.random ? { random: options.random } : {}),
+  });
   const concurrency = new ConcurrencyTracker();
   const rateLimit = new RateLimiter();
   const hooks = new ServiceHooks({
@@ -125,8 +128,10 @@ export function createAzureDevOpsSimulator(
     tokens: tokens.snapshot(),
     subscriptions: [...hooks.subscriptions.values()],
   });
-  const saver = options.stateFile ? new DebouncedSaver(options.stateFile, snapshot) : null;
-  const loaded = options.stateFile ? loadStateFile(options.stateFile) : null;
+  const saver = options.stateFile
+    ? new DebouncedSaver(options.stateFile, snapshot, { name: 'sim-ado' })
+    : null;
+  const loaded = options.stateFile ? loadStateFile<PersistedState>(options.stateFile) : null;
   if (loaded) {
     seedAll();
     store.load(loaded.store);

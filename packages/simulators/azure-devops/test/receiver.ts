@@ -1,37 +1,7 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startReceiver as startKitReceiver } from '@tandem/sim-kit/testing';
 
-export interface Received {
-  at: number;
-  headers: IncomingHttpHeaders;
-  body: any;
-  status: number;
-}
+export type { Received } from '@tandem/sim-kit/testing';
 
-/** A real HTTP receiver for service-hook deliveries; `respond` decides each answer's status. */
-export async function startReceiver(respond: (n: number) => number = () => 200) {
-  const received: Received[] = [];
-  let n = 0;
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const status = respond(n++);
-      received.push({
-        at: Date.now(),
-        headers: req.headers,
-        body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
-        status,
-      });
-      res.writeHead(status, { 'content-type': 'text/plain' });
-      res.end(String(status));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hooks/azure-devops`,
-    received,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
+/** A receiver for service-hook deliveries at a path shaped like Tandem's endpoint. */
+export const startReceiver = (respond?: (n: number) => number) =>
+  startKitReceiver({ path: '/hooks/azure-devops', ...(respond ? { respond } : {}) });

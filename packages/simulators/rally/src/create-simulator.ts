@@ -10,10 +10,10 @@ import { Control } from './control/control.ts';
 import {
   ConcurrencyInput,
   ConcurrencyLimiter,
+  DeliveryFaultsInput,
   type FaultRuleInput,
   Faults,
   LatencyInput,
-  WebhookFaultsInput,
 } from './control/faults.ts';
 import { concurrencyLimit, latencyAndFaults, mtlsGuard } from './control/middleware.ts';
 import { onError } from './middleware/error.ts';
@@ -82,7 +82,7 @@ export function createRallySimulator(options: RallySimulatorOptions = {}): Rally
   const adminApiKey = options.adminApiKey ?? DEFAULT_ADMIN_API_KEY;
   const redirectUris = options.oauthRedirectUris ?? DEFAULT_REDIRECT_URIS;
   const store = new Store(now);
-  const faults = new Faults(options.random);
+  const faults = new Faults(options.random ? { random: options.random } : {});
   const limiter = new ConcurrencyLimiter();
   const auth = new AuthState({
     now: () => now().getTime(),
@@ -109,7 +109,7 @@ export function createRallySimulator(options: RallySimulatorOptions = {}): Rally
   const applyConfig = () => {
     faults.clear();
     faults.latency = LatencyInput.parse(options.latency ?? {});
-    faults.webhooks = WebhookFaultsInput.parse(options.webhookFaults ?? {});
+    faults.deliveries = DeliveryFaultsInput.parse(options.webhookFaults ?? {});
     for (const f of options.faults ?? []) faults.add(f);
     limiter.config = ConcurrencyInput.parse(options.concurrency ?? {});
   };
@@ -140,9 +140,11 @@ export function createRallySimulator(options: RallySimulatorOptions = {}): Rally
     auth: auth.snapshot(),
     webhooks: [...webhooks.hooks.values()],
   });
-  const saver = options.stateFile ? new DebouncedSaver(options.stateFile, snapshot) : null;
+  const saver = options.stateFile
+    ? new DebouncedSaver(options.stateFile, snapshot, { name: 'sim-rally' })
+    : null;
 
-  const loaded = options.stateFile ? loadStateFile(options.stateFile) : null;
+  const loaded = options.stateFile ? loadStateFile<PersistedState>(options.stateFile) : null;
   if (loaded) {
     store.load(loaded.store);
     auth.load(loaded.auth);

@@ -9,12 +9,12 @@ import type { RetryPolicy } from '../webhooks/registry.ts';
 import {
   type Concurrency,
   ConcurrencyInput,
+  type DeliveryFaults,
+  DeliveryFaultsInput,
   type FaultRule,
   type FaultRuleInput,
   type Latency,
   LatencyInput,
-  type WebhookFaults,
-  WebhookFaultsInput,
 } from './faults.ts';
 
 export const ActAsInput = z.object({
@@ -84,9 +84,9 @@ export class Control {
     this.sim.faults.rules = [];
   }
 
-  setWebhookFaults(input: z.input<typeof WebhookFaultsInput>): WebhookFaults {
-    this.sim.faults.webhooks = WebhookFaultsInput.parse(input);
-    return this.sim.faults.webhooks;
+  setWebhookFaults(input: z.input<typeof DeliveryFaultsInput>): DeliveryFaults {
+    this.sim.faults.deliveries = DeliveryFaultsInput.parse(input);
+    return this.sim.faults.deliveries;
   }
 
   setConcurrency(input: z.input<typeof ConcurrencyInput>): Concurrency {

@@ -33,7 +33,7 @@ export function controlRoutes(sim: Sim, control: Control, info: ControlInfo) {
       },
       latency: sim.faults.latency,
       faults: sim.faults.rules,
-      webhookFaults: sim.faults.webhooks,
+      webhookFaults: sim.faults.deliveries,
       concurrency: sim.limiter.config,
       tokens: { ...sim.auth.lifetimes, rotateRefreshTokens: sim.auth.rotateRefreshTokens },
       webhookRetry: sim.webhooks.retry,
@@ -52,7 +52,7 @@ export function controlRoutes(sim: Sim, control: Control, info: ControlInfo) {
   });
   app.get('/latency', (c) => c.json(sim.faults.latency));
   app.put('/latency', async (c) => c.json(control.setLatency(await json(c))));
-  app.get('/faults', (c) => c.json({ rules: sim.faults.rules, webhooks: sim.faults.webhooks }));
+  app.get('/faults', (c) => c.json({ rules: sim.faults.rules, webhooks: sim.faults.deliveries }));
   app.post('/faults', async (c) => c.json(control.addFault(await json(c)), 201));
   app.delete('/faults', (c) => {
     control.clearFaults();

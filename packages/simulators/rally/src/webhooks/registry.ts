@@ -292,7 +292,7 @@ export class Webhooks {
   private schedule(hookId: string, message: Record<string, unknown>, eventTime: number): void {
     const send = () => this.track(this.deliver(hookId, message, eventTime));
     const heldBefore = this.held.get(hookId);
-    if (this.faults.chance(this.faults.webhooks.reorderRate) && !heldBefore) {
+    if (this.faults.chance(this.faults.deliveries.reorderRate) && !heldBefore) {
       // Hold this one back: it goes out right after the next delivery for the same webhook.
       this.held.set(hookId, send);
       const timer = setTimeout(() => {
@@ -307,7 +307,7 @@ export class Webhooks {
       return;
     }
     send();
-    if (this.faults.chance(this.faults.webhooks.duplicateRate)) send();
+    if (this.faults.chance(this.faults.deliveries.duplicateRate)) send();
     if (heldBefore) {
       this.held.delete(hookId);
       heldBefore();

@@ -1,0 +1,1 @@
+export { type Received, startReceiver } from './receiver.ts';
