@@ -1,0 +1,18 @@
+export {
+  defineService,
+  type Handler,
+  type HandlerContext,
+  type Handlers,
+  type Service,
+  type ServiceDefinition,
+  ServiceError,
+} from './define-service.ts';
+export { type DeliveryOptions, type DeliveryResult, handleDelivery } from './handle-delivery.ts';
+export { memoryReplayGuard, type ReplayGuard } from './replay-guard.ts';
+export {
+  createRequestListener,
+  type RunningService,
+  type ServeOptions,
+  serveService,
+  serviceConfiguration,
+} from './serve.ts';
