@@ -1,4 +1,5 @@
 import { AppError } from '../lib/errors.ts';
+import { displayNameOf } from '../sync/connectors.ts';
 import type { CredentialTarget } from './credential-target.ts';
 import { remoteFailure } from './remote-failure.ts';
 
@@ -16,7 +17,7 @@ export async function connectWithApiKey(target: CredentialTarget, apiKey: string
   try {
     who = await target.whoAmI({ apiKey });
   } catch (error) {
-    const failure = remoteFailure(error);
+    const failure = remoteFailure(error, displayNameOf(target.system));
     if (failure instanceof AppError && failure.status !== 500) {
       const message =
         failure.details?.remoteKind === 'auth'

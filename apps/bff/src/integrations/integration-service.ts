@@ -187,6 +187,6 @@ export async function connectIntegration(deps: Deps, row: IntegrationRow) {
   try {
     return await deps.sync.gateway.connect(row);
   } catch (error) {
-    throw remoteFailure(error);
+    throw remoteFailure(error, displayNameOf(row.system));
   }
 }

@@ -20,7 +20,7 @@ export async function mappingDefaults(
   for (const { statusField, ...mapping } of connection.connector.defaultRecordMappings()) {
     let status: RecordMapping['status'] = null;
     if (statusField) {
-      const states = await callRemote(() =>
+      const states = await callRemote(connection.connector, () =>
         connection.connector.listStates(connection.context, scope, mapping.remoteType),
       );
       status = autoMatchStatuses(

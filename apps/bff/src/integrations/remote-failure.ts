@@ -33,11 +33,17 @@ export function remoteFailure(error: unknown, systemName = 'The remote system'):
   });
 }
 
-/** Runs a call to the remote, turning its failure into the wizard's error. */
-export async function callRemote<T>(run: () => Promise<T>, systemName?: string): Promise<T> {
+/**
+ * Runs a call to the remote through `connector`, turning its failure into the wizard's error in
+ * the system's own name ("Rally answered: …").
+ */
+export async function callRemote<T>(
+  connector: { readonly manifest: { readonly displayName: string } },
+  run: () => Promise<T>,
+): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    throw remoteFailure(error, systemName);
+    throw remoteFailure(error, connector.manifest.displayName);
   }
 }

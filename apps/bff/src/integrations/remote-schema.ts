@@ -91,7 +91,7 @@ export async function runPreflight(
   const config = mappingsAsConfig(row, mappings, path);
   const scope = chosenScope(connection);
   const { connector, context } = connection;
-  const types = await callRemote(() => connector.listRecordTypes(context, scope));
+  const types = await callRemote(connector, () => connector.listRecordTypes(context, scope));
   const known = new Set(types.map((t) => t.id));
   const remoteTypes: RemoteTypeDefinition[] = [];
   const roadmap: { statuses: NonNullable<RoadmapDefinitions['statuses']> } = { statuses: {} };
@@ -104,7 +104,9 @@ export async function runPreflight(
     );
     if (!known.has(mapping.remoteType) || remoteTypes.some((t) => t.type === mapping.remoteType))
       continue;
-    const fields = await callRemote(() => connector.listFields(context, scope, mapping.remoteType));
+    const fields = await callRemote(connector, () =>
+      connector.listFields(context, scope, mapping.remoteType),
+    );
     remoteTypes.push(toRemoteTypeDefinition(mapping.remoteType, fields));
   }
   const report = preflight(config, remoteTypes, roadmap);

@@ -34,6 +34,7 @@ import { callRemote } from '../integrations/remote-failure.ts';
 import { AppError } from '../lib/errors.ts';
 import { validate } from '../lib/validate.ts';
 import { requireWorkspaceRole } from '../middleware/workspace-role.ts';
+import { connectorFor } from '../sync/connectors.ts';
 
 type Deps = AppEnv['Variables']['deps'];
 
@@ -203,7 +204,9 @@ export const integrationRoutes = new Hono<AppEnv>()
   .post('/:integrationId/poll', requireWorkspaceRole('owner'), async (c) => {
     const deps = c.var.deps;
     const row = await loadIntegration(deps, c.var.workspace.id, c.req.param('integrationId'));
-    const result: PollResult = await callRemote(() => pollRemoteChanges(deps, row));
+    const result: PollResult = await callRemote(connectorFor(row.system), () =>
+      pollRemoteChanges(deps, row),
+    );
     return c.json(result, 200);
   })
   .delete('/:integrationId', requireWorkspaceRole('owner'), async (c) => {

@@ -20,7 +20,7 @@ export const remoteDiscoveryRoutes = new Hono<AppEnv>()
     const deps = c.var.deps;
     const row = await loadIntegration(deps, c.var.workspace.id, c.req.param('integrationId'));
     const { connector, context } = await connectIntegration(deps, row);
-    const workspaces = await callRemote(() => connector.listWorkspaces(context));
+    const workspaces = await callRemote(connector, () => connector.listWorkspaces(context));
     return c.json({ workspaces: workspaces.map((w) => ({ id: w.id, name: w.name })) }, 200);
   })
   .get(
@@ -32,7 +32,7 @@ export const remoteDiscoveryRoutes = new Hono<AppEnv>()
       const row = await loadIntegration(deps, c.var.workspace.id, c.req.param('integrationId'));
       const connection = await connectIntegration(deps, row);
       const scope = chosenScope(connection, c.req.valid('query').workspaceId);
-      const projects = await callRemote(() =>
+      const projects = await callRemote(connection.connector, () =>
         connection.connector.listProjects(connection.context, scope.workspaceId),
       );
       return c.json({ projects }, 200);
@@ -42,7 +42,7 @@ export const remoteDiscoveryRoutes = new Hono<AppEnv>()
     const deps = c.var.deps;
     const row = await loadIntegration(deps, c.var.workspace.id, c.req.param('integrationId'));
     const connection = await connectIntegration(deps, row);
-    const types = await callRemote(() =>
+    const types = await callRemote(connection.connector, () =>
       connection.connector.listRecordTypes(connection.context, chosenScope(connection)),
     );
     return c.json(
@@ -58,7 +58,7 @@ export const remoteDiscoveryRoutes = new Hono<AppEnv>()
       const deps = c.var.deps;
       const row = await loadIntegration(deps, c.var.workspace.id, c.req.param('integrationId'));
       const connection = await connectIntegration(deps, row);
-      const fields = await callRemote(() =>
+      const fields = await callRemote(connection.connector, () =>
         connection.connector.listFields(
           connection.context,
           chosenScope(connection),
@@ -76,7 +76,7 @@ export const remoteDiscoveryRoutes = new Hono<AppEnv>()
       const deps = c.var.deps;
       const row = await loadIntegration(deps, c.var.workspace.id, c.req.param('integrationId'));
       const connection = await connectIntegration(deps, row);
-      const states = await callRemote(() =>
+      const states = await callRemote(connection.connector, () =>
         connection.connector.listStates(
           connection.context,
           chosenScope(connection),

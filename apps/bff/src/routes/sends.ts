@@ -15,6 +15,7 @@ import { AppError } from '../lib/errors.ts';
 import { rateLimitPerUser } from '../lib/rate-limit.ts';
 import { validate } from '../lib/validate.ts';
 import { requireWorkspaceRole } from '../middleware/workspace-role.ts';
+import { displayNameOf } from '../sync/connectors.ts';
 
 function toSummary(batchId: string | null, plan: SendPlan, dry: DryRun): SendSummary {
   const count = (action: string) => plan.steps.filter((s) => s.action === action).length;
@@ -123,7 +124,7 @@ export const sendRoutes = new Hono<AppEnv>().post(
       return c.json(toSummary(result.batchId, result.plan, result.summary), 202);
     } catch (error) {
       // Not set up → 409; the remote refusing (e.g. its schema read for the check) → 502 with its words.
-      throw remoteFailure(error);
+      throw remoteFailure(error, displayNameOf(row.system));
     }
   },
 );

@@ -274,6 +274,17 @@ describeEachDialect('Rally wizard API: bad input', (handle) => {
     await app.close();
   });
 
+  it('says which system refused a discovery call, in its own words', async () => {
+    const { app, browser, base } = await signedInOwner(handle());
+    const draft = await draftWithAccount(browser, base, sim.url);
+    await authorizeIntegration(browser, base, draft.id, rallyBrowser());
+    sim.simulator.control.addFault({ method: 'GET', path: '/Workspaces', status: 404, times: 4 });
+    const res = await browser.request('GET', `${base}/${draft.id}/remote/workspaces`);
+    expect(res.status).toBe(502);
+    expect((await res.json()).error.message).toMatch(/^Rally answered: /);
+    await app.close();
+  });
+
   it('keeps every wizard endpoint from contributors', async () => {
     const { app, browser, base } = await signedInOwner(handle());
     const draft = await draftWithAccount(browser, base, sim.url);
