@@ -1,5 +1,6 @@
 import type { Connector } from '@tandem/connector-kit';
 import { rallyConnector } from '@tandem/connector-rally';
+import { remoteServiceConnector } from '@tandem/connector-remote-service';
 import type { IntegrationSystem } from '@tandem/contracts';
 import type { ConnectorRegistry } from '@tandem/sync-engine/runner';
 import type { Env } from '../env.ts';
@@ -52,3 +53,6 @@ export function oauthClientsFromEnv(
     }),
   );
 }
+
+/** Issue 22: a service over the events protocol; joins CONNECTORS once contracts and storage know a `remote_service` system. */
+export const REMOTE_SERVICE_CONNECTOR = remoteServiceConnector as Connector<unknown>;
