@@ -8,9 +8,9 @@ import { fixtureEvent, sendEvent } from '@tandem/service-kit/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRemoteServiceConnector } from '../src/index.ts';
 import { makeCtx } from './support/context.ts';
+import { sendReleaseFeatureRequirement } from './support/send-plan.ts';
 
 const secret = 'python-service-secret-0123456789';
-const scope = { workspaceId: 'service', projectId: 'records' };
 let child: ChildProcess;
 let url: string;
 
@@ -36,25 +36,12 @@ describe('a Python service', () => {
   it('receives create_release then create_feature, and its fields show on the records', async () => {
     const connector = createRemoteServiceConnector();
     const ctx = makeCtx(url, secret, { service: 'python' });
-    const release = await connector.createRecord(ctx, {
-      scope,
-      type: 'release',
-      fields: { name: 'Autumn', release_date: '2026-10-01' },
-      idempotencyToken: 'py-rel',
-    });
-    const feature = await connector.createRecord(ctx, {
-      scope,
-      type: 'feature',
-      fields: { name: 'Dark mode', release: release.id },
-      idempotencyToken: 'py-feat',
-    });
-    const requirement = await connector.createRecord(ctx, {
-      scope,
-      type: 'requirement',
-      fields: { name: 'Toggle' },
-      parent: feature,
-      idempotencyToken: 'py-req',
-    });
+    const { release, feature, requirement } = await sendReleaseFeatureRequirement(
+      connector,
+      ctx,
+      { release: 'Autumn', feature: 'Dark mode', requirement: 'Toggle' },
+      'py',
+    );
 
     expect(release).toMatchObject({ formattedId: 'PYR-1', url: 'https://py.example/items/1' });
     expect(feature).toMatchObject({ formattedId: 'PYF-2', url: 'https://py.example/items/2' });

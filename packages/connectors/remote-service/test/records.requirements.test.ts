@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRemoteServiceConnector } from '../src/index.ts';
 import { makeCtx } from './support/context.ts';
+import { sendReleaseFeatureRequirement } from './support/send-plan.ts';
 import { type RunningTracker, startTracker, TRACKER_SECRET } from './support/tracker-service.ts';
 
 const scope = { workspaceId: 'service', projectId: 'records' };
@@ -15,25 +16,12 @@ describe('a send: release first, then the feature in it, then its requirements i
   it('sends the events the engine’s send plan makes, and stores their integration fields', async () => {
     const connector = createRemoteServiceConnector();
     const ctx = makeCtx(tracker.url, TRACKER_SECRET);
-    const release = await connector.createRecord(ctx, {
-      scope,
-      type: 'release',
-      fields: { name: 'Summer', release_date: '2026-06-30' },
-      idempotencyToken: 'rel-1',
-    });
-    const feature = await connector.createRecord(ctx, {
-      scope,
-      type: 'feature',
-      fields: { name: 'Checkout', release: release.id },
-      idempotencyToken: 'feat-1',
-    });
-    const requirement = await connector.createRecord(ctx, {
-      scope,
-      type: 'requirement',
-      fields: { name: 'Pay by card' },
-      parent: { type: 'feature', id: feature.id },
-      idempotencyToken: 'req-1',
-    });
+    const { release, feature, requirement } = await sendReleaseFeatureRequirement(
+      connector,
+      ctx,
+      { release: 'Summer', feature: 'Checkout', requirement: 'Pay by card' },
+      'tr',
+    );
     expect(tracker.deliveries).toEqual(['create_release', 'create_feature', 'update_feature']);
     expect([release.formattedId, feature.formattedId, requirement.formattedId]).toEqual([
       'TR-1',

@@ -5,6 +5,7 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { defineService, ServiceError } from '../../src/index.ts';
+import type { Release } from '../../src/protocol/index.ts';
 
 export const jsonlConfig = z.object({
   path: z
@@ -26,6 +27,13 @@ async function append(path: string, entry: Record<string, unknown>): Promise<num
   }
 }
 
+const releaseLine = (event: string, release: Release) => ({
+  event,
+  id: release.id,
+  name: release.name,
+  release_date: release.release_date,
+});
+
 export const jsonlFileService = defineService({
   name: 'jsonl_file',
   title: 'JSON lines file',
@@ -36,24 +44,14 @@ export const jsonlFileService = defineService({
       ctx.log('info', `Records go to ${ctx.data.path}`);
     },
     async create_release({ release, event }, ctx) {
-      const line = await append(ctx.data.path, {
-        event,
-        id: release.id,
-        name: release.name,
-        release_date: release.release_date,
-      });
+      const line = await append(ctx.data.path, releaseLine(event, release));
       ctx.createIntegrationFields('releases', release.id, {
         id: String(line),
         url: `file://${ctx.data.path}#L${line}`,
       });
     },
     async update_release({ release, event }, ctx) {
-      await append(ctx.data.path, {
-        event,
-        id: release.id,
-        name: release.name,
-        release_date: release.release_date,
-      });
+      await append(ctx.data.path, releaseLine(event, release));
     },
     async create_feature({ feature, event }, ctx) {
       const line = await append(ctx.data.path, {
