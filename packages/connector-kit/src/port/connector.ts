@@ -93,8 +93,19 @@ export interface Connector<Config = unknown> {
   /** Present when users sign in to the remote with OAuth 2.0 (authorization code + PKCE). */
   readonly oauth?: OAuthCapability;
 
-  /** The record mappings proposed to a new integration, one per roadmap kind. Pure. */
-  defaultRecordMappings(): DefaultRecordMapping[];
+  /**
+   * The record mappings proposed to a new integration, one per roadmap kind. Pure. `types` are
+   * the record types of the chosen scope when known, so a connector whose types differ by scope
+   * (Azure DevOps processes) can propose the ones that exist there.
+   */
+  defaultRecordMappings(types?: readonly RecordType[]): DefaultRecordMapping[];
+
+  /**
+   * The account URL as the connector stores it, from what a user typed (a name, a deep link);
+   * throws an `Error` whose message says what is wrong. Absent: the account is the URL's origin.
+   * The result may keep a path (an organisation); the BFF still checks its host.
+   */
+  normalizeAccountUrl?(input: string): string;
 
   // connection
   checkConnection(ctx: ConnectorContext<Config>): Promise<WhoAmI>;

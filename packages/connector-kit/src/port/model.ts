@@ -10,8 +10,8 @@ export const authKindSchema = z.enum(authKinds);
 export type AuthKind = z.infer<typeof authKindSchema>;
 
 export const connectorManifestSchema = z.object({
-  /** Stable id, also the first part of the account key: `rally`, `azure-devops`. */
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  /** Stable id, also the integration's `system` and the account key's first part: `rally`, `azure_devops`. */
+  id: z.string().regex(/^[a-z][a-z0-9_-]*$/),
   displayName: z.string().min(1),
   authKinds: z.array(authKindSchema).min(1),
   /** Names of config fields that hold secrets: never logged, never sent to the SPA. */
@@ -31,10 +31,27 @@ export type Credential =
   | { kind: 'api_key'; apiKey: string }
   | { kind: 'pat'; token: string };
 
+/**
+ * One thing the credentials were tried for (a token scope, say): whether it works and, when
+ * `required`, that the integration cannot go on without it.
+ */
+export const capabilitySchema = z.object({
+  id: z.string().min(1),
+  /** In the remote's words: "Work items (read and write)". */
+  label: z.string().min(1),
+  ok: z.boolean(),
+  required: z.boolean(),
+  /** What to do when it does not work. */
+  hint: z.string().optional(),
+});
+export type Capability = z.infer<typeof capabilitySchema>;
+
 export const whoAmISchema = z.object({
   userId: z.string().min(1),
   displayName: z.string(),
   email: z.string().optional(),
+  /** What the credentials may do, when the remote lets a connector find out without writing. */
+  capabilities: z.array(capabilitySchema).optional(),
 });
 export type WhoAmI = z.infer<typeof whoAmISchema>;
 
