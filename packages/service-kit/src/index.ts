@@ -1,3 +1,5 @@
+/** The kit's zod, so a service folder outside the workspace declares its config with the same copy. */
+export { z } from 'zod';
 export {
   defineService,
   type Handler,
