@@ -11,8 +11,8 @@ describeEachDialect('GET /api/connectors', (handle) => {
     const res = await browser.request('GET', '/api/connectors');
     expect(res.status).toBe(200);
     const { connectors } = connectorListSchema.parse(await res.json());
-    expect(connectors.map((c) => c.system)).toEqual(['rally']);
-    const [rally] = connectors;
+    expect(connectors.map((c) => c.system)).toEqual(['rally', 'azure_devops']);
+    const [rally, ado] = connectors;
     expect(rally?.displayName).toBe('Rally');
     expect(rally?.steps.map((s) => s.id)).toEqual([
       'name',
@@ -25,6 +25,18 @@ describeEachDialect('GET /api/connectors', (handle) => {
       'enable',
     ]);
     expect(rally?.account.label).toBe('Rally account URL');
+    // The seed's words and order for Azure DevOps: organization, token, project, area, types, states.
+    expect(ado?.steps.map((s) => s.title)).toEqual([
+      'Name',
+      'Organization',
+      'Personal access token',
+      'Project',
+      'Area path',
+      'Work item types',
+      'States',
+      'Enable',
+    ]);
+    expect(ado?.authorize.secret).toMatchObject({ kind: 'pat', button: 'Test connection' });
   });
 
   it('answers 401 without a session', async () => {

@@ -57,7 +57,11 @@ export async function prepareSettings(
         'The account URL is locked',
       );
     }
-    const result = await normaliseAccountUrl(next.accountUrl, deps.env.ALLOW_PRIVATE_NETWORK);
+    const result = await normaliseAccountUrl(
+      next.accountUrl,
+      deps.env.ALLOW_PRIVATE_NETWORK,
+      connectorFor(row.system).normalizeAccountUrl,
+    );
     if (!result.ok)
       throw AppError.validation([{ path: 'settings.accountUrl', message: result.message }]);
     out.accountUrl = result.url;
@@ -79,7 +83,42 @@ export async function prepareSettings(
     });
     if (issues.length > 0) throw AppError.validation(issues);
   }
+  if (next.remoteProject && out.remoteWorkspace) await checkProjectExists(deps, row, out);
   return out;
+}
+
+/**
+ * The chosen project (Rally project, Azure DevOps area path) must be one of the chosen
+ * workspace's, or every send would fail later. Checked when the integration can connect; one
+ * that cannot yet is checked again when it is enabled (its webhooks are registered there).
+ */
+async function checkProjectExists(
+  deps: Deps,
+  row: IntegrationRow,
+  settings: IntegrationSettings,
+): Promise<void> {
+  const workspace = settings.remoteWorkspace;
+  const project = settings.remoteProject;
+  if (!workspace || !project) return;
+  let ids: Set<string>;
+  try {
+    const { connector, context } = await deps.sync.gateway.connect({ ...row, config: settings });
+    const ids_ = new Set<string>();
+    const walk = (nodes: { id: string; children: unknown[] }[]) => {
+      for (const node of nodes) {
+        ids_.add(node.id);
+        walk(node.children as { id: string; children: unknown[] }[]);
+      }
+    };
+    walk(await connector.listProjects(context, workspace.id));
+    ids = ids_;
+  } catch {
+    return;
+  }
+  if (!ids.has(project.id)) {
+    const message = `${project.name || project.id} is not in ${workspace.name || workspace.id}: choose one of its ${connectorFor(row.system).manifest.presentation.containers.tree.listLabel.toLowerCase()}`;
+    throw AppError.validation([{ path: 'settings.remoteProject.id', message }], message);
+  }
 }
 
 /** What stored secrets hold, as a user names them. */

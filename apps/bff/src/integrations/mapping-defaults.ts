@@ -17,7 +17,11 @@ export async function mappingDefaults(
 ): Promise<RecordMapping[]> {
   const scope = chosenScope(connection);
   const out: RecordMapping[] = [];
-  for (const { statusField, ...mapping } of connection.connector.defaultRecordMappings()) {
+  // The scope's record types let a connector propose the ones its process has (Azure DevOps).
+  const types = await callRemote(connection.connector, () =>
+    connection.connector.listRecordTypes(connection.context, scope),
+  );
+  for (const { statusField, ...mapping } of connection.connector.defaultRecordMappings(types)) {
     let status: RecordMapping['status'] = null;
     if (statusField) {
       const states = await callRemote(connection.connector, () =>

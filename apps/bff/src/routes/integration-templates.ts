@@ -30,7 +30,7 @@ import { toTemplateView } from '../integrations/template-view.ts';
 import { AppError } from '../lib/errors.ts';
 import { validate } from '../lib/validate.ts';
 import { ownedWorkspaceIds, requireAnyOwner } from '../middleware/any-owner.ts';
-import { displayNameOf } from '../sync/connectors.ts';
+import { connectorFor, displayNameOf } from '../sync/connectors.ts';
 import { templateCredentialRoutes } from './template-credentials.ts';
 import { templateShareRoutes } from './template-shares.ts';
 
@@ -161,6 +161,7 @@ export const integrationTemplateRoutes = new Hono<AppEnv>()
         const result = await normaliseAccountUrl(
           settings.accountUrl,
           deps.env.ALLOW_PRIVATE_NETWORK,
+          connectorFor(row.system).normalizeAccountUrl,
         );
         if (!result.ok)
           throw AppError.validation([{ path: 'settings.accountUrl', message: result.message }]);

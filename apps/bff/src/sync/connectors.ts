@@ -1,3 +1,4 @@
+import { azureDevOpsConnector } from '@tandem/connector-azure-devops';
 import type { Connector } from '@tandem/connector-kit';
 import { rallyConnector } from '@tandem/connector-rally';
 import { remoteServiceConnector } from '@tandem/connector-remote-service';
@@ -11,6 +12,7 @@ import type { Env } from '../env.ts';
  */
 export const CONNECTORS: Partial<Record<IntegrationSystem, Connector<unknown>>> = {
   rally: rallyConnector as Connector<unknown>,
+  azure_devops: azureDevOpsConnector as Connector<unknown>,
 };
 
 export function connectorFor(system: IntegrationSystem): Connector<unknown> {

@@ -4,8 +4,10 @@ export type AccountUrlResult = { ok: true; url: string } | { ok: false; message:
 
 /**
  * The account an address names, as Tandem stores it: its origin (scheme, lowercased host, port
- * without the scheme's default; no path, no trailing slash). Null when it is no http(s) URL.
- * Two addresses name the same account only when these are equal.
+ * without the scheme's default) and the path a connector keeps (an Azure DevOps organisation:
+ * `https://dev.azure.com/contoso`), without a trailing slash. Null when it is no http(s) URL.
+ * Two addresses name the same account only when these are equal, so a token granted for one
+ * organisation never follows the URL to another on the same host.
  */
 export function accountOrigin(input: string | null | undefined): string | null {
   const text = (input ?? '').trim();
@@ -13,7 +15,7 @@ export function accountOrigin(input: string | null | undefined): string | null {
   try {
     const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-    return url.origin;
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   } catch {
     return null;
   }
@@ -33,9 +35,24 @@ export function sameAccount(a: string | null | undefined, b: string | null | und
 export async function normaliseAccountUrl(
   input: string,
   allowPrivate: boolean,
+  /** The connector's own reading (`Connector.normalizeAccountUrl`): it may keep a path. */
+  connectorNormalize?: (input: string) => string,
 ): Promise<AccountUrlResult> {
-  const text = input.trim();
+  let text = input.trim();
   if (text === '') return { ok: false, message: 'Enter the URL you use to open your account' };
+  let path = '';
+  if (connectorNormalize) {
+    try {
+      text = connectorNormalize(text);
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : 'Not a valid address' };
+    }
+    try {
+      path = new URL(text).pathname.replace(/\/+$/, '');
+    } catch {
+      return { ok: false, message: 'This is not a valid URL' };
+    }
+  }
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
@@ -53,5 +70,5 @@ export async function normaliseAccountUrl(
   if (url.protocol === 'http:' && !allowPrivate) {
     return { ok: false, message: 'Use an https:// address' };
   }
-  return { ok: true, url: url.origin };
+  return { ok: true, url: `${url.origin}${path}` };
 }
