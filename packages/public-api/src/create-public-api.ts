@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { allows, type PublicEnv, requireToken } from './auth.ts';
 import { PublicApiError, toErrorResponse } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
+import { referencePage } from './reference-page.ts';
 import { PUBLIC_ROUTES } from './routes/index.ts';
 import { type TokensDb, tokenRepository } from './tokens/token-repository.ts';
 
@@ -23,7 +24,9 @@ export function createPublicApi(deps: PublicApiDeps) {
   const document = openApiDocument(PUBLIC_ROUTES);
   const app = new Hono<PublicEnv>();
   app.onError((error, c) => toErrorResponse(error, c));
+  const reference = referencePage(document);
   app.get('/openapi.json', (c) => c.json(document));
+  app.get('/reference', (c) => c.html(reference));
   app.use('*', requireToken(tokens, now));
   for (const route of PUBLIC_ROUTES) {
     app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {

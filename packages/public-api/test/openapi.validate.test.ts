@@ -12,7 +12,7 @@ describe('GET /api/public/v1/openapi.json', () => {
   it('documents every route the app serves', () => {
     const app = createPublicApi({ db: {} as never });
     const served = app.routes
-      .filter((r) => r.method !== 'ALL' && r.path !== '/openapi.json')
+      .filter((r) => r.method !== 'ALL' && !['/openapi.json', '/reference'].includes(r.path))
       .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`)
       .sort();
     const documented = Object.entries(openApiDocument(PUBLIC_ROUTES).paths)
@@ -26,5 +26,13 @@ describe('GET /api/public/v1/openapi.json', () => {
     const response = await createPublicApi({ db: {} as never }).request('/openapi.json');
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ openapi: '3.1.0' });
+  });
+
+  it('has a reference page naming every operation, without a token', async () => {
+    const response = await createPublicApi({ db: {} as never }).request('/reference');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    for (const route of PUBLIC_ROUTES) expect(html).toContain(`id="${route.operationId}"`);
+    expect(html).not.toContain('<script');
   });
 });
