@@ -10,7 +10,7 @@ import {
 import { integrationsRepository, usersRepository, workspacesRepository } from '@tandem/storage';
 import { describeEachDialect } from '@tandem/storage/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { registerWebhooks, sendSelection } from '../../../src/runner/index.ts';
+import { accountOrigin, registerWebhooks, sendSelection } from '../../../src/runner/index.ts';
 import { startRunner } from './runner-harness.ts';
 import { systemsUnderTest } from './systems.ts';
 
@@ -72,7 +72,8 @@ for (const under of systemsUnderTest()) {
         templateId: null,
         config: remote.settings(statusId),
       });
-      const credentialsAccountUrl = new URL(remote.url).origin;
+      // The account as Tandem binds credentials to it (an organisation keeps its path).
+      const credentialsAccountUrl = accountOrigin(remote.url);
       const keyed = (await repo.update(created.id, {
         sealedSecrets: deps.secrets.seal(remote.secrets, created.id),
         credentialsAccountUrl,

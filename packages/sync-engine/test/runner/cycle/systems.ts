@@ -1,8 +1,9 @@
+import { azureDevOps } from './azure-devops.system.ts';
 import { rally } from './rally.system.ts';
 import type { SystemUnderTest } from './system-under-test.ts';
 
 /** Every system the runner suite knows; `RUNNER_SYSTEMS=rally,…` picks some (default: all). */
-const KNOWN: Record<string, SystemUnderTest> = { rally };
+const KNOWN: Record<string, SystemUnderTest> = { rally, azure_devops: azureDevOps };
 
 export function systemsUnderTest(): SystemUnderTest[] {
   const wanted = process.env.RUNNER_SYSTEMS?.split(',').filter(Boolean) ?? Object.keys(KNOWN);
