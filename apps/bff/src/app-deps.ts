@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { openSecretBox } from '@tandem/storage';
+import { createDeliveryInbox } from '@tandem/sync-engine/runner';
 import type { AppDeps } from './app-env.ts';
 import { publicUrl } from './env.ts';
 import { createWebhookRefusals } from './integrations/webhook-refusals.ts';
@@ -12,7 +13,7 @@ import { createSyncService } from './sync/sync-service.ts';
 export function completeDeps(deps: AppDeps): Required<AppDeps> {
   const now = deps.now ?? (() => new Date());
   const secrets = deps.secrets ?? secretBoxFromEnv(deps.env);
-  const full: Required<AppDeps> = {
+  const full: Omit<Required<AppDeps>, 'webhookInbox'> & Pick<AppDeps, 'webhookInbox'> = {
     now,
     secrets,
     sync:
@@ -44,7 +45,7 @@ export function completeDeps(deps: AppDeps): Required<AppDeps> {
     }),
     ...deps,
   };
-  return full;
+  return { ...full, webhookInbox: deps.webhookInbox ?? createDeliveryInbox(full) };
 }
 
 /** The box over the configured keys (TANDEM_SECRET_KEY, TANDEM_SECRET_KEY_FILE or DATA_DIR). */

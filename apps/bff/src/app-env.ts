@@ -1,6 +1,6 @@
 import type { Role } from '@tandem/contracts';
 import type { DatabaseHandle, SecretBox } from '@tandem/storage';
-import type { ConnectorRegistry, RunnerSettings } from '@tandem/sync-engine/runner';
+import type { ConnectorRegistry, DeliveryInbox, RunnerSettings } from '@tandem/sync-engine/runner';
 import type { Logger } from 'pino';
 import type { Env } from './env.ts';
 import type { WebhookRefusals } from './integrations/webhook-refusals.ts';
@@ -28,6 +28,8 @@ export type AppDeps = {
   connectors?: ConnectorRegistry;
   /** Counts refused webhook deliveries; one log row per integration and minute. */
   webhookRefusals?: WebhookRefusals;
+  /** Webhook deliveries acknowledged into a queue and applied from it (the server starts it). */
+  webhookInbox?: DeliveryInbox;
 };
 
 export type SessionContext = {

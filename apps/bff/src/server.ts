@@ -59,6 +59,8 @@ async function main(): Promise<void> {
   });
   const poller = createRemotePoller(deps);
   poller.start();
+  // Deliveries acknowledged before a stop are still queued: applied now, then as they come.
+  deps.webhookInbox.start();
   const app = createApp(deps);
   if (env.TANDEM_DEMO && process.env.DEMO_RALLY_URL) {
     void seedIntegrationWhenRallyIsUp(deps, logger, process.env.DEMO_RALLY_URL);
@@ -81,7 +83,13 @@ async function main(): Promise<void> {
       logger.warn('shutdown took too long; exiting with jobs still running');
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
-    void Promise.all([tail.stop(), poller.stop(), sync.close(), deps.webhookRefusals.close()])
+    void Promise.all([
+      tail.stop(),
+      poller.stop(),
+      deps.webhookInbox.stop(),
+      sync.close(),
+      deps.webhookRefusals.close(),
+    ])
       .then(() => database.close())
       .finally(() => process.exit(0));
   };

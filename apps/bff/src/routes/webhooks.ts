@@ -1,5 +1,4 @@
 import { integrationsRepository } from '@tandem/storage';
-import { receiveDelivery } from '@tandem/sync-engine/runner';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { AppError } from '../lib/errors.ts';
@@ -8,7 +7,9 @@ import { AppError } from '../lib/errors.ts';
  * Deliveries from remotes (no session, no CSRF token: the remote proves itself with the secret
  * the registration put in the target URL, which the connector verifies). The proof is checked
  * first, right after the integration is read: a refused delivery writes nothing and decrypts no
- * credentials; refusals are counted and logged once a minute per integration.
+ * credentials; refusals are counted and logged once a minute per integration. An accepted
+ * delivery is answered once its changes are queued (or recognised as Tandem's own echoes); the
+ * inbox applies them in batches (decision 028).
  */
 export const webhookRoutes = new Hono<AppEnv>().post('/:integrationId', async (c) => {
   const deps = c.var.deps;
@@ -19,7 +20,7 @@ export const webhookRoutes = new Hono<AppEnv>().post('/:integrationId', async (c
   c.req.raw.headers.forEach((value, key) => {
     headers[key.toLowerCase()] = value;
   });
-  const result = await receiveDelivery(deps, row, { url: c.req.url, headers, body });
+  const result = await deps.webhookInbox.accept(row, { url: c.req.url, headers, body });
   if (result.kind === 'refused') {
     const verdict = deps.webhookRefusals.refuse(row);
     if (verdict.limited) {
@@ -40,8 +41,8 @@ export const webhookRoutes = new Hono<AppEnv>().post('/:integrationId', async (c
   }
   if (result.kind === 'inactive')
     throw AppError.conflict(`This integration is ${result.state}; the delivery was not taken`);
-  if (result.kind === 'not_connected') return c.json({ accepted: 0 }, 202);
   if (result.kind === 'malformed')
     throw AppError.validation([{ path: '(body)', message: result.message }], result.message);
-  return c.json({ accepted: result.accepted, outcomes: result.outcomes }, 200);
+  const { accepted, queued, echoes, duplicates } = result;
+  return c.json({ accepted, queued, echoes, duplicates }, 200);
 });

@@ -80,7 +80,10 @@ export async function incomingApp(
 
   async function settle() {
     await sim.simulator.control.flushWebhooks();
+    await app.deps.webhookInbox.drained();
     await app.sync.worker.drained();
+    // The echoes' one aggregated line, written now rather than once deliveries go quiet.
+    await app.deps.webhookInbox.flushLog();
   }
 
   const workspace = () => workspaceIn(app, database, sim, settle);

@@ -6,6 +6,7 @@ import { integrationTemplateSchema, oauthStartSchema } from '@tandem/contracts';
 import { createSecretBox, type DatabaseHandle } from '@tandem/storage';
 import pino from 'pino';
 import { completeDeps } from '../../src/app-deps.ts';
+import { parseEnv } from '../../src/env.ts';
 import { createWebhookRefusals } from '../../src/integrations/webhook-refusals.ts';
 import { createSyncService } from '../../src/sync/sync-service.ts';
 import { createTestApp, ORIGIN, type TestResponse } from '../support/test-app.ts';
@@ -71,32 +72,39 @@ export async function wizardApp(
     database,
     now: options.now ?? (() => new Date()),
   });
-  const test = await createTestApp(
+  const envOverrides = {
+    ALLOW_PRIVATE_NETWORK: 'true',
+    PUBLIC_URL: publicUrl,
+    ...(options.env ?? {}),
+    RALLY_OAUTH_ACCOUNT_URL: registered,
+  };
+  // The dependencies the app runs with, for parts the server starts beside it (the poller, the
+  // webhook inbox): one set, shared with the app.
+  const deps = completeDeps({
+    env: parseEnv({ LOG_LEVEL: 'silent', ...envOverrides }),
     database,
-    {
-      ALLOW_PRIVATE_NETWORK: 'true',
-      PUBLIC_URL: publicUrl,
-      ...(options.env ?? {}),
-      RALLY_OAUTH_ACCOUNT_URL: registered,
-    },
-    { secrets, sync, webhookRefusals, ...(options.now ? { now: options.now } : {}) },
-  );
+    logger: pino({ level: 'silent' }),
+    secrets,
+    sync,
+    webhookRefusals,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const test = await createTestApp(database, envOverrides, {
+    secrets,
+    sync,
+    webhookRefusals,
+    webhookInbox: deps.webhookInbox,
+    ...(options.now ? { now: options.now } : {}),
+  });
   fetchApp = test.app.fetch;
   return {
     ...test,
     sync,
     publicUrl,
     /** The dependencies the app runs with, for parts the server starts beside it (the poller). */
-    deps: completeDeps({
-      env: test.env,
-      database,
-      logger: pino({ level: 'silent' }),
-      secrets,
-      sync,
-      webhookRefusals,
-      ...(options.now ? { now: options.now } : {}),
-    }),
+    deps,
     async close() {
+      await deps.webhookInbox.stop();
       await webhookRefusals.close();
       await sync.close();
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));

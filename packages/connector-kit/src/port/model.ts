@@ -183,6 +183,12 @@ export const remoteChangeSchema = z.object({
   scopeChanged: z.boolean().optional(),
   /** Changed field values when the remote sent them; re-read the record when absent. */
   fields: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * The names of every field the change touched, when the remote says (even those whose values
+   * `fields` leaves out): a change touching no mapped field (a roll-up the remote recomputed)
+   * needs no read.
+   */
+  changedFields: z.array(z.string()).optional(),
   /** The values of `fields` before the change, when the remote sent them (conflict detection). */
   previousFields: z.record(z.string(), z.unknown()).optional(),
   /** The remote's delivery / event id, for dedupe. */

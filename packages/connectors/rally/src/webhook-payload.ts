@@ -141,6 +141,9 @@ export function parseDelivery(body: string): RemoteChange[] {
       changedAt,
       changedBy: message.transaction?.user?.uuid ?? null,
       ...(kind === 'updated' ? { scopeChanged: byName(changes, 'Project') !== undefined } : {}),
+      ...(kind === 'updated'
+        ? { changedFields: Object.values(changes).map((attribute) => attribute.name) }
+        : {}),
       ...(fields ? { fields } : {}),
       ...(previousFields ? { previousFields } : {}),
       changeId,

@@ -18,6 +18,7 @@ import * as importCandidates from './0013-import-candidates.ts';
 import * as rateLimits from './0014-rate-limits.ts';
 import * as sealedWebhookSecrets from './0015-sealed-webhook-secrets.ts';
 import * as credentialsBoundToUrl from './0016-credentials-bound-to-url.ts';
+import * as webhookInbox from './0017-webhook-inbox.ts';
 
 /** What a data migration may need besides the database (given to `migrate`). */
 export type MigrationContext = { secrets?: SecretBox };
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0014-rate-limits': rateLimits,
   '0015-sealed-webhook-secrets': sealedWebhookSecrets,
   '0016-credentials-bound-to-url': credentialsBoundToUrl,
+  '0017-webhook-inbox': webhookInbox,
 };
 
 export function migrationProvider(

@@ -67,6 +67,19 @@ export interface WebhookDeliveriesTable {
   received_at: string;
 }
 
+/** A verified, deduplicated remote change waiting to be applied (decision 028). */
+export interface WebhookInboxTable {
+  id: Generated<number>;
+  integration_id: string;
+  record_key: string;
+  change: unknown;
+  received_at: string;
+  attempts: Generated<number>;
+  not_before: string;
+  leased_until: string | null;
+  lease: string | null;
+}
+
 /** Refused webhook deliveries of one integration in one minute, and the log row showing them. */
 export interface WebhookRefusalsTable {
   integration_id: string;
@@ -128,6 +141,7 @@ export interface IntegrationTables {
   integrations: IntegrationsTable;
   integration_log: IntegrationLogTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  webhook_inbox: WebhookInboxTable;
   webhook_refusals: WebhookRefusalsTable;
   import_candidates: ImportCandidatesTable;
 }

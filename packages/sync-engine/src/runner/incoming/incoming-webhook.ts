@@ -20,6 +20,8 @@ import type { RunnerDeps } from '../runner-deps.ts';
 import { loadEffective } from '../runtime/effective-integration.ts';
 import type { RemoteConnection } from '../runtime/integration-runtime.ts';
 import { applyEvent } from '../sync/index.ts';
+import { isRollUp } from './echo-filter.ts';
+import type { EchoTally } from './echo-tally.ts';
 import { bringRemoteChangeIn, type IncomingOutcome } from './incoming-update.ts';
 import { linkedRecordOf } from './linked-records.ts';
 
@@ -134,7 +136,7 @@ export async function handleRemoteChange(
     return 'duplicate';
   }
   try {
-    return await applyChange(deps, row, connection, change, log, source);
+    return await applyChange(deps, row, connection, change, log, source, null);
   } catch (error) {
     // Not handled: forget the delivery so the remote's retry is handled, not deduplicated away.
     await db
@@ -146,6 +148,41 @@ export async function handleRemoteChange(
   }
 }
 
+/**
+ * One change taken from the webhook inbox (already verified and deduplicated when it was
+ * acknowledged), as `handleRemoteChange` applies it; what needs no work is counted on `tally`
+ * instead of logged a row each.
+ */
+export async function applyQueuedChange(
+  deps: Deps,
+  row: IntegrationRow,
+  connection: RemoteConnection,
+  change: RemoteChange,
+  tally: EchoTally,
+): Promise<DeliveryOutcome> {
+  const log = (level: LogLevel, message: string, record?: RecordRef | null) =>
+    integrationLogRepository(deps.database.db).append(
+      {
+        integrationId: row.id,
+        workspaceId: row.workspaceId,
+        recordType: record?.kind ?? null,
+        recordId: record?.id ?? null,
+        level,
+        event: 'webhook',
+        message,
+        data: { changeId: change.changeId, kind: change.kind, ref: change.ref },
+      },
+      deps.now().toISOString(),
+    );
+  return applyChange(deps, row, connection, change, log, 'webhook', tally);
+}
+
+/** Tandem's own remote user on this connection, when it is known. */
+export function remoteSelfOf(connection: RemoteConnection): string | null {
+  const secrets = connection.effective.secrets;
+  return secrets.oauth?.remoteUserId ?? secrets.remoteUserId ?? null;
+}
+
 async function applyChange(
   deps: Deps,
   row: IntegrationRow,
@@ -153,11 +190,12 @@ async function applyChange(
   change: RemoteChange,
   log: (level: LogLevel, message: string, record?: RecordRef | null) => Promise<unknown>,
   source: ChangeSource,
+  tally: EchoTally | null,
 ): Promise<DeliveryOutcome> {
   const heard = HEARD[source];
-  const secrets = connection.effective.secrets;
-  const self = secrets.oauth?.remoteUserId ?? secrets.remoteUserId ?? null;
+  const self = remoteSelfOf(connection);
   const own = self !== null && change.changedBy === self;
+  const ref = `${change.ref.type} ${change.ref.id}`;
   const record = await linkedRecordOf(deps.database.db, row, change.ref.id);
   const what = `${change.kind} ${change.ref.type} ${change.ref.id}`;
   const changed = change.fields ? ` (${Object.keys(change.fields).join(', ')})` : '';
@@ -176,7 +214,8 @@ async function applyChange(
     }
     // Tandem's own create, not linked yet (its answer is still being stored), is never new.
     if (own || (self !== null && change.createdBy === self)) {
-      await log('info', `${received}, made by Tandem itself; nothing to bring back`);
+      if (tally) tally.count(row, 'own', ref);
+      else await log('info', `${received}, made by Tandem itself; nothing to bring back`);
       return 'own';
     }
     if (change.kind === 'deleted' || !mayBeNew(connection, change)) {
@@ -210,15 +249,25 @@ async function applyChange(
     return 'link_broken';
   }
   if (own) {
-    await log('info', `${received}, made by Tandem itself; nothing to bring back`, record);
+    if (tally) tally.count(row, 'own', ref);
+    else await log('info', `${received}, made by Tandem itself; nothing to bring back`, record);
     return 'own';
+  }
+  // A parent's fields the remote recomputed, none of them synced: nothing to read or apply.
+  const mapping = (connection.effective.settings.recordMappings ?? []).find(
+    (m) => m.enabled !== false && m.roadmapKind === record.kind,
+  );
+  if (mapping && isRollUp(change, mapping)) {
+    if (tally) tally.count(row, 'roll_up', ref);
+    return 'unchanged';
   }
   // The version Tandem last synced (its own write, or a change already brought in): nothing
   // new, and no need to read the record (a safety-net poll sees every delivered change again).
   if (change.version !== null) {
     const synced = await loadSnapshotWithin(deps.database.db, row.id, record.id);
     if (synced?.remoteVersion === change.version) {
-      if (source === 'webhook')
+      if (tally) tally.count(row, 'own_version', ref);
+      else if (source === 'webhook')
         await log(
           'info',
           `${received}; already synced at this version, so nothing changes`,

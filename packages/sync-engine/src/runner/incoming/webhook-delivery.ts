@@ -7,7 +7,7 @@ import {
 } from '@tandem/storage';
 import { remoteCallFailed } from '../errors.ts';
 import type { RunnerDeps } from '../runner-deps.ts';
-import { openWebhook } from '../webhooks/webhook-registration.ts';
+import { openWebhook, storedWebhook } from '../webhooks/webhook-registration.ts';
 import { type DeliveryOutcome, handleRemoteChange } from './incoming-webhook.ts';
 
 /** What became of one webhook delivery; the host answers the remote accordingly. */
@@ -29,7 +29,7 @@ export function verifiedDelivery(
   delivery: WebhookDelivery,
 ): boolean {
   try {
-    const registration = openWebhook(deps.secrets, row);
+    const registration = openedWebhook(deps, row);
     return (
       registration !== null &&
       deps.connectors.connectorFor(row.system).verifyDelivery(registration, delivery)
@@ -37,6 +37,22 @@ export function verifiedDelivery(
   } catch {
     return false;
   }
+}
+
+/** Opened webhook secrets by their sealed form (a send brings thousands of deliveries). */
+const opened = new Map<string, ReturnType<typeof openWebhook>>();
+
+function openedWebhook(deps: Pick<RunnerDeps, 'secrets'>, row: IntegrationRow) {
+  const sealed = storedWebhook(row)?.sealedSecret;
+  if (!sealed) return null;
+  const key = `${row.id}:${row.version}:${sealed}`;
+  let registration = opened.get(key);
+  if (registration === undefined) {
+    registration = openWebhook(deps.secrets, row);
+    if (opened.size >= 256) opened.delete(opened.keys().next().value!);
+    opened.set(key, registration);
+  }
+  return registration;
 }
 
 /**
