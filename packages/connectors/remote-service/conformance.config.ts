@@ -25,7 +25,7 @@ export const conformanceConfig: ConformanceConfig = {
     errors: 'run',
   },
   fixture: {
-    scope: { workspaceId: 'service', projectId: 'records' },
+    scope: { workspaceId: 'tracker', projectId: 'records' },
     recordType: 'feature',
     titleField: 'name',
     newFields: (seed) => ({

@@ -41,7 +41,9 @@ export function createRequestListener<Data>(
     if (req.method === 'GET' && req.url === '/configuration') {
       return send(res, 200, serviceConfiguration([service]));
     }
-    if (req.method !== 'POST' || (req.url !== '/' && req.url !== '/events')) {
+    // `/services/<name>` too: the address a development proxy gives the same service.
+    const paths = ['/', '/events', `/services/${service.name}`];
+    if (req.method !== 'POST' || !paths.includes(req.url ?? '')) {
       return send(res, 404, { error: 'POST events to /' });
     }
     readBody(req, limit).then(

@@ -61,7 +61,7 @@ export function createRemoteServiceConnector(
         displayName: `${ctx.config.service} at ${new URL(ctx.config.endpointUrl).host}`,
       };
     },
-    listWorkspaces: async (ctx) => listWorkspaces(ctx),
+    listWorkspaces,
     listProjects: async () => listProjects(),
     listRecordTypes: async () => listRecordTypes(),
     listFields: async (ctx, _scope, type) => listFields(ctx, type),

@@ -3,7 +3,7 @@
  * redacted log) and turns its answer into a parsed `OkAnswer` or a `RemoteError` whose message
  * says plainly what went wrong. Nothing is stored here: a caller stores only after an ok answer.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { type ConnectorContext, RemoteError } from '@tandem/connector-kit';
 import {
   type EventName,
@@ -43,7 +43,7 @@ export async function deliver(
     idempotency_key: input.idempotencyKey,
     sent_at: new Date().toISOString(),
     integration: {
-      id: config.integrationId,
+      id: integrationIdOf(ctx),
       service: config.service,
       data: config.data,
       meta_data: input.metaData,
@@ -151,6 +151,14 @@ export async function deliver(
     });
   }
   return answer;
+}
+
+/** The configured integration id, or one derived from the transport's account key (secret + URL). */
+export function integrationIdOf(ctx: Ctx): string {
+  return (
+    ctx.config.integrationId ??
+    `tandem-${createHash('sha256').update(ctx.transport.accountKey).digest('hex').slice(0, 16)}`
+  );
 }
 
 async function signingSecret(ctx: Ctx): Promise<string> {

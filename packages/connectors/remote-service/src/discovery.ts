@@ -1,16 +1,48 @@
 /**
- * The protocol has no discovery: a service receives whole records. The adapter answers one
- * container, the three record kinds and the fields the protocol's records carry.
+ * The protocol has no discovery beyond `/configuration`: a service receives whole records. The
+ * adapter answers the services as workspaces, one container, the three record kinds and the
+ * fields the protocol's records carry.
  */
 import type { FieldDef, ProjectNode, RecordType, StateDef, Workspace } from '@tandem/connector-kit';
+import { z } from 'zod';
 import type { Ctx } from './deliver.ts';
 import { kindOf, SCOPE_ID } from './records.ts';
 
-export const WORKSPACE_ID = 'service';
+const configurationSchema = z.object({
+  services: z
+    .array(z.object({ name: z.string().regex(/^[a-z][a-z0-9_]*$/), title: z.string() }))
+    .max(200),
+});
 
-export const listWorkspaces = (ctx: Ctx): Workspace[] => [
-  { id: WORKSPACE_ID, name: ctx.config.service },
-];
+/**
+ * The services at the address (its `GET /configuration`, as the development proxy and the kit's
+ * server answer), and the configured one, which a service without `/configuration` still is.
+ */
+export async function listWorkspaces(ctx: Ctx): Promise<Workspace[]> {
+  const base = ctx.config.baseUrl ?? new URL(ctx.config.endpointUrl).origin;
+  const response = await ctx.transport.request({
+    method: 'GET',
+    url: `${base.replace(/\/+$/, '')}/configuration`,
+    acceptStatus: () => true,
+    operation: 'listWorkspaces',
+  });
+  const listed =
+    response.status === 200 ? configurationSchema.safeParse(safeJson(response.text())) : undefined;
+  const services = listed?.success
+    ? listed.data.services.map((s) => ({ id: s.name, name: s.title }))
+    : [];
+  return services.some((s) => s.id === ctx.config.service)
+    ? services
+    : [{ id: ctx.config.service, name: ctx.config.service }, ...services];
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 export const listProjects = (): ProjectNode[] => [
   { id: SCOPE_ID, name: 'Records', parentId: null, children: [] },

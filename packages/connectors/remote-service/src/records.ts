@@ -11,7 +11,7 @@ import {
   type RemoteRef,
 } from '@tandem/connector-kit';
 import type { EventName, OkAnswer, Resource } from '@tandem/service-kit/protocol';
-import { type Ctx, deliver, type ServiceLogSink } from './deliver.ts';
+import { type Ctx, deliver, integrationIdOf, type ServiceLogSink } from './deliver.ts';
 import { type Draft, featurePayload, releasePayload } from './payloads.ts';
 import type { RecordKind, RecordState, ServiceStateStore } from './state-store.ts';
 
@@ -27,7 +27,7 @@ export interface Adapter {
   onLog?: ServiceLogSink;
 }
 
-export const accountOf = (ctx: Ctx) => `${ctx.config.endpointUrl}#${ctx.config.integrationId}`;
+export const accountOf = (ctx: Ctx) => `${ctx.config.endpointUrl}#${integrationIdOf(ctx)}`;
 
 export function kindOf(type: string): RecordKind {
   if (type === 'feature' || type === 'release' || type === 'requirement') return type;

@@ -11,7 +11,7 @@ import {
   type WebhookDelivery,
   type WebhookRegistration,
 } from '@tandem/connector-kit';
-import { type Ctx, deliver } from './deliver.ts';
+import { type Ctx, deliver, integrationIdOf } from './deliver.ts';
 import { type Adapter, accountOf } from './records.ts';
 
 const KIND = { features: 'feature', releases: 'release', requirements: 'requirement' } as const;
@@ -20,7 +20,7 @@ export function registerWebhook(ctx: Ctx, input: RegisterWebhookInput): WebhookR
   const secret = randomBytes(24).toString('base64url');
   const url = new URL(input.targetUrl);
   url.searchParams.set('token', secret);
-  return { id: `${ctx.config.integrationId}:${ctx.config.service}`, targetUrl: url.href, secret };
+  return { id: `${integrationIdOf(ctx)}:${ctx.config.service}`, targetUrl: url.href, secret };
 }
 
 export function verifyDelivery(

@@ -6,7 +6,7 @@ import { json, type RawService, startRawService } from './support/raw-service.ts
 
 const secret = 'raw-service-secret-0123456789';
 const input = {
-  scope: { workspaceId: 'service', projectId: 'records' },
+  scope: { workspaceId: 'tracker', projectId: 'records' },
   type: 'feature',
   fields: { name: 'Checkout' },
   idempotencyToken: 'tok-1',

@@ -4,7 +4,7 @@ import { makeCtx } from './support/context.ts';
 import { sendReleaseFeatureRequirement } from './support/send-plan.ts';
 import { type RunningTracker, startTracker, TRACKER_SECRET } from './support/tracker-service.ts';
 
-const scope = { workspaceId: 'service', projectId: 'records' };
+const scope = { workspaceId: 'tracker', projectId: 'records' };
 
 describe('a send: release first, then the feature in it, then its requirements inside it', () => {
   let tracker: RunningTracker;

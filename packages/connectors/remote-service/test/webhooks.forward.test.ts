@@ -20,7 +20,7 @@ describe('webhooks: Tandem holds the URL, the service reads the body', () => {
     const ctx = makeCtx('http://127.0.0.1:9', secret);
     const registration = await connector.registerWebhook(ctx, {
       targetUrl: 'https://tandem.example/api/webhooks/int-1',
-      scope: { workspaceId: 'service' },
+      scope: { workspaceId: 'tracker' },
     });
     expect(
       connector.verifyDelivery(registration, {

@@ -3,7 +3,7 @@ import type { Connector } from '@tandem/connector-kit';
 import type { Ctx } from '../../src/deliver.ts';
 import type { RemoteServiceConfig } from '../../src/spec.ts';
 
-const scope = { workspaceId: 'service', projectId: 'records' };
+const scope = { workspaceId: 'tracker', projectId: 'records' };
 
 export async function sendReleaseFeatureRequirement(
   connector: Connector<RemoteServiceConfig>,

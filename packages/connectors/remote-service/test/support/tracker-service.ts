@@ -38,7 +38,7 @@ export async function startTracker(): Promise<RunningTracker> {
   const service = defineService({
     name: 'tracker',
     title: 'Tracker',
-    config: z.object({ board: z.string().min(1) }),
+    config: z.object({ board: z.string().min(1).default('Main') }),
     handlers: {
       installed: (_e, ctx) => ctx.setMetaData({ board: ctx.data.board }),
       create_release: ({ release }, ctx) =>
