@@ -3,34 +3,22 @@
  * send, and the integration fields it answers become the records' links: the protocol, not the
  * TypeScript kit, is the contract.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { fixtureEvent, sendEvent } from '@tandem/service-kit/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRemoteServiceConnector } from '../src/index.ts';
 import { makeCtx } from './support/context.ts';
+import { type RunningPython, startPythonService } from './support/python-service.ts';
 import { sendReleaseFeatureRequirement } from './support/send-plan.ts';
 
 const secret = 'python-service-secret-0123456789';
-let child: ChildProcess;
+let python: RunningPython;
 let url: string;
 
 beforeAll(async () => {
-  child = spawn('python3', [new URL('./python/service.py', import.meta.url).pathname], {
-    env: { ...process.env, TANDEM_SERVICE_SECRET: secret },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  url = await new Promise<string>((resolve, reject) => {
-    child.once('error', reject);
-    child.stdout?.once('data', (chunk: Buffer) => {
-      const port = /listening (\d+)/.exec(chunk.toString())?.[1];
-      if (port) resolve(`http://127.0.0.1:${port}`);
-      else reject(new Error(`unexpected output: ${chunk}`));
-    });
-  });
+  python = await startPythonService(secret);
+  url = python.url;
 });
-afterAll(() => {
-  child?.kill();
-});
+afterAll(() => python?.close());
 
 describe('a Python service', () => {
   it('receives create_release then create_feature, and its fields show on the records', async () => {
@@ -46,8 +34,7 @@ describe('a Python service', () => {
     expect(release).toMatchObject({ formattedId: 'PYR-1', url: 'https://py.example/items/1' });
     expect(feature).toMatchObject({ formattedId: 'PYF-2', url: 'https://py.example/items/2' });
     expect(requirement).toMatchObject({ formattedId: 'PYQ-3', parentId: feature.id });
-    const handled = (await (await fetch(url)).json()) as { events: string[] };
-    expect(handled.events).toEqual(['create_release', 'create_feature', 'update_feature']);
+    expect(await python.handled()).toEqual(['create_release', 'create_feature', 'update_feature']);
   });
 
   it('refuses a forged signature and a replayed delivery', async () => {
