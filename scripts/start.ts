@@ -34,8 +34,10 @@ const app: Service = {
     TANDEM_DEMO: 'true',
     DATA_DIR: dataDir,
     ALLOW_PRIVATE_NETWORK: 'true',
-    // The demo workspace gets an integration on the simulator started here.
+    // The demo workspaces get integrations on the simulators started here (Mobile App: Rally,
+    // Platform: Azure DevOps).
     DEMO_RALLY_URL: 'http://127.0.0.1:4010',
+    DEMO_ADO_URL: 'http://127.0.0.1:4020/tandem-demo',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   },
 };

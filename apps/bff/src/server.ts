@@ -6,7 +6,12 @@ import type { Logger } from 'pino';
 import { createApp } from './app.ts';
 import { completeDeps, secretBoxFromEnv } from './app-deps.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoIdentity } from './demo/seed-identity.ts';
-import { seedDemoIntegration } from './demo/seed-integration.ts';
+import {
+  azureDevOpsDemo,
+  type DemoIntegration,
+  rallyDemo,
+  seedDemoIntegration,
+} from './demo/seed-integration.ts';
 import { seedDemoRoadmap } from './demo/seed-roadmap.ts';
 import { EnvError, parseEnv } from './env.ts';
 import { createLogger } from './lib/logger.ts';
@@ -63,7 +68,10 @@ async function main(): Promise<void> {
   deps.webhookInbox.start();
   const app = createApp(deps);
   if (env.TANDEM_DEMO && process.env.DEMO_RALLY_URL) {
-    void seedIntegrationWhenRallyIsUp(deps, logger, process.env.DEMO_RALLY_URL);
+    void seedWhenSimulatorIsUp(deps, logger, rallyDemo(process.env.DEMO_RALLY_URL));
+  }
+  if (env.TANDEM_DEMO && process.env.DEMO_ADO_URL) {
+    void seedWhenSimulatorIsUp(deps, logger, azureDevOpsDemo(process.env.DEMO_ADO_URL));
   }
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     const url = `http://${env.HOST}:${info.port}`;
@@ -98,19 +106,23 @@ async function main(): Promise<void> {
 }
 
 /** The simulator starts beside the server; give it a few seconds before giving up. */
-async function seedIntegrationWhenRallyIsUp(
+async function seedWhenSimulatorIsUp(
   deps: ReturnType<typeof completeDeps>,
   logger: Logger,
-  rallyUrl: string,
+  demo: DemoIntegration,
 ) {
   for (let attempt = 1; attempt <= 20; attempt++) {
     try {
-      const outcome = await seedDemoIntegration(deps, rallyUrl);
-      if (outcome === 'created') logger.info({ rallyUrl }, 'demo Rally integration enabled');
+      const outcome = await seedDemoIntegration(deps, demo);
+      if (outcome === 'created')
+        logger.info({ accountUrl: demo.accountUrl }, `demo ${demo.name} integration enabled`);
       return;
     } catch (error) {
       if (attempt === 20)
-        logger.warn({ err: error, rallyUrl }, 'demo Rally integration not set up');
+        logger.warn(
+          { err: error, accountUrl: demo.accountUrl },
+          `demo ${demo.name} integration not set up`,
+        );
       await new Promise((r) => setTimeout(r, 1000));
     }
   }

@@ -1,4 +1,4 @@
-import type { IntegrationSettings } from '@tandem/contracts';
+import type { IntegrationSettings, IntegrationSystem } from '@tandem/contracts';
 import { integrationsRepository, workspacesRepository } from '@tandem/storage';
 import type { AppDeps } from '../app-env.ts';
 import {
@@ -12,62 +12,108 @@ import { withDemoStatuses } from './demo-statuses.ts';
 
 type Deps = Required<AppDeps>;
 
-/** The project the demo integration sends to (the simulator's seeded team project). */
+/** The project the demo Rally integration sends to (the simulator's seeded team project). */
 export const DEMO_PROJECT_NAME = 'Team Alpha';
 
-/**
- * The simulator's administrator API key, read from its control API (`/__sim/`) at the URL the
- * server was given: the BFF reaches the simulator like any remote, and never imports it.
- */
-async function simulatorApiKey(rallyUrl: string): Promise<string> {
-  const response = await fetch(new URL('/__sim/', rallyUrl));
-  if (!response.ok) throw new Error(`The simulator at ${rallyUrl} answered ${response.status}`);
-  const control = (await response.json()) as { users?: { apiKey?: string }[] };
-  const apiKey = control.users?.[0]?.apiKey;
-  if (!apiKey) throw new Error(`The simulator at ${rallyUrl} names no user with an API key`);
-  return apiKey;
+/** One demo integration: which workspace, which system, and where in the remote it sends. */
+export interface DemoIntegration {
+  /** The demo workspace's key (`APP`, `PLT`). */
+  workspaceKey: string;
+  system: IntegrationSystem;
+  name: string;
+  /** The account URL as a user would type it. */
+  accountUrl: string;
+  /** The key or token, read from the simulator's control API. */
+  secret(): Promise<string>;
+  /** The remote workspace to choose (by name); the first when absent. */
+  remoteWorkspace?: string;
+  /** The project (or area) to choose in it (by name); the first when absent. */
+  remoteProject?: string;
 }
 
 /**
- * The demo's Mobile App workspace comes with an enabled Rally integration on the local
- * simulator, set up through the same steps the wizard takes (API key instead of OAuth), so
- * *Send to Rally* works from the first minute. Does nothing when the workspace has one already.
+ * A simulator's control API (`/__sim/`) at the URL the server was given: the BFF reaches the
+ * simulator like any remote, and never imports it.
+ */
+async function simulatorControl(url: string): Promise<{
+  users?: { apiKey?: string; token?: string }[];
+}> {
+  const response = await fetch(new URL('/__sim/', url));
+  if (!response.ok) throw new Error(`The simulator at ${url} answered ${response.status}`);
+  return (await response.json()) as { users?: { apiKey?: string; token?: string }[] };
+}
+
+/** The Mobile App workspace on the Rally simulator (its administrator's API key). */
+export const rallyDemo = (rallyUrl: string): DemoIntegration => ({
+  workspaceKey: 'APP',
+  system: 'rally',
+  name: 'Rally',
+  accountUrl: rallyUrl,
+  remoteProject: DEMO_PROJECT_NAME,
+  async secret() {
+    const apiKey = (await simulatorControl(rallyUrl)).users?.[0]?.apiKey;
+    if (!apiKey) throw new Error(`The simulator at ${rallyUrl} names no user with an API key`);
+    return apiKey;
+  },
+});
+
+/** The Platform workspace on the Azure DevOps simulator's Platform project (Scrum). */
+export const azureDevOpsDemo = (orgUrl: string): DemoIntegration => ({
+  workspaceKey: 'PLT',
+  system: 'azure_devops',
+  name: 'Azure DevOps',
+  accountUrl: orgUrl,
+  remoteWorkspace: 'Platform',
+  remoteProject: 'Platform',
+  async secret() {
+    const token = (await simulatorControl(orgUrl)).users?.[0]?.token;
+    if (!token) throw new Error(`The simulator at ${orgUrl} names no user with a token`);
+    return token;
+  },
+});
+
+/**
+ * A demo workspace comes with an enabled integration on a local simulator, set up through the
+ * same steps the wizard takes (a key or token instead of OAuth), so *Send to …* works from the
+ * first minute. Does nothing when the workspace has one of that system already.
  */
 export async function seedDemoIntegration(
   deps: Deps,
-  rallyUrl: string,
+  demo: DemoIntegration,
 ): Promise<'created' | 'present' | 'skipped'> {
   const db = deps.database.db;
-  const workspace = await workspacesRepository(db).findByKey('APP');
+  const workspace = await workspacesRepository(db).findByKey(demo.workspaceKey);
   if (!workspace) return 'skipped';
   const repo = integrationsRepository(db);
-  if ((await repo.listForWorkspace(workspace.id)).length > 0) return 'present';
+  const existing = await repo.listForWorkspace(workspace.id);
+  if (existing.some((i) => i.system === demo.system)) return 'present';
 
-  const apiKey = await simulatorApiKey(rallyUrl);
+  const secret = await demo.secret();
   const settings: IntegrationSettings = {
-    accountUrl: rallyUrl,
+    accountUrl: demo.accountUrl,
     excludeChildUpdates: false,
     sendMode: 'auto',
     importNewRecords: true,
   };
   let row = await repo.create({
     workspaceId: workspace.id,
-    system: 'rally',
-    name: 'Rally',
+    system: demo.system,
+    name: demo.name,
     templateId: null,
     config: settings,
   });
   try {
-    row = await connectWithApiKey(deps, row, apiKey);
+    row = await connectWithApiKey(deps, row, secret);
     const found = await connectIntegration(deps, row);
-    const [workspace0] = await found.connector.listWorkspaces(found.context);
-    if (!workspace0) throw new Error(`The simulator at ${rallyUrl} has no workspace`);
-    const projects = flatten(await found.connector.listProjects(found.context, workspace0.id));
-    const project = projects.find((p) => p.name === DEMO_PROJECT_NAME) ?? projects[0];
-    if (!project) throw new Error(`The simulator at ${rallyUrl} has no project`);
+    const workspaces = await found.connector.listWorkspaces(found.context);
+    const remote = workspaces.find((w) => w.name === demo.remoteWorkspace) ?? workspaces[0];
+    if (!remote) throw new Error(`${demo.accountUrl} has no workspace`);
+    const projects = flatten(await found.connector.listProjects(found.context, remote.id));
+    const project = projects.find((p) => p.name === demo.remoteProject) ?? projects[0];
+    if (!project) throw new Error(`${demo.accountUrl} has no project in ${remote.name}`);
     const scoped: IntegrationSettings = {
       ...settings,
-      remoteWorkspace: { id: workspace0.id, name: workspace0.name },
+      remoteWorkspace: { id: remote.id, name: remote.name },
       remoteProject: { id: project.id, name: project.name },
     };
     row = (await repo.update(row.id, { config: scoped }))!;
