@@ -7,15 +7,17 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class FeatureIntegrationsPage {
   readonly page: Page;
   readonly section: Locator;
+  /** The send control in the drawer's header; its words say where the feature stands. */
   readonly sendMenuButton: Locator;
   readonly sendMenu: Locator;
 
   constructor(page: Page) {
     this.page = page;
-    this.section = page
-      .getByRole('dialog', { name: /^Feature / })
-      .getByRole('region', { name: 'Integrations' });
-    this.sendMenuButton = this.section.getByRole('button', { name: /Send to…|Sending…/ });
+    const drawer = page.getByRole('dialog', { name: /^Feature / });
+    this.section = drawer.getByRole('region', { name: 'Integrations' });
+    this.sendMenuButton = drawer.getByRole('button', {
+      name: /^(Send to|Sending|In .+ — |.+ — send failed|Link broken)/,
+    });
     this.sendMenu = page.getByRole('menu', { name: 'Send to' });
   }
 
@@ -27,6 +29,11 @@ export class FeatureIntegrationsPage {
   async expectSendChoices(names: string[]): Promise<void> {
     for (const name of names)
       await expect(this.sendMenu.getByRole('menuitem', { name: `Send to ${name}` })).toBeVisible();
+  }
+
+  /** The send control says `text` (e.g. "In Rally — up to date"). */
+  async expectSendControl(text: string | RegExp): Promise<void> {
+    await expect(this.sendMenuButton).toContainText(text);
   }
 
   /** Sends this feature through the named integration (the menu must be open or is opened). */

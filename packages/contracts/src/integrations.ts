@@ -163,6 +163,24 @@ export const sendSummarySchema = z.object({
     }),
   ),
   summary: z.string(),
+  /** One row per record the plan names: what happens to it, or why it is skipped. */
+  rows: z
+    .array(
+      z.object({
+        recordType: z.enum(['release', 'initiative', 'feature', 'requirement']),
+        recordId: z.string(),
+        referenceNum: z.string().nullable(),
+        name: z.string().nullable(),
+        action: z.enum(['create', 'update', 'link', 'skip']),
+        /** The action or the reason in words, e.g. "Create under APP-1" or "Already up to date". */
+        detail: z.string(),
+      }),
+    )
+    .default([]),
+  /** Mapped fields that do not travel from the roadmap, e.g. Status mapped from the remote only. */
+  oneWay: z
+    .array(z.object({ recordType: z.string(), field: z.string(), message: z.string() }))
+    .default([]),
 });
 export type SendSummary = z.infer<typeof sendSummarySchema>;
 
@@ -236,6 +254,28 @@ export const recordLinkSchema = z.object({
   approval: z.array(z.string()).optional(),
 });
 export type RecordLink = z.infer<typeof recordLinkSchema>;
+
+/**
+ * How each record of one kind stands with the workspace's integrations, for the board: one
+ * answer per board load. Records no integration knows are absent (not sent yet).
+ */
+export const recordSyncOverviewSchema = z.object({
+  recordId: z.string(),
+  integrationId: z.string(),
+  integrationName: z.string(),
+  state: z.string(),
+  formattedId: z.string().nullable(),
+  url: z.string().nullable(),
+  /** A change waiting for the pause after text edits: not sent before this instant. */
+  dueAt: z.string().nullable(),
+  /** Why a link broke: `deleted_remotely` or `moved_out_of_scope`. */
+  brokenReason: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type RecordSyncOverviewView = z.infer<typeof recordSyncOverviewSchema>;
+export const recordSyncOverviewListSchema = z.object({
+  links: z.array(recordSyncOverviewSchema),
+});
 
 /** Resolving a conflict: keep the roadmap's values (send them) or take the remote's (apply them). */
 export const resolveConflictRequestSchema = z.object({ keep: z.enum(['roadmap', 'remote']) });

@@ -45,11 +45,16 @@ export {
   type OAuthSubject,
   oauthStatesRepository,
 } from './repositories/oauth-states.ts';
+export { type PlanRecord, planRecordsRepository } from './repositories/plan-records.ts';
 export {
   type RateWindow,
   rateLimitsRepository,
   type TakeResult,
 } from './repositories/rate-limits.ts';
+export {
+  type RecordSyncOverview,
+  recordSyncOverviewRepository,
+} from './repositories/record-sync-overview.ts';
 export { type SessionRow, sessionsRepository } from './repositories/sessions.ts';
 export { type User, type UserWithSecret, usersRepository } from './repositories/users.ts';
 export { type RefusalCount, webhookRefusalsRepository } from './repositories/webhook-refusals.ts';

@@ -35,6 +35,7 @@ import { AppError } from '../lib/errors.ts';
 import { validate } from '../lib/validate.ts';
 import { requireWorkspaceRole } from '../middleware/workspace-role.ts';
 import { connectorFor } from '../sync/connectors.ts';
+import { oneWayFields } from '../views/send-summary.ts';
 
 type Deps = AppEnv['Variables']['deps'];
 
@@ -69,7 +70,13 @@ export const integrationRoutes = new Hono<AppEnv>()
     );
     const enabled = rows
       .filter((r) => isActiveIntegration(r.state))
-      .map((r) => ({ id: r.id, name: r.name, system: r.system }));
+      .map((r) => ({
+        id: r.id,
+        name: r.name,
+        system: r.system,
+        // What the drawer says where a field is changed: mapped from the remote only, it stays.
+        oneWay: oneWayFields(r, new Set(['feature', 'requirement', 'release', 'initiative'])),
+      }));
     return c.json({ integrations: enabled }, 200);
   })
   .post(

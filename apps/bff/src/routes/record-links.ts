@@ -3,6 +3,7 @@ import {
   recordTypeSchema,
   resolveConflictRequestSchema,
 } from '@tandem/contracts';
+import { integrationsRepository, recordSyncOverviewRepository } from '@tandem/storage';
 import { decideOutgoing, resolveConflict } from '@tandem/sync-engine/runner';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -20,9 +21,31 @@ const recordParams = z.object({
 /**
  * One record's links: the chip with the remote id, the error with a link to its log entry, or
  * the fields changed on both sides, or the changes waiting for approval; resolving such a
- * conflict and approving or rejecting such changes.
+ * conflict and approving or rejecting such changes. `/:recordType` lists how every record of
+ * that kind stands, for the board's cards and filters.
  */
 export const recordLinkRoutes = new Hono<AppEnv>()
+  .get(
+    '/:recordType',
+    requireWorkspaceRole('viewer'),
+    validate('param', z.object({ recordType: recordTypeSchema, workspaceId: z.string() })),
+    async (c) => {
+      const workspaceId = c.var.workspace.id;
+      const db = c.var.deps.database.db;
+      const names = new Map(
+        (await integrationsRepository(db).listForWorkspace(workspaceId)).map((i) => [i.id, i.name]),
+      );
+      const rows = await recordSyncOverviewRepository(db).forWorkspace(
+        workspaceId,
+        c.req.valid('param').recordType,
+      );
+      const links = rows.map((r) => ({
+        ...r,
+        integrationName: names.get(r.integrationId) ?? '',
+      }));
+      return c.json({ links }, 200);
+    },
+  )
   .get(
     '/:recordType/:recordId',
     requireWorkspaceRole('viewer'),

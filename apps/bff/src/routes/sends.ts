@@ -1,11 +1,11 @@
-import { isActiveIntegration, type SendSummary, sendRequestSchema } from '@tandem/contracts';
+import { isActiveIntegration, sendRequestSchema } from '@tandem/contracts';
 import { recordsOutsideWorkspace } from '@tandem/roadmap';
 import {
   type IntegrationRow,
   integrationLogRepository,
   integrationsRepository,
 } from '@tandem/storage';
-import type { DryRun, SendPlan } from '@tandem/sync-engine';
+import type { SendPlan } from '@tandem/sync-engine';
 import { previewSend, sendPlan } from '@tandem/sync-engine/runner';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
@@ -16,24 +16,7 @@ import { rateLimitPerUser } from '../lib/rate-limit.ts';
 import { validate } from '../lib/validate.ts';
 import { requireWorkspaceRole } from '../middleware/workspace-role.ts';
 import { displayNameOf } from '../sync/connectors.ts';
-
-function toSummary(batchId: string | null, plan: SendPlan, dry: DryRun): SendSummary {
-  const count = (action: string) => plan.steps.filter((s) => s.action === action).length;
-  return {
-    batchId,
-    creates: count('create'),
-    updates: count('update'),
-    links: count('link'),
-    skipped: plan.skipped.length,
-    blocked: dry.blocked,
-    warnings: plan.warnings.map((w) => ({
-      referenceNum: w.record.referenceNum,
-      severity: w.severity,
-      message: w.message,
-    })),
-    summary: dry.summary,
-  };
-}
+import { sendSummary } from '../views/send-summary.ts';
 
 /** A refused send leaves its reason on each record it concerns, for the drawer and the log. */
 async function logBlockedRecords(
@@ -57,6 +40,37 @@ async function logBlockedRecords(
       deps.now().toISOString(),
     );
   }
+}
+
+/**
+ * Sending a record that is already up to date changes nothing remotely; the log still says so,
+ * once per record the user chose (not for the requirements and releases that came along).
+ */
+async function logUpToDate(
+  deps: AppEnv['Variables']['deps'],
+  row: IntegrationRow,
+  plan: SendPlan,
+  selection: { featureIds?: readonly string[]; releaseIds?: readonly string[] },
+) {
+  const chosen = new Set([...(selection.featureIds ?? []), ...(selection.releaseIds ?? [])]);
+  const upToDate = plan.skipped.filter((s) => s.reason === 'up_to_date' && chosen.has(s.record.id));
+  if (upToDate.length === 0) return;
+  const at = deps.now().toISOString();
+  await integrationLogRepository(deps.database.db).appendMany(
+    upToDate.map((s) => ({
+      at,
+      entry: {
+        integrationId: row.id,
+        workspaceId: row.workspaceId,
+        recordType: s.record.kind,
+        recordId: s.record.id,
+        level: 'info' as const,
+        event: 'send_up_to_date',
+        message: `${s.record.referenceNum ?? s.record.kind} is already up to date in ${row.name}: nothing changed since it was last sent, so nothing was sent`,
+        data: null,
+      },
+    })),
+  );
 }
 
 /**
@@ -99,11 +113,11 @@ export const sendRoutes = new Hono<AppEnv>().post(
     try {
       if (dryRun) {
         const { plan, summary } = await previewSend(deps.sync.deps, row.id, selection);
-        return c.json(toSummary(null, plan, summary), 200);
+        return c.json(await sendSummary(deps, row, null, plan, summary), 200);
       }
       const preview = await previewSend(deps.sync.deps, row.id, selection);
       if (preview.summary.blocked) {
-        const summary = toSummary(null, preview.plan, preview.summary);
+        const summary = await sendSummary(deps, row, null, preview.plan, preview.summary);
         await logBlockedRecords(deps, row, preview.plan);
         throw new AppError(
           422,
@@ -121,7 +135,8 @@ export const sendRoutes = new Hono<AppEnv>().post(
       }
       const result = await sendPlan(deps.sync.deps, preview.plan);
       deps.sync.worker.wake();
-      return c.json(toSummary(result.batchId, result.plan, result.summary), 202);
+      await logUpToDate(deps, row, result.plan, selection);
+      return c.json(await sendSummary(deps, row, result.batchId, result.plan, result.summary), 202);
     } catch (error) {
       // Not set up → 409; the remote refusing (e.g. its schema read for the check) → 502 with its words.
       throw remoteFailure(error, displayNameOf(row.system));

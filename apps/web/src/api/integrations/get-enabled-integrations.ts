@@ -6,7 +6,15 @@ import { integrationKeys } from './keys';
 
 const enabledSchema = z.object({
   integrations: z.array(
-    z.object({ id: z.string(), name: z.string(), system: integrationSystemSchema }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      system: integrationSystemSchema,
+      /** Mapped fields that do not travel from the roadmap (mapped from the remote only). */
+      oneWay: z
+        .array(z.object({ recordType: z.string(), field: z.string(), message: z.string() }))
+        .default([]),
+    }),
   ),
 });
 export type EnabledIntegration = z.infer<typeof enabledSchema>['integrations'][number];

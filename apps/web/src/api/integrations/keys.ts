@@ -7,6 +7,9 @@ export const integrationKeys = {
   log: (workspaceId: string, integrationId: string) =>
     ['workspaces', workspaceId, 'integrations', integrationId, 'log'] as const,
   links: (workspaceId: string) => ['workspaces', workspaceId, 'links'] as const,
+  /** Every record of one kind at once (the board); under `links` so one invalidation reaches it. */
+  overview: (workspaceId: string, recordType: string) =>
+    ['workspaces', workspaceId, 'links', 'overview', recordType] as const,
   recordLinks: (workspaceId: string, recordType: string, recordId: string) =>
     ['workspaces', workspaceId, 'links', recordType, recordId] as const,
 };

@@ -1,6 +1,6 @@
 import type { Feature } from '@tandem/contracts';
 import { Link as LinkIcon, MoreHorizontal, Trash2, X } from 'lucide-react';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Menu, MenuButton, MenuItem, MenuList, MenuSeparator } from '@/components/ui/menu';
@@ -15,6 +15,7 @@ export function DrawerHeader({
   feature,
   state,
   canDelete,
+  action,
   onClose,
   onDeleted,
 }: {
@@ -22,6 +23,8 @@ export function DrawerHeader({
   feature: Feature;
   state: AutosaveState;
   canDelete: boolean;
+  /** The send control ("Send to …", "In <system> — up to date"), composed by the page. */
+  action?: ReactNode;
   onClose: () => void;
   onDeleted: () => void;
 }) {
@@ -29,12 +32,13 @@ export function DrawerHeader({
   const remove = useDeleteFeature(workspaceId);
 
   return (
-    <header className="flex h-12 shrink-0 items-center gap-3 border-b border-zinc-100 px-4">
+    <header className="flex min-h-12 shrink-0 items-center gap-3 border-b border-zinc-100 px-4 py-1.5">
       <span className="rounded-md bg-zinc-100 px-1.5 py-0.5 text-[12px] font-medium text-zinc-600 tabular-nums">
         {feature.referenceNum}
       </span>
       <SaveIndicator state={state} />
-      <div className="ml-auto flex items-center gap-1">
+      <div className="ml-auto flex min-w-0 items-center gap-1">
+        {action}
         <Menu>
           <MenuButton
             aria-label="More actions"

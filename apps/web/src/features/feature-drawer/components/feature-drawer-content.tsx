@@ -63,6 +63,7 @@ export function FeatureDrawerContent({
         feature={feature}
         state={state}
         canDelete={!readOnly}
+        action={slot?.header}
         onClose={onClose}
         onDeleted={onDeleted}
       />
@@ -117,6 +118,7 @@ export function FeatureDrawerContent({
             customFields={data.customFields}
             workspaceId={workspace.id}
             workspaces={workspaces}
+            {...(slot?.fieldHints ? { hints: slot.fieldHints } : {})}
           />
           <section aria-labelledby={`${id}-description`}>
             <SectionHeading id={`${id}-description`} icon={AlignLeft}>

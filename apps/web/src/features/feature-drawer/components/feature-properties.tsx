@@ -33,6 +33,7 @@ export function FeatureProperties({
   customFields,
   workspaceId,
   workspaces,
+  hints = {},
 }: {
   values: Values;
   onEdit: (patch: FeaturePatch) => void;
@@ -44,6 +45,8 @@ export function FeatureProperties({
   customFields: readonly CustomFieldDefinition[];
   workspaceId: string;
   workspaces: readonly SessionWorkspace[];
+  /** A word under a field, by its key (`status`, `release`, …): e.g. that it does not travel. */
+  hints?: Readonly<Record<string, string>>;
 }) {
   const id = useId();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -87,7 +90,7 @@ export function FeatureProperties({
 
   return (
     <div className="divide-y divide-transparent">
-      <PropertyRow id={`${id}-status`} label="Status">
+      <PropertyRow id={`${id}-status`} label="Status" hint={hints.status}>
         <Select
           id={`${id}-status`}
           density="sm"
@@ -104,7 +107,7 @@ export function FeatureProperties({
           ))}
         </Select>
       </PropertyRow>
-      <PropertyRow id={`${id}-release`} label="Release">
+      <PropertyRow id={`${id}-release`} label="Release" hint={hints.release}>
         <Select
           id={`${id}-release`}
           density="sm"

@@ -5,13 +5,16 @@ import { useSystemList } from '@/api/connectors/get-connectors';
 import { SectionHeading } from './section-heading';
 
 /**
- * What the page puts in the section: the links (`children`) and *Send to…* (`action`), and a
- * `notice` shown at the top of the drawer (e.g. a conflict to settle).
+ * What the page puts in the drawer: the links (`children`) and an `action` in the section, the
+ * send control in the `header`, a `notice` shown at the top of the drawer (e.g. a conflict to
+ * settle), and `fieldHints` under fields (e.g. "Status changes stay in Tandem").
  */
 export type IntegrationsSlot = (feature: FeatureDetail) => {
   action?: ReactNode;
+  header?: ReactNode;
   children?: ReactNode;
   notice?: ReactNode;
+  fieldHints?: Readonly<Record<string, string>>;
 };
 
 /**

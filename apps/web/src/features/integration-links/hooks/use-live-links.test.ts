@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { staleLinkKeys } from './use-live-links';
 
 describe('staleLinkKeys', () => {
-  it('refetches the links of the record that changed', () => {
+  it('refetches the links of the record that changed, and the board overview of its kind', () => {
     expect(
       staleLinkKeys('w1', {
         kind: 'event',
@@ -15,7 +15,10 @@ describe('staleLinkKeys', () => {
           origin: 'integration:i1',
         },
       }),
-    ).toEqual([['workspaces', 'w1', 'links', 'feature', 'f1']]);
+    ).toEqual([
+      ['workspaces', 'w1', 'links', 'feature', 'f1'],
+      ['workspaces', 'w1', 'links', 'overview', 'feature'],
+    ]);
   });
 
   it('refetches every link after a gap in the stream, or for a link row without its owner', () => {

@@ -10,7 +10,11 @@ export function staleLinkKeys(workspaceId: string, message: LiveMessage) {
   if (kind === 'resync' || message.event.recordType === 'integration_field')
     return [integrationKeys.links(workspaceId)];
   const { recordType, recordId } = message.event;
-  return [integrationKeys.recordLinks(workspaceId, recordType, recordId)];
+  return [
+    integrationKeys.recordLinks(workspaceId, recordType, recordId),
+    // The board's overview of that kind (its badges and references) follows too.
+    integrationKeys.overview(workspaceId, recordType),
+  ];
 }
 
 /**

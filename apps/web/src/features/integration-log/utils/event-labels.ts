@@ -16,6 +16,7 @@ const LABELS: Record<string, string> = {
   resolve: 'Conflicts resolved',
   send_blocked: 'Sends refused before sending',
   send_failed: 'Failed sends',
+  send_up_to_date: 'Sends with nothing to send',
   settings: 'Settings changes',
   sync: 'Changes sent',
   webhook: 'Webhooks received',

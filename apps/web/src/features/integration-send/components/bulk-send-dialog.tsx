@@ -1,6 +1,8 @@
-import { Send } from 'lucide-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { RotateCcw, Send } from 'lucide-react';
 import { useState } from 'react';
 import { useEnabledIntegrations } from '@/api/integrations/get-enabled-integrations';
+import { integrationKeys } from '@/api/integrations/keys';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -55,6 +57,37 @@ export function BulkSendDialog({
     active: started,
   });
   const name = integration?.name ?? 'the integration';
+  const queryClient = useQueryClient();
+  const failedItems = progress.items.filter((i) => i.outcome === 'failed');
+
+  /** Sends the failed records again; their rows wait for the new outcome. */
+  const retryFailed = () => {
+    if (!integration || failedItems.length === 0) return;
+    const featureIds = failedItems
+      .filter((i) => (i.recordType ?? 'feature') === 'feature')
+      .map((i) => i.id);
+    const releaseIds = failedItems.filter((i) => i.recordType === 'release').map((i) => i.id);
+    send.mutate(
+      {
+        integrationId: integration.id,
+        ...(featureIds.length ? { featureIds } : {}),
+        ...(releaseIds.length ? { releaseIds } : {}),
+      },
+      {
+        onSuccess: () => {
+          for (const item of failedItems)
+            queryClient.removeQueries({
+              queryKey: integrationKeys.recordLinks(
+                workspaceId,
+                item.recordType ?? 'feature',
+                item.id,
+              ),
+              exact: true,
+            });
+        },
+      },
+    );
+  };
 
   const start = () => {
     if (!integration) return;
@@ -65,12 +98,20 @@ export function BulkSendDialog({
   };
 
   const footer = started ? (
-    <Button
-      variant={progress.finished ? 'primary' : 'secondary'}
-      onClick={progress.finished ? (onFinished ?? onClose) : onClose}
-    >
-      {progress.finished ? 'Done' : 'Close — keep sending'}
-    </Button>
+    <>
+      {progress.finished && failedItems.length > 0 ? (
+        <Button onClick={retryFailed} loading={send.isPending}>
+          <RotateCcw className="size-3.5" aria-hidden="true" />
+          {`Retry failed (${failedItems.length})`}
+        </Button>
+      ) : null}
+      <Button
+        variant={progress.finished ? 'primary' : 'secondary'}
+        onClick={progress.finished ? (onFinished ?? onClose) : onClose}
+      >
+        {progress.finished ? 'Done' : 'Close — keep sending'}
+      </Button>
+    </>
   ) : (
     <>
       <Button onClick={onClose}>Cancel</Button>
@@ -97,7 +138,7 @@ export function BulkSendDialog({
       title={title}
       description={started ? undefined : `Check the plan first: nothing has been sent yet.`}
       footer={footer}
-      className="max-w-xl"
+      className="max-w-2xl"
     >
       <div className="space-y-4 pb-2">
         {integrations.data && integrations.data.length > 1 && !started ? (

@@ -15,6 +15,8 @@ export function BoardColumn({
   onAdd,
   canEdit,
   emptyText,
+  selectedCount = 0,
+  onSelectAll,
   children,
 }: {
   column: Column;
@@ -23,6 +25,9 @@ export function BoardColumn({
   canEdit: boolean;
   /** What an empty column says ("Drop features here", or that nothing matches the filters). */
   emptyText: string;
+  /** How many of the column's cards are selected; with `onSelectAll`, a select-all box shows. */
+  selectedCount?: number;
+  onSelectAll?: (() => void) | undefined;
   children: ReactNode;
 }) {
   const { setNodeRef, isOver } = useDroppable({
@@ -38,6 +43,18 @@ export function BoardColumn({
       className="relative flex max-h-full w-[17.5rem] shrink-0 flex-col rounded-xl bg-zinc-100/70"
     >
       <header className="flex h-10 items-center gap-2 px-3">
+        {canEdit && onSelectAll && ids.length > 0 ? (
+          <input
+            type="checkbox"
+            aria-label={`Select all in ${column.name}`}
+            checked={selectedCount === ids.length}
+            ref={(el) => {
+              if (el) el.indeterminate = selectedCount > 0 && selectedCount < ids.length;
+            }}
+            onChange={onSelectAll}
+            className="size-3.5 shrink-0 cursor-pointer rounded border-zinc-300 accent-accent-600"
+          />
+        ) : null}
         {column.color !== undefined ? <StatusDot color={column.color} /> : null}
         <h2 id={headingId} className="truncate text-[13px] font-semibold text-zinc-800">
           {column.name}

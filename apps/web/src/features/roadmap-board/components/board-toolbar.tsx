@@ -3,7 +3,7 @@ import { Search, X } from 'lucide-react';
 import { type RefObject, useEffect, useState } from 'react';
 import type { FeatureListFilters } from '@/api/roadmap/get-features';
 import { Select } from '@/components/ui/select';
-import { activeFilterCount, type BoardView } from '../utils/board-filters';
+import { activeFilterCount, type BoardView, type SyncFilter } from '../utils/board-filters';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -17,6 +17,7 @@ export function BoardToolbar({
   tags,
   workspaceName,
   searchRef,
+  showSync = false,
 }: {
   view: BoardView;
   onChange: (update: (view: BoardView) => BoardView) => void;
@@ -26,6 +27,8 @@ export function BoardToolbar({
   tags: readonly string[];
   workspaceName: (workspaceId: string) => string | undefined;
   searchRef?: RefObject<HTMLInputElement | null>;
+  /** Whether the workspace sends anywhere: the sync filter shows only then. */
+  showSync?: boolean;
 }) {
   const [text, setText] = useState(view.filters.q ?? '');
   useEffect(() => setText(view.filters.q ?? ''), [view.filters.q]);
@@ -126,10 +129,28 @@ export function BoardToolbar({
           </option>
         ))}
       </Select>
-      {count > 0 || view.filters.q ? (
+      {showSync || view.sync ? (
+        <Select
+          density="sm"
+          aria-label="Sync"
+          className="w-40"
+          value={view.sync ?? ''}
+          onChange={(e) =>
+            onChange((v) => ({
+              ...v,
+              sync: e.target.value === '' ? undefined : (e.target.value as SyncFilter),
+            }))
+          }
+        >
+          <option value="">Any sync state</option>
+          <option value="attention">Needs attention</option>
+          <option value="unsent">Not sent yet</option>
+        </Select>
+      ) : null}
+      {count > 0 || view.filters.q || view.sync ? (
         <button
           type="button"
-          onClick={() => onChange((v) => ({ ...v, filters: {} }))}
+          onClick={() => onChange((v) => ({ ...v, filters: {}, sync: undefined }))}
           className="inline-flex h-8 items-center gap-1 rounded-md px-2 text-[13px] text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900"
         >
           <X className="size-3.5" aria-hidden="true" />

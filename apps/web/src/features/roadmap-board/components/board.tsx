@@ -1,6 +1,6 @@
 import { DndContext, DragOverlay } from '@dnd-kit/core';
 import type { Feature, Member, WorkflowStatus } from '@tandem/contracts';
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { type BoardDrop, useBoardDnd } from '../hooks/use-board-dnd';
 import { boardCollisions } from '../utils/board-collisions';
 import type { BoardGrouping } from '../utils/board-filters';
@@ -24,6 +24,9 @@ export function Board({
   onAdd,
   onDrop,
   filtered,
+  syncOf,
+  changedBy,
+  onSelectColumn,
 }: {
   features: readonly Feature[];
   columns: readonly Column[];
@@ -39,6 +42,12 @@ export function Board({
   onDrop: (drop: BoardDrop) => void;
   /** The board shows a subset (search or filters); empty columns then say so. */
   filtered: boolean;
+  /** A card's remote references and sync badge. */
+  syncOf?: (feature: Feature) => ReactNode;
+  /** The integration that just changed the feature, while its card is highlighted. */
+  changedBy?: (feature: Feature) => string | undefined;
+  /** Select (or clear) every card of a column. */
+  onSelectColumn?: (ids: readonly string[]) => void;
 }) {
   const dnd = useBoardDnd({ features, columns, groupBy, onDrop });
   const byId = useMemo(() => new Map(features.map((f) => [f.id, f])), [features]);
@@ -66,6 +75,8 @@ export function Board({
               ids={ids}
               onAdd={onAdd}
               canEdit={canEdit}
+              selectedCount={ids.filter((id) => selected.has(id)).length}
+              onSelectAll={onSelectColumn ? () => onSelectColumn(ids) : undefined}
               emptyText={
                 filtered ? 'No matching features' : canEdit ? 'Drop features here' : 'No features'
               }
@@ -86,6 +97,8 @@ export function Board({
                       selecting={selected.size > 0}
                       canEdit={canEdit}
                       onSelect={onSelect}
+                      sync={syncOf?.(feature)}
+                      changedBy={changedBy?.(feature)}
                     />
                   </li>
                 );

@@ -3,7 +3,7 @@ import { CSS } from '@dnd-kit/utilities';
 import type { Feature, Member, WorkflowStatus } from '@tandem/contracts';
 import { clsx } from 'clsx';
 import { GripVertical } from 'lucide-react';
-import type { KeyboardEventHandler, MouseEvent, PointerEventHandler } from 'react';
+import type { KeyboardEventHandler, MouseEvent, PointerEventHandler, ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { FeatureCardBody } from './feature-card-body';
 
@@ -20,6 +20,10 @@ export interface FeatureCardProps {
   /** Viewers can open a feature but not move or select it. */
   canEdit: boolean;
   onSelect: (feature: Feature, mode: 'toggle' | 'range') => void;
+  /** The remote references and the sync badge (see `CardSync`). */
+  sync?: ReactNode;
+  /** Set for a few seconds after an integration changed the feature: who did (its name). */
+  changedBy?: string | undefined;
 }
 
 /** Ignore clicks that land on the card's own controls. */
@@ -32,7 +36,8 @@ const isControl = (target: EventTarget) =>
  * drawer; Shift-click selects a range, Ctrl/⌘-click toggles one.
  */
 export function FeatureCard(props: FeatureCardProps) {
-  const { feature, columnId, href, selected, selecting, canEdit, onSelect } = props;
+  const { feature, columnId, href, selected, selecting, canEdit, onSelect, sync, changedBy } =
+    props;
   const navigate = useNavigate();
   const {
     attributes,
@@ -66,7 +71,9 @@ export function FeatureCard(props: FeatureCardProps) {
         canEdit ? 'cursor-grab active:cursor-grabbing' : 'cursor-pointer',
         selected
           ? 'border-accent-500 ring-2 ring-accent-500/25'
-          : 'border-zinc-200 hover:border-zinc-300 hover:shadow-[0_2px_8px_-2px_rgb(0_0_0/0.1)]',
+          : changedBy
+            ? 'border-sky-400 bg-sky-50 ring-2 ring-sky-400/30'
+            : 'border-zinc-200 hover:border-zinc-300 hover:shadow-[0_2px_8px_-2px_rgb(0_0_0/0.1)]',
         isDragging &&
           'border-dashed !border-accent-200 bg-accent-50/60 shadow-none [&>*]:invisible',
       )}
@@ -78,7 +85,7 @@ export function FeatureCard(props: FeatureCardProps) {
               'flex size-6 items-center justify-center rounded',
               selected || selecting
                 ? 'opacity-100'
-                : 'opacity-0 group-hover/card:opacity-100 focus-within:opacity-100',
+                : 'opacity-0 group-hover/card:opacity-100 focus-within:opacity-100 pointer-coarse:opacity-100',
             )}
           >
             <input
@@ -98,14 +105,20 @@ export function FeatureCard(props: FeatureCardProps) {
             {...attributes}
             onKeyDown={listeners?.onKeyDown as KeyboardEventHandler | undefined}
             aria-label={`Move ${feature.referenceNum}`}
-            className="flex size-6 cursor-grab items-center justify-center rounded text-zinc-300 opacity-0 group-hover/card:opacity-100 hover:bg-zinc-100 hover:text-zinc-600 focus-visible:opacity-100"
+            className="flex size-6 cursor-grab touch-none items-center justify-center rounded text-zinc-400 opacity-0 group-hover/card:opacity-100 hover:bg-zinc-100 hover:text-zinc-600 focus-visible:opacity-100 pointer-coarse:opacity-100"
           >
             <GripVertical className="size-3.5" aria-hidden="true" />
           </button>
         </div>
       ) : null}
+      {changedBy ? (
+        <p role="status" className="mb-1 text-[11px] font-medium text-sky-800">
+          Changed in {changedBy} just now
+        </p>
+      ) : null}
       <FeatureCardBody
         {...props}
+        integrationSlot={sync}
         nameSlot={
           <Link
             to={href}

@@ -2,6 +2,8 @@ import type { Feature, SessionWorkspace } from '@tandem/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Layers, Plus, SearchX } from 'lucide-react';
 import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import { useEnabledIntegrations } from '@/api/integrations/get-enabled-integrations';
+import { overviewByRecord, useSyncOverview } from '@/api/integrations/get-sync-overview';
 import { writeFeatureToLists } from '@/api/roadmap/feature-cache';
 import { useCustomFields } from '@/api/roadmap/get-custom-fields';
 import { useFeatures } from '@/api/roadmap/get-features';
@@ -20,11 +22,14 @@ import { useMoveFeature } from '../api/move-feature';
 import type { BoardDrop } from '../hooks/use-board-dnd';
 import { useBoardShortcuts } from '../hooks/use-board-shortcuts';
 import { useBoardView } from '../hooks/use-board-view';
+import { useRemoteChanges } from '../hooks/use-remote-changes';
 import { useSelection } from '../hooks/use-selection';
 import { rankBetween } from '../utils/drop-position';
 import { type BoardColumn, boardOrder, groupFeatures } from '../utils/group-features';
+import { matchesSyncFilter } from '../utils/sync-filter';
 import { Board } from './board';
 import { BoardToolbar } from './board-toolbar';
+import { CardSync } from './card-sync';
 import { GroupingToggle } from './grouping-toggle';
 import { NewFeatureDialog } from './new-feature-dialog';
 import { SelectionBar } from './selection-bar';
@@ -80,7 +85,18 @@ export function FeaturesBoard({
             })),
     [view.groupBy, view.filters.releaseId, statuses, ordered],
   );
-  const items = features.data ?? [];
+  const enabled = useEnabledIntegrations(workspaceId);
+  const overview = useSyncOverview(workspaceId, 'feature');
+  const syncRows = useMemo(() => overviewByRecord(overview.data), [overview.data]);
+  const remoteChanges = useRemoteChanges(workspaceId);
+  const integrationName = (id: string) =>
+    enabled.data?.find((i) => i.id === id)?.name ??
+    overview.data?.find((r) => r.integrationId === id)?.integrationName;
+  const items = useMemo(() => {
+    const all = features.data ?? [];
+    if (!view.sync) return all;
+    return all.filter((f) => matchesSyncFilter(view.sync, syncRows.get(f.id) ?? []));
+  }, [features.data, view.sync, syncRows]);
   const order = useMemo(
     () => boardOrder(groupFeatures(items, columns, view.groupBy), columns),
     [items, columns, view.groupBy],
@@ -162,7 +178,8 @@ export function FeaturesBoard({
 
   const loading = features.isPending || workflows.isPending || releases.isPending;
   const failed = features.error ?? workflows.error ?? releases.error;
-  const filtered = Boolean(view.filters.q) || Object.values(view.filters).some(Boolean);
+  const filtered =
+    Boolean(view.filters.q) || Object.values(view.filters).some(Boolean) || Boolean(view.sync);
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -199,6 +216,7 @@ export function FeaturesBoard({
         tags={tags}
         workspaceName={otherWorkspaceName}
         searchRef={searchRef}
+        showSync={(enabled.data?.length ?? 0) > 0}
       />
       {failed ? (
         <Alert className="mx-6">{failed.message}</Alert>
@@ -244,6 +262,12 @@ export function FeaturesBoard({
               }
               onDrop={onDrop}
               filtered={filtered}
+              syncOf={(f) => <CardSync rows={syncRows.get(f.id) ?? []} />}
+              changedBy={(f) => {
+                const by = remoteChanges.get(f.id);
+                return by === undefined ? undefined : (integrationName(by) ?? 'the integration');
+              }}
+              onSelectColumn={canEdit ? selection.toggleAll : undefined}
             />
           </div>
         </>

@@ -33,10 +33,21 @@ export function useSelection(visibleOrder: readonly string[]) {
     [anchor, visibleOrder],
   );
 
+  /** A column's select-all: selects all its cards, or clears them when all are selected. */
+  const toggleAll = useCallback((ids: readonly string[]) => {
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (ids.every((id) => next.has(id))) for (const id of ids) next.delete(id);
+      else for (const id of ids) next.add(id);
+      return next;
+    });
+    setAnchor(null);
+  }, []);
+
   const clear = useCallback(() => {
     setSelected(new Set());
     setAnchor(null);
   }, []);
 
-  return { selected: visible, toggle, selectRange, clear };
+  return { selected: visible, toggle, selectRange, toggleAll, clear };
 }

@@ -2,10 +2,15 @@ import type { FeatureListFilters } from '@/api/roadmap/get-features';
 
 export type BoardGrouping = 'status' | 'release';
 
+/** Sync filters, applied on the board: cards someone must act on, or never sent anywhere. */
+export type SyncFilter = 'attention' | 'unsent';
+const SYNC_FILTERS: readonly SyncFilter[] = ['attention', 'unsent'];
+
 /** What the board shows, all of it in the URL so a link or a reload shows the same board. */
 export interface BoardView {
   groupBy: BoardGrouping;
   filters: FeatureListFilters;
+  sync?: SyncFilter | undefined;
 }
 
 /** URL parameter ↔ filter; the short names keep shared links readable. */
@@ -26,7 +31,12 @@ export function boardViewFromSearchParams(params: URLSearchParams): BoardView {
     const value = params.get(PARAMS[key])?.trim();
     if (value) filters[key] = key === 'q' ? value.slice(0, 200) : value;
   }
-  return { groupBy: params.get('group') === 'release' ? 'release' : 'status', filters };
+  const sync = SYNC_FILTERS.find((f) => f === params.get('sync'));
+  return {
+    groupBy: params.get('group') === 'release' ? 'release' : 'status',
+    filters,
+    ...(sync ? { sync } : {}),
+  };
 }
 
 /**
@@ -43,6 +53,8 @@ export function boardViewToSearchParams(
     if (value) next.set(PARAMS[key], value);
     else next.delete(PARAMS[key]);
   }
+  if (view.sync) next.set('sync', view.sync);
+  else next.delete('sync');
   if (view.groupBy === 'release') next.set('group', 'release');
   else next.delete('group');
   return next;
