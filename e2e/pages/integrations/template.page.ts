@@ -32,6 +32,9 @@ export class TemplatePage {
   async expectAddressSaved(url: string): Promise<void> {
     await expect(this.authorize.getByText(`Saved as ${url}`)).toBeVisible();
     await expect(this.authorize.getByLabel('Rally account URL')).toHaveValue(url);
+    // Issue 20 (bug 9): no general hint contradicts the saved address.
+    if (url.startsWith('http://'))
+      await expect(this.authorize).not.toContainText('Starts with https://');
   }
 
   async expectCannotConnectYet(): Promise<void> {

@@ -104,7 +104,16 @@ function AuthorizeForm({
         <StepHeading n={1}>{`${system} account`}</StepHeading>
         <AccountUrlField
           id="template-account-url"
-          words={presentation.account}
+          words={
+            // The general hint ("Starts with https://") would contradict an address the server
+            // accepted without it (a local server): under that address, say what it is instead.
+            url.trim() !== '' && url.trim() === saved && !saved.startsWith('https://')
+              ? {
+                  ...presentation.account,
+                  hint: 'This address does not use https://, which only a server on your own network may do.',
+                }
+              : presentation.account
+          }
           value={url}
           onChange={setUrl}
           error={urlError}
