@@ -14,6 +14,8 @@ export const manifest: ConnectorManifest = {
   // flight per identity keeps a bulk send a "normal spike" (≤ 10 TSTUs) while the client slows
   // down on X-RateLimit-* / Retry-After before delays start.
   maxConcurrentPerAccount: 10,
+  // Single uploads up to 130 MB; larger ones need chunked upload (not done).
+  maxAttachmentBytes: 130_000_000,
   docsUrl: 'https://learn.microsoft.com/en-us/rest/api/azure/devops/?view=azure-devops-rest-7.1',
   presentation,
 };

@@ -9,6 +9,8 @@ export const manifest: ConnectorManifest = {
   secretFields: ['apiKey', 'oauthClientSecret', 'accessToken', 'refreshToken'],
   // Rally serves 12 simultaneous requests per user and queues the rest (KB 95713).
   maxConcurrentPerAccount: 12,
+  // Rally refuses larger files (pyral's MAX_ATTACHMENT_SIZE).
+  maxAttachmentBytes: 50_000_000,
   docsUrl: 'https://rally1.rallydev.com/slm/doc/webservice/',
   presentation,
 };

@@ -18,6 +18,8 @@ export const connectorManifestSchema = z.object({
   secretFields: z.array(z.string()),
   /** Default concurrent requests per remote account (Rally: 12). */
   maxConcurrentPerAccount: z.number().int().positive(),
+  /** The largest file the remote takes as an attachment; larger ones are refused and logged. */
+  maxAttachmentBytes: z.number().int().positive().optional(),
   docsUrl: z.url().optional(),
   /** What the SPA shows about the system: its name, mark, wizard steps and their words. */
   presentation: connectorPresentationSchema,

@@ -12,9 +12,11 @@ import {
   applyEventWithin,
   type IntegrationRuntime,
   queuesJobs,
+  recordQueueName,
   type SyncDeps,
   type Trx,
 } from '../sync/index.ts';
+import { ATTACHING_KINDS, SEND_ATTACHMENTS_TASK } from '../sync/send-attachments.ts';
 import { changedRoadmapFields, type RowChanges, SYNCED_KINDS } from './changed-fields.ts';
 
 export const SYNC_OUTBOX_CONSUMER = 'sync-engine';
@@ -131,6 +133,51 @@ export function createOutboxConsumer(options: {
     return work;
   }
 
+  /**
+   * A file added to a linked feature or requirement follows it to each integration the record is
+   * linked by (not a file an integration brought in). Queued apart from the record's own changes;
+   * a repeat of this row queues nothing twice (job key), and the connector skips a file already
+   * there.
+   */
+  async function attachmentAdded(row: OutboxRow): Promise<void> {
+    if (row.record_type !== 'attachment' || row.action !== 'create') return;
+    const file = await db
+      .selectFrom('attachments')
+      .select(['record_type', 'record_id', 'workspace_id'])
+      .where('id', '=', row.record_id)
+      .executeTakeFirst();
+    if (!file || !ATTACHING_KINDS.has(file.record_type)) return;
+    const links = await db
+      .selectFrom('record_syncs')
+      .select('integration_id')
+      .where('record_id', '=', file.record_id)
+      .where('record_type', '=', file.record_type)
+      .where('state_name', 'not in', ['unlinked', 'link_broken'])
+      .execute();
+    for (const { integration_id: integrationId } of links) {
+      if (row.origin === integrationOrigin(integrationId)) continue;
+      const integration = await integrationsRepository(db).find(integrationId);
+      if (!integration || !isActiveIntegration(integration.state)) continue;
+      if (integration.workspaceId !== file.workspace_id) continue;
+      await sync.queue.add({
+        task: SEND_ATTACHMENTS_TASK,
+        payload: {
+          integrationId,
+          record: { kind: file.record_type as RoadmapKind, id: file.record_id },
+          attachmentIds: [row.record_id],
+        },
+        queueName: recordQueueName(integrationId, {
+          kind: file.record_type as RoadmapKind,
+          id: file.record_id,
+        }),
+        jobKey: `attachment:${integrationId}:${row.record_id}`,
+        jobKeyMode: 'unsafe_dedupe',
+        maxAttempts: 10,
+      });
+      sync.jobsAdded?.();
+    }
+  }
+
   /** One batch of rows; true when it moved the cursor (there may be more). */
   async function tick(): Promise<boolean> {
     const start = await readCursor();
@@ -157,6 +204,7 @@ export function createOutboxConsumer(options: {
     for (const raw of rows) {
       const seq = Number(raw.seq);
       if (seq !== skipped + 1 && !gapTimedOut(skipped + 1)) break;
+      await attachmentAdded(raw);
       const work = await workFor(raw);
       if (work.length > 0) {
         const record: RecordRef = { kind: raw.record_type as RoadmapKind, id: raw.record_id };

@@ -16,6 +16,7 @@ import type { IntegrationRuntime, Trx } from './ports.ts';
 import { foreignRecordReason, parentIntegrationFor } from './record-ownership.ts';
 import { syncStateNames } from './record-syncs.ts';
 import { linkAsRemoteRef, toRemoteRef, toRemoteSnapshot } from './remote-refs.ts';
+import { hasAttachments, queueAttachments } from './send-attachments.ts';
 
 /** How long a record waits for its parent's create to finish before looking again. */
 const PARENT_WAIT_MS = 100;
@@ -117,6 +118,7 @@ export async function performRemoteEffect(
               { type: 'lookup_found', remote: toRemoteRef(found) },
               snapshot(record, found, mapping, deps),
             );
+            await sendFilesAfter(deps, integrationId, ref);
             return;
           }
         }
@@ -136,6 +138,7 @@ export async function performRemoteEffect(
           { type: 'create_succeeded', remote: toRemoteRef(created) },
           snapshot(record, created, mapping, deps),
         );
+        await sendFilesAfter(deps, integrationId, ref);
       } catch (error) {
         if (RemoteError.is(error) && error.ambiguous) {
           await answer({ type: 'create_ambiguous_failure', error: error.message });
@@ -158,6 +161,7 @@ export async function performRemoteEffect(
               snapshot(record, found, mapping, deps),
             )
           : answer({ type: 'lookup_not_found' }));
+        if (found) await sendFilesAfter(deps, integrationId, ref);
       } catch (error) {
         await answer(failedEvent('lookup', error, effect.attempt));
       }
@@ -230,6 +234,11 @@ export async function performRemoteEffect(
       return;
     }
   }
+}
+
+/** A record's files follow it once it has a remote record (their own job: retried apart). */
+async function sendFilesAfter(deps: SyncDeps, integrationId: string, record: RecordRef) {
+  if (await hasAttachments(deps, record)) await queueAttachments(deps, { integrationId, record });
 }
 
 function snapshot(

@@ -9,6 +9,11 @@ import {
 import { syncCallContext } from './call-context.ts';
 import type { SyncDeps } from './deps.ts';
 import { performRemoteEffect } from './perform-remote-effect.ts';
+import {
+  SEND_ATTACHMENTS_TASK,
+  type SendAttachmentsPayload,
+  sendAttachments,
+} from './send-attachments.ts';
 
 /** The job handlers of the sync runner, for `createWorker({ handlers })`. */
 export function syncTaskHandlers(deps: SyncDeps): Record<string, TaskHandler> {
@@ -26,6 +31,13 @@ export function syncTaskHandlers(deps: SyncDeps): Record<string, TaskHandler> {
         ...(batchId ? { batchId } : {}),
         ...(helpers.completeWithin ? { within: helpers.completeWithin } : {}),
       });
+    },
+    [SEND_ATTACHMENTS_TASK]: (job) => {
+      const payload = job.payload as SendAttachmentsPayload;
+      return syncCallContext.run(
+        { integrationId: payload.integrationId, record: payload.record },
+        () => sendAttachments(deps, payload),
+      );
     },
   };
 }
