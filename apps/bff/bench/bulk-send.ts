@@ -9,7 +9,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,6 +27,7 @@ import { seedDemoIdentity } from '../src/demo/seed-identity.ts';
 import { parseEnv } from '../src/env.ts';
 import { connectWithApiKey, enableIntegration } from '../src/integrations/integration-service.ts';
 import { rallyWorkspace } from '../test/sync/support.ts';
+import { freePort, serverNodeFlags, waitUntil } from './support/processes.ts';
 
 const { values } = parseArgs({
   options: {
@@ -52,18 +52,6 @@ const POSTGRES = values.database === 'postgres';
 const PG_BASE = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const LATENCY_MS = 40;
 const root = new URL('../../../', import.meta.url).pathname;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-
-const serverNodeFlags = JSON.parse(
-  readFileSync(new URL('../server-node-flags.json', import.meta.url), 'utf8'),
-) as string[];
 
 /** `BENCH_PROFILE=<dir>` writes a CPU profile of the BFF there (open it in Chrome DevTools). */
 const profile = process.env.BENCH_PROFILE;
@@ -90,15 +78,6 @@ function start(entry: string, env: Record<string, string>): ChildProcess {
       stdio: 'ignore',
     },
   );
-}
-
-async function waitUntil(check: () => Promise<boolean>, ms: number, what: string) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));

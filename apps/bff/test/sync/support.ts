@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { RecordMapping } from '@tandem/contracts';
+import type { IntegrationSettings, IntegrationSystem, RecordMapping } from '@tandem/contracts';
 import {
   createFeature,
   createRelease,
@@ -16,6 +16,7 @@ import {
   usersRepository,
   workspacesRepository,
 } from '@tandem/storage';
+import { accountOrigin, type IntegrationSecrets } from '@tandem/sync-engine/runner';
 import { RALLY_TEST_MAPPINGS } from '@tandem/testkit';
 import pino from 'pino';
 import { createSyncService } from '../../src/sync/sync-service.ts';
@@ -23,10 +24,21 @@ import { createSyncService } from '../../src/sync/sync-service.ts';
 /** The smallest useful Rally mapping (shared with the e2e flows). */
 export const RALLY_MAPPINGS: RecordMapping[] = RALLY_TEST_MAPPINGS;
 
-/** A workspace with a dated release, an owner, and an enabled Rally integration on `rallyUrl`. */
-export async function rallyWorkspace(
+/** What a test integration is made with: its system, settings and stored credentials. */
+export interface TestIntegration {
+  system: IntegrationSystem;
+  name: string;
+  config: IntegrationSettings;
+  secrets: IntegrationSecrets;
+}
+
+/**
+ * A workspace with a dated release, an owner, and an enabled integration made from `integration`,
+ * its credentials bound to its account URL as the wizard binds them (decision 021).
+ */
+export async function integrationWorkspace(
   database: DatabaseHandle,
-  rallyUrl: string,
+  integration: TestIntegration,
   options: {
     transport?: Parameters<typeof createSyncService>[0]['transport'];
     box?: SecretBox;
@@ -52,24 +64,15 @@ export async function rallyWorkspace(
   const repo = integrationsRepository(database.db);
   const row = await repo.create({
     workspaceId: workspace.id,
-    system: 'rally',
-    name: 'Rally',
+    system: integration.system,
+    name: integration.name,
     templateId: null,
-    config: {
-      accountUrl: rallyUrl,
-      remoteWorkspace: { id: String(SEED_IDS.workspace), name: 'Acme' },
-      remoteProject: { id: String(SEED_IDS.projectAlpha), name: 'Alpha' },
-      excludeChildUpdates: false,
-      recordMappings: RALLY_MAPPINGS,
-      sendMode: 'auto',
-      importNewRecords: true,
-    },
+    config: integration.config,
   });
   await repo.update(row.id, {
     state: 'enabled',
-    sealedSecrets: box.seal({ apiKey: DEFAULT_ADMIN_API_KEY }, row.id),
-    // Stored for the simulator's account URL, as the wizard binds them (decision 021).
-    credentialsAccountUrl: new URL(rallyUrl).origin,
+    sealedSecrets: box.seal(integration.secrets, row.id),
+    credentialsAccountUrl: accountOrigin(integration.config.accountUrl),
   });
 
   async function feature(name: string, requirements: string[] = []) {
@@ -99,4 +102,30 @@ export async function rallyWorkspace(
     transport: { allowPrivateNetwork: true, ...options.transport },
   });
   return { workspace, release, integrationId: row.id, feature, sync, owner, box };
+}
+
+/** A workspace with a dated release, an owner, and an enabled Rally integration on `rallyUrl`. */
+export function rallyWorkspace(
+  database: DatabaseHandle,
+  rallyUrl: string,
+  options: Parameters<typeof integrationWorkspace>[2] = {},
+) {
+  return integrationWorkspace(
+    database,
+    {
+      system: 'rally',
+      name: 'Rally',
+      config: {
+        accountUrl: rallyUrl,
+        remoteWorkspace: { id: String(SEED_IDS.workspace), name: 'Acme' },
+        remoteProject: { id: String(SEED_IDS.projectAlpha), name: 'Alpha' },
+        excludeChildUpdates: false,
+        recordMappings: RALLY_MAPPINGS,
+        sendMode: 'auto',
+        importNewRecords: true,
+      },
+      secrets: { apiKey: DEFAULT_ADMIN_API_KEY },
+    },
+    options,
+  );
 }
