@@ -71,6 +71,13 @@ const ZONES: Zone[] = [
     message: /Only the registry/,
   },
   {
+    name: 'BFF ↛ the Azure DevOps simulator (its package is @tandem/simulator-*)',
+    at: 'apps/bff/src/demo/__zone-probe.ts',
+    crossing: "export { SEED_IDS } from '@tandem/simulator-azure-devops';",
+    inside: "export { RemoteError } from '@tandem/connector-kit';",
+    message: /Only the registry/,
+  },
+  {
     name: 'simulator ↛ connectors',
     at: 'packages/simulators/rally/src/__zone-probe.ts',
     crossing: "export { x } from '@tandem/connector-rally';",
