@@ -128,7 +128,8 @@ export class BoardPage {
   }
 
   async openFeature(reference: string): Promise<void> {
-    await this.card(reference).getByRole('link').click();
+    // The name's link comes first; a linked card also links to its remote record.
+    await this.card(reference).getByRole('link').first().click();
     await expect(this.page).toHaveURL(new RegExp(`/features/${reference}`));
   }
 
