@@ -1,3 +1,4 @@
+import { createPublicApi, openApiDocument, PUBLIC_ROUTES } from '@tandem/public-api';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
@@ -10,6 +11,7 @@ import { refuseCrossSiteForms, requireCsrfToken } from './middleware/csrf.ts';
 import { refuseNulCharacters } from './middleware/refuse-nul.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { loadSession } from './middleware/session.ts';
+import { apiTokenRoutes } from './routes/api-tokens.ts';
 import { ATTACHMENT_UPLOAD_PATH, attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { clientCertificateRoutes } from './routes/client-certificates.ts';
@@ -37,6 +39,9 @@ import { workspaceRoutes } from './routes/workspaces.ts';
 import { spaRoutes } from './spa.ts';
 
 const isWebhook = (path: string) => path.startsWith('/api/webhooks/');
+/** The public API: a bearer token, never a session cookie, so no CSRF token either. */
+const isTokenApi = (path: string) =>
+  path.startsWith('/api/public/') || path === '/api/openapi.json';
 
 /** The JSON API; its type is what the SPA's typed client is built from. */
 function createApi() {
@@ -65,7 +70,8 @@ function createApi() {
     .route('/integration-templates', integrationTemplateRoutes)
     .route('/integrations', integrationsReportRoutes)
     .route('/webhooks', webhookRoutes)
-    .route('/workspaces/:workspaceId/links', recordLinkRoutes);
+    .route('/workspaces/:workspaceId/links', recordLinkRoutes)
+    .route('/workspaces/:workspaceId/api-tokens', apiTokenRoutes);
 }
 
 export type AppType = ReturnType<typeof createApi>;
@@ -112,14 +118,20 @@ export function createApp(deps: AppDeps) {
         : jsonBodyLimit(c, next),
     refuseNulCharacters({ unlimitedBody: (path) => ATTACHMENT_UPLOAD_PATH.test(path) }),
     // Remote webhooks carry no session and prove themselves with their registration's secret.
-    (c, next) => (isWebhook(c.req.path) ? next() : refuseCrossSiteForms(c, next)),
+    (c, next) =>
+      isWebhook(c.req.path) || isTokenApi(c.req.path) ? next() : refuseCrossSiteForms(c, next),
     loadSession,
   );
   app.use('/api/*', async (c, next) =>
-    c.req.path === '/api/auth/login' || isWebhook(c.req.path) ? next() : requireCsrfToken(c, next),
+    c.req.path === '/api/auth/login' || isWebhook(c.req.path) || isTokenApi(c.req.path)
+      ? next()
+      : requireCsrfToken(c, next),
   );
 
   app.route('/api', createApi());
+  const openApi = openApiDocument(PUBLIC_ROUTES);
+  app.get('/api/openapi.json', (c) => c.json(openApi));
+  app.route('/api/public/v1', createPublicApi({ db: full.database }));
   app.all('/api/*', () => {
     throw AppError.notFound('API route');
   });

@@ -93,6 +93,7 @@ describeEachDialect('GETs are read-only', (handle) => {
     const params: Record<string, string> = {
       workspaceId: ws.workspace.id,
       featureId: feature.id,
+      releaseId: ws.release.id,
       attachmentId: attachment.id,
       integrationId: ws.integrationId,
       templateId: 'no-such-template',

@@ -64,3 +64,18 @@ export const publicErrorSchema = z.object({
 });
 
 export const idParam = z.string().min(1).max(100);
+
+/** What the owner fills in to make a token (the secret is in the answer once). */
+export const issueTokenRequestSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    scope: tokenScopeSchema,
+    kind: tokenKindSchema.default('personal'),
+    /** For an integration token: the integration whose fields it writes. */
+    integrationId: z.string().min(1).nullable().default(null),
+  })
+  .strict()
+  .refine((v) => (v.kind === 'integration') === (v.integrationId !== null), {
+    message: 'An integration token names its integration; a personal token names none',
+    path: ['integrationId'],
+  });

@@ -2,12 +2,11 @@ import { describeEachDialect } from '@tandem/storage/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { tokenRepository } from '../src/index.ts';
 import type { TokensDb } from '../src/tokens/token-repository.ts';
-import { ensureTokensTable, seedWorkspace, servePublicApi } from './support/serve.ts';
+import { seedWorkspace, servePublicApi } from './support/serve.ts';
 
-describeEachDialect('public API tokens', (handle, dialect) => {
+describeEachDialect('public API tokens', (handle) => {
   let api: { url: string; close(): Promise<void> };
   beforeAll(async () => {
-    await ensureTokensTable(handle(), dialect);
     api = await servePublicApi(handle());
   });
   afterAll(() => api?.close());

@@ -24,6 +24,11 @@ import {
   updateRequirementRequestSchema,
   updateWorkspaceRequestSchema,
 } from '@tandem/contracts';
+import {
+  addRequirementSchema,
+  integrationFieldsWriteSchema,
+  issueTokenRequestSchema,
+} from '@tandem/public-api';
 import { createFeature, createRelease, ensureWorkflows, userContext } from '@tandem/roadmap';
 import { DEFAULT_ADMIN_API_KEY, SEED_IDS } from '@tandem/sim-rally';
 import { integrationsRepository, usersRepository, workspacesRepository } from '@tandem/storage';
@@ -114,6 +119,11 @@ const BODY_SCHEMAS = {
   'PUT /api/integration-templates/:templateId/credentials/api-key': setApiKeyRequestSchema,
   'PUT /api/integration-templates/:templateId/client-certificate': clientCertificateRequestSchema,
   'POST /api/integration-templates/:templateId/oauth/start': templateOAuthStartRequestSchema,
+  'POST /api/workspaces/:workspaceId/api-tokens': issueTokenRequestSchema,
+  // The public API: without a bearer token every request is refused with 401.
+  'PUT /api/public/v1/:collection/:recordId/integrations/:integrationId/fields':
+    integrationFieldsWriteSchema,
+  'POST /api/public/v1/features/:featureId/requirements': addRequirementSchema,
 } as const;
 
 /** Routes that read no JSON body (it must be ignored or refused): they get bodies all the same. */
@@ -139,6 +149,7 @@ const NO_BODY = new Set([
   'DELETE /api/integration-templates/:templateId/client-certificate',
   'PUT /api/integration-templates/:templateId/shares/:workspaceKey',
   'DELETE /api/integration-templates/:templateId/shares/:workspaceKey',
+  'DELETE /api/workspaces/:workspaceId/api-tokens/:tokenId',
 ]);
 const WEBHOOK = 'POST /api/webhooks/:integrationId';
 /** Server-sent events never end; the stream route is left to its own tests. */
@@ -171,6 +182,8 @@ const PARAM_KIND: Record<string, Kind | null> = {
   recordType: null,
   remoteId: null,
   workspaceKey: null,
+  tokenId: null,
+  collection: null,
 };
 
 /** A path parameter: the n-th real id of its kind when sent, or a garbage string. */

@@ -2,27 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { createFeature, createRelease, ensureWorkflows, userContext } from '@tandem/roadmap';
-import {
-  columnTypes,
-  type Dialect,
-  integrationsRepository,
-  usersRepository,
-  workspacesRepository,
-} from '@tandem/storage';
+import { integrationsRepository, usersRepository, workspacesRepository } from '@tandem/storage';
 import type { TestDatabase } from '@tandem/storage/testing';
 import { Hono } from 'hono';
-import { sql } from 'kysely';
-import { up as createApiTokens } from '../../../storage/src/migrations/0018-api-tokens.ts';
 import { createPublicApi } from '../../src/index.ts';
-
-/** Until the migration is in the storage index (see README), the test applies it itself. */
-export async function ensureTokensTable(db: TestDatabase, dialect: Dialect): Promise<void> {
-  const exists = await sql`select 1 from api_tokens limit 1`.execute(db.db).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) await createApiTokens(db.db as never, columnTypes(dialect));
-}
 
 export async function servePublicApi(
   db: TestDatabase,

@@ -19,6 +19,7 @@ import * as rateLimits from './0014-rate-limits.ts';
 import * as sealedWebhookSecrets from './0015-sealed-webhook-secrets.ts';
 import * as credentialsBoundToUrl from './0016-credentials-bound-to-url.ts';
 import * as webhookInbox from './0017-webhook-inbox.ts';
+import * as apiTokens from './0018-api-tokens.ts';
 
 /** What a data migration may need besides the database (given to `migrate`). */
 export type MigrationContext = { secrets?: SecretBox };
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '0015-sealed-webhook-secrets': sealedWebhookSecrets,
   '0016-credentials-bound-to-url': credentialsBoundToUrl,
   '0017-webhook-inbox': webhookInbox,
+  '0018-api-tokens': apiTokens,
 };
 
 export function migrationProvider(
