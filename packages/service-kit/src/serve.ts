@@ -2,15 +2,11 @@
  * A service over HTTP: `POST /` takes events, `GET /configuration` lists the service and its
  * config fields as JSON Schema (what the development proxy and the wizard read).
  */
-import {
-  createServer,
-  type IncomingMessage,
-  type RequestListener,
-  type ServerResponse,
-} from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Service } from './define-service.ts';
 import { type DeliveryOptions, handleDelivery } from './handle-delivery.ts';
+import { readBody, sendJson } from './http-io.ts';
 import { memoryReplayGuard } from './replay-guard.ts';
 
 export interface ServeOptions extends Omit<DeliveryOptions, 'guard'> {
@@ -39,12 +35,12 @@ export function createRequestListener<Data>(
   const limit = options.maxBodyBytes ?? 1024 * 1024;
   return (req, res) => {
     if (req.method === 'GET' && req.url === '/configuration') {
-      return send(res, 200, serviceConfiguration([service]));
+      return sendJson(res, 200, serviceConfiguration([service]));
     }
     // `/services/<name>` too: the address a development proxy gives the same service.
     const paths = ['/', '/events', `/services/${service.name}`];
     if (req.method !== 'POST' || !paths.includes(req.url ?? '')) {
-      return send(res, 404, { error: 'POST events to /' });
+      return sendJson(res, 404, { error: 'POST events to /' });
     }
     readBody(req, limit).then(
       async (body) => {
@@ -56,10 +52,10 @@ export function createRequestListener<Data>(
           { headers, body },
           deliveryOptions,
         );
-        send(res, status, answer);
+        sendJson(res, status, answer);
       },
       () =>
-        send(res, 413, {
+        sendJson(res, 413, {
           protocol: 1,
           ok: false,
           error: { message: 'Body too large', retryable: false, field_errors: [] },
@@ -91,28 +87,4 @@ export async function serveService<Data>(
         server.close(() => resolve());
       }),
   };
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
 }

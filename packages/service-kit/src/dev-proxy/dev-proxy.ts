@@ -8,6 +8,7 @@ import { type FSWatcher, watch } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleDelivery } from '../handle-delivery.ts';
+import { readBody, sendJson } from '../http-io.ts';
 import { memoryReplayGuard } from '../replay-guard.ts';
 import { serviceConfiguration } from '../serve.ts';
 import { type LoadedServices, loadServices } from './load-services.ts';
@@ -43,18 +44,18 @@ export async function startDevProxy(options: DevProxyOptions): Promise<RunningDe
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       print(`! ${(error as Error).message}`);
-      send(res, 500, { error: 'the proxy failed' });
+      sendJson(res, 500, { error: 'the proxy failed' });
     });
   });
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'GET' && req.url === '/configuration') {
-      return send(res, 200, serviceConfiguration([...loaded.services.values()]));
+      return sendJson(res, 200, serviceConfiguration([...loaded.services.values()]));
     }
     const name = /^\/services\/([a-z][a-z0-9_]*)$/.exec(req.url ?? '')?.[1];
     const service = name ? loaded.services.get(name) : undefined;
     if (req.method !== 'POST' || !service)
-      return send(res, 404, { error: `no service at ${req.url}` });
-    const body = await readBody(req);
+      return sendJson(res, 404, { error: `no service at ${req.url}` });
+    const body = await readBody(req, 1024 * 1024);
     const headers = Object.fromEntries(
       Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]),
     );
@@ -65,7 +66,7 @@ export async function startDevProxy(options: DevProxyOptions): Promise<RunningDe
       { secret: options.secret, guard },
     );
     print(`← ${service.name} ${status} ${JSON.stringify(answer)}`);
-    send(res, status, answer);
+    sendJson(res, status, answer);
   };
 
   let timer: NodeJS.Timeout | undefined;
@@ -93,24 +94,4 @@ export async function startDevProxy(options: DevProxyOptions): Promise<RunningDe
         server.close(() => resolve());
       }),
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > 1024 * 1024) req.destroy(new Error('body over 1 MiB'));
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
 }
