@@ -125,7 +125,7 @@ test('a send Rally refuses shows the error on the feature, with a link to its lo
   const drawer = new FeatureDrawerPage(page);
   const integrations = new FeatureIntegrationsPage(page);
   const log = new IntegrationLogPage(page);
-  const fault = await rally.failNextFeatureCreate();
+  const fault = await rally.failNextFeatureCreate(feature.name);
   try {
     await loginAsContributor(`/w/${mobile.key}/features/${feature.referenceNum}`);
     await drawer.expectOpen(feature.referenceNum);

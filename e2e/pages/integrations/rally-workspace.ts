@@ -41,7 +41,8 @@ export class RallyWorkspace {
     this.workspaceId = session.workspaces.find((w: { key: string }) => w.key === workspaceKey).id;
   }
 
-  async #call<T>(
+  /** One call to the workspace's API as the signed-in user (for subclasses: other systems). */
+  protected async call<T>(
     method: 'GET' | 'POST' | 'PATCH' | 'PUT',
     path: string,
     data?: unknown,
@@ -60,7 +61,7 @@ export class RallyWorkspace {
     name: string,
     options: { sendMode?: SendMode; apiKey?: string; importNewRecords?: boolean } = {},
   ): Promise<string> {
-    const { workflows } = await this.#call<{
+    const { workflows } = await this.call<{
       workflows: { recordType: string; statuses: { id: string; name: string }[] }[];
     }>('GET', '/workflows');
     const mappings = rallyTwoWayMappings(
@@ -75,7 +76,7 @@ export class RallyWorkspace {
     integrationId: string,
     features: SeededFeature[],
   ): Promise<{ formattedId: string; remoteId: string }[]> {
-    await this.#call('POST', `/integrations/${integrationId}/sends`, {
+    await this.call('POST', `/integrations/${integrationId}/sends`, {
       featureIds: features.map((f) => f.id),
     });
     const out: { formattedId: string; remoteId: string }[] = [];
@@ -84,7 +85,7 @@ export class RallyWorkspace {
       await expect
         .poll(
           async () => {
-            const { links } = await this.#call<{
+            const { links } = await this.call<{
               links: { integrationId: string; formattedId: string | null; url: string | null }[];
             }>('GET', `/links/feature/${feature.id}`);
             link = links.find((l) => l.integrationId === integrationId);
@@ -110,20 +111,20 @@ export class RallyWorkspace {
     mappings = RALLY_MAPPINGS,
     options: { sendMode?: SendMode; apiKey?: string; importNewRecords?: boolean } = {},
   ): Promise<string> {
-    const created = await this.#call<{ id: string; version: number }>('POST', '/integrations', {
+    const created = await this.call<{ id: string; version: number }>('POST', '/integrations', {
       system: 'rally',
       name,
     });
-    const account = await this.#call<{ version: number }>('PATCH', `/integrations/${created.id}`, {
+    const account = await this.call<{ version: number }>('PATCH', `/integrations/${created.id}`, {
       version: created.version,
       settings: { accountUrl: this.simulatorUrl },
     });
-    const connected = await this.#call<{ version: number }>(
+    const connected = await this.call<{ version: number }>(
       'PUT',
       `/integrations/${created.id}/credentials/api-key`,
       { apiKey: options.apiKey ?? RALLY_API_KEY },
     );
-    await this.#call('PATCH', `/integrations/${created.id}`, {
+    await this.call('PATCH', `/integrations/${created.id}`, {
       version: Math.max(account.version, connected.version),
       settings: {
         remoteWorkspace: RALLY_WORKSPACE,
@@ -135,12 +136,26 @@ export class RallyWorkspace {
           : { importNewRecords: options.importNewRecords }),
       },
     });
-    await this.#call('POST', `/integrations/${created.id}/enable`, {});
+    await this.call('POST', `/integrations/${created.id}/enable`, {});
     return created.id;
   }
 
+  /** Attaches a file to a feature, as the drawer's upload does (multipart). */
+  async attachFile(
+    featureId: string,
+    name: string,
+    mimeType: string,
+    buffer: Buffer,
+  ): Promise<void> {
+    const response = await this.#api.post(
+      `/api/workspaces/${this.workspaceId}/features/${featureId}/attachments`,
+      { multipart: { file: { name, mimeType, buffer } }, headers: { 'x-csrf-token': this.#csrf } },
+    );
+    expect(response.status(), `attaching ${name}: ${await response.text()}`).toBe(201);
+  }
+
   async createRelease(name: string): Promise<{ id: string; name: string }> {
-    return this.#call('POST', '/releases', {
+    return this.call('POST', '/releases', {
       name,
       startDate: '2027-04-01',
       releaseDate: '2027-06-30',
@@ -149,7 +164,7 @@ export class RallyWorkspace {
 
   /** Features in `releaseId`, every required custom field filled. */
   async createFeatures(releaseId: string, names: string[]): Promise<SeededFeature[]> {
-    const { fields } = await this.#call<{
+    const { fields } = await this.call<{
       fields: {
         recordType: string;
         key: string;
@@ -169,7 +184,7 @@ export class RallyWorkspace {
     const out: SeededFeature[] = [];
     for (const name of names) {
       out.push(
-        await this.#call<SeededFeature>('POST', '/features', {
+        await this.call<SeededFeature>('POST', '/features', {
           name,
           releaseId,
           descriptionHtml: `<p>${name}: sent by the e2e flow.</p>`,
@@ -180,12 +195,16 @@ export class RallyWorkspace {
     return out;
   }
 
-  /** Makes the simulator refuse the next feature create with a 400; returns the rule's id. */
-  async failNextFeatureCreate(): Promise<string> {
+  /**
+   * Makes the simulator refuse the next create of the feature named `name` with a 400 (by name,
+   * so a flow running beside this one is not hit); returns the rule's id.
+   */
+  async failNextFeatureCreate(name: string): Promise<string> {
     const response = await this.#api.post(`${this.simulatorUrl}/__sim/faults`, {
       data: {
         method: 'POST',
         path: 'portfolioitem/feature/create',
+        bodyMatches: name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
         action: 'status',
         status: 400,
         times: 1,

@@ -8,6 +8,11 @@ export const FaultRuleInput = z.object({
   method: z.string().optional(),
   /** Regular expression tested against the path and query string (any when absent). */
   path: z.string().optional(),
+  /**
+   * Regular expression tested against the request body (any when absent): picks one test's
+   * request (by a record name in it) when several tests share the simulator.
+   */
+  bodyMatches: z.string().optional(),
   /** Answer with `status`; cut the connection before or after the write commits; or hang. */
   action: z.enum(['status', 'drop', 'drop-after-commit', 'hang']).default('status'),
   status: z.number().int().min(100).max(599).optional(),
@@ -54,6 +59,7 @@ export class Faults {
   add(input: FaultRuleInput): FaultRule {
     const parsed = FaultRuleInput.parse(input);
     if (parsed.path) new RegExp(parsed.path, this.pathFlags);
+    if (parsed.bodyMatches) new RegExp(parsed.bodyMatches);
     const rule: FaultRule = { ...parsed, id: parsed.id ?? randomUUID(), hits: 0 };
     this.rules = [...this.rules.filter((r) => r.id !== rule.id), rule];
     return rule;
@@ -71,11 +77,17 @@ export class Faults {
     this.deliveries = { duplicateRate: 0, reorderRate: 0 };
   }
 
+  /** Whether any rule looks at request bodies (only then is a body read before the route). */
+  get matchesBodies(): boolean {
+    return this.rules.some((r) => r.bodyMatches !== undefined);
+  }
+
   /** The first rule that fires for this request (uses up one of its `times`). */
-  match(method: string, pathAndQuery: string): FaultRule | undefined {
+  match(method: string, pathAndQuery: string, body = ''): FaultRule | undefined {
     for (const r of this.rules) {
       if (r.method && r.method.toUpperCase() !== method.toUpperCase()) continue;
       if (r.path && !new RegExp(r.path, this.pathFlags).test(pathAndQuery)) continue;
+      if (r.bodyMatches && !new RegExp(r.bodyMatches).test(body)) continue;
       if (this.random() >= r.rate) continue;
       r.hits++;
       if (r.times !== undefined && r.hits >= r.times) this.remove(r.id);

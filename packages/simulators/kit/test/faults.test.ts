@@ -42,4 +42,13 @@ describe('fault rules', () => {
     expect(faults.rules).toEqual([]);
     expect(faults.deliveries).toEqual({ duplicateRate: 0, reorderRate: 0 });
   });
+
+  it('matches a rule on the request body when it asks to, and says whether any rule does', () => {
+    const faults = new Faults();
+    expect(faults.matchesBodies).toBe(false);
+    faults.add({ bodyMatches: '"Name":"Mine"' });
+    expect(faults.matchesBodies).toBe(true);
+    expect(faults.match('POST', '/create', '{"Name":"Theirs"}')).toBeUndefined();
+    expect(faults.match('POST', '/create', '{"Name":"Mine"}')).toBeDefined();
+  });
 });

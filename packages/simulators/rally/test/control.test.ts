@@ -64,6 +64,27 @@ describe('/__sim/ control API', () => {
     expect(other.status).toBe(200);
   });
 
+  it('a rule with bodyMatches hits only the request whose body matches; others are created', async () => {
+    await control('POST', '/faults', {
+      method: 'POST',
+      path: '/defect/create',
+      bodyMatches: 'Refuse me',
+      status: 400,
+    });
+    const create = (name: string) =>
+      fetch(`${sim.url}${WSAPI}/defect/create`, {
+        method: 'POST',
+        headers: key,
+        body: JSON.stringify({
+          Defect: { Name: name, Project: `/project/${SEED_IDS.projectAlpha}` },
+        }),
+      });
+    const before = await countDefects();
+    expect((await create('Someone else’s defect')).status).toBe(200);
+    expect((await create('Refuse me please')).status).toBe(400);
+    expect(await countDefects()).toBe(before + 1);
+  });
+
   it('drops the connection after committing a create (the retry-duplicates trap)', async () => {
     const before = await countDefects();
     await control('POST', '/faults', {

@@ -23,7 +23,9 @@ export function faultRules(sim: Sim): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (sim.faults.rules.length === 0) return next();
     const url = new URL(c.req.url);
-    const rule = sim.faults.match(c.req.method, `${url.pathname}${url.search}`);
+    // Hono keeps the text it read, so the route still gets the body.
+    const body = sim.faults.matchesBodies ? await c.req.text() : '';
+    const rule = sim.faults.match(c.req.method, `${url.pathname}${url.search}`, body);
     if (!rule) return next();
     const socket = socketOf(c);
     switch (rule.action) {

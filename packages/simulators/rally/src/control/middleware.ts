@@ -33,7 +33,9 @@ export function latencyAndFaults(sim: Sim, opts: { latency: boolean }): Middlewa
     const delay = opts.latency ? sim.faults.delayMs() : 0;
     if (delay > 0) await sleep(delay);
     const url = new URL(c.req.url);
-    const rule = sim.faults.match(c.req.method, `${url.pathname}${url.search}`);
+    // Hono keeps the text it read, so the route still gets the body.
+    const body = sim.faults.matchesBodies ? await c.req.text() : '';
+    const rule = sim.faults.match(c.req.method, `${url.pathname}${url.search}`, body);
     if (!rule) return next();
     const socket = socketOf(c);
     switch (rule.action) {
