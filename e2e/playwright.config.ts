@@ -9,6 +9,9 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 /** The Rally simulator the send flows talk to (an account URL on loopback, hence the flag below). */
 const SIM_RALLY_PORT = Number(process.env.E2E_SIM_RALLY_PORT ?? 4110);
 process.env.E2E_SIM_RALLY_URL ??= `http://127.0.0.1:${SIM_RALLY_PORT}`;
+/** The Azure DevOps simulator (its organisation URL is `<url>/tandem-demo`), on its own port. */
+const SIM_ADO_PORT = Number(process.env.E2E_SIM_ADO_PORT ?? 4120);
+process.env.E2E_SIM_ADO_URL ??= `http://127.0.0.1:${SIM_ADO_PORT}`;
 
 // One fresh database per run. Workers load this file again; the env var makes them reuse the
 // directory the main process made instead of creating their own.
@@ -87,6 +90,17 @@ export default defineConfig({
         SIM_RALLY_PORT: String(SIM_RALLY_PORT),
         SIM_RALLY_STATE_FILE: process.env.TANDEM_E2E_SIM_STATE,
       },
+    },
+    {
+      command:
+        'node --disable-warning=ExperimentalWarning ../packages/simulators/azure-devops/src/cli.ts',
+      cwd: here,
+      url: `${process.env.E2E_SIM_ADO_URL}/__sim/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { SIM_ADO_HOST: '127.0.0.1', SIM_ADO_PORT: String(SIM_ADO_PORT) },
     },
     {
       // The log goes to a file (read by the secrets-written check; look there when it fails).

@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect } from '@playwright/test';
+import { type APIRequestContext, type APIResponse, expect } from '@playwright/test';
 import { RALLY_TEST_MAPPINGS, rallyTwoWayMappings } from '@tandem/testkit';
 
 /** The simulator's seeded Rally workspace and project (`SEED_IDS` of `@tandem/sim-rally`). */
@@ -26,6 +26,7 @@ export class RallyWorkspace {
   readonly simulatorUrl: string;
   readonly #api: APIRequestContext;
   #csrf = '';
+  #login!: APIResponse;
   workspaceId = '';
 
   constructor(api: APIRequestContext, simulatorUrl: string) {
@@ -36,6 +37,7 @@ export class RallyWorkspace {
   async signIn(email: string, password: string, workspaceKey: string): Promise<void> {
     const login = await this.#api.post('/api/auth/login', { data: { email, password } });
     expect(login.status(), 'signing in for the fixture').toBe(200);
+    this.#login = login;
     const session = await login.json();
     this.#csrf = session.csrfToken;
     this.workspaceId = session.workspaces.find((w: { key: string }) => w.key === workspaceKey).id;
@@ -149,7 +151,11 @@ export class RallyWorkspace {
   ): Promise<void> {
     const response = await this.#api.post(
       `/api/workspaces/${this.workspaceId}/features/${featureId}/attachments`,
-      { multipart: { file: { name, mimeType, buffer } }, headers: { 'x-csrf-token': this.#csrf } },
+      {
+        multipart: { file: { name, mimeType, buffer } },
+        // A form post must come from the app's own origin, as the drawer's does.
+        headers: { 'x-csrf-token': this.#csrf, origin: new URL(this.#login.url()).origin },
+      },
     );
     expect(response.status(), `attaching ${name}: ${await response.text()}`).toBe(201);
   }

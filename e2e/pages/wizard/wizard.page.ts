@@ -8,7 +8,14 @@ export type WizardStepName =
   | 'Rally project'
   | 'Record mappings'
   | 'Status mapping'
-  | 'Enable';
+  | 'Enable'
+  // Azure DevOps's words for the same steps (its manifest's presentation).
+  | 'Organization'
+  | 'Personal access token'
+  | 'Project'
+  | 'Area path'
+  | 'Work item types'
+  | 'States';
 
 const SLUGS: Record<WizardStepName, string> = {
   Name: 'name',
@@ -19,6 +26,12 @@ const SLUGS: Record<WizardStepName, string> = {
   'Record mappings': 'mappings',
   'Status mapping': 'statuses',
   Enable: 'enable',
+  Organization: 'account',
+  'Personal access token': 'authorize',
+  Project: 'workspace',
+  'Area path': 'project',
+  'Work item types': 'mappings',
+  States: 'statuses',
 };
 
 /** What every wizard step shares: the stepper on the left, Back and Save and continue. */
