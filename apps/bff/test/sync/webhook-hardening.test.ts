@@ -114,10 +114,10 @@ describeEachDialect('Webhook hardening', (handle) => {
       const withoutToken = new URL(forged);
       withoutToken.search = '';
       expect((await post(withoutToken.toString(), '{}')).status).toBe(401);
-      // Only the webhook secret was opened: never the integration's (or a template's) credentials.
+      // At most the webhook secret was opened (it is kept open per registration once the first
+      // genuine delivery needed it): never the integration's (or a template's) credentials.
       const contexts = open.mock.calls.map((call) => call[1]);
-      expect(contexts.length).toBeGreaterThan(0);
-      expect(contexts.every((c) => c === sealContext.webhook(integrationId))).toBe(true);
+      expect(contexts.filter((c) => c !== sealContext.webhook(integrationId))).toEqual([]);
     } finally {
       open.mockRestore();
     }
