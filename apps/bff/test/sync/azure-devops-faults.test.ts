@@ -8,6 +8,7 @@ import { describeEachDialect } from '@tandem/storage/testing';
 import { sendSelection } from '@tandem/sync-engine/runner';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { azureDevOpsWorkspace } from './azure-devops-support.ts';
+import { expectEachSentOnce } from './support.ts';
 
 const FEATURES = Number(process.env.FAULT_FEATURES ?? 500);
 const auth = { authorization: `Basic ${Buffer.from(`:${DEFAULT_FULL_PAT}`).toString('base64')}` };
@@ -120,24 +121,6 @@ describeEachDialect('sending to Azure DevOps through remote faults', (handle) =>
     await fetch(`${sim.url}/__sim/faults`, { method: 'DELETE' });
 
     const counts = await countTitled(prefix);
-    const duplicates = [...counts].filter(([, n]) => n > 1);
-    expect(duplicates).toEqual([]);
-    expect(counts.size).toBe(FEATURES);
-    const linked = await handle()
-      .db.selectFrom('record_syncs')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('integration_id', '=', ws.integrationId)
-      .where('record_type', '=', 'feature')
-      .where('state_name', '=', 'linked')
-      .executeTakeFirstOrThrow();
-    expect(Number(linked.n)).toBe(FEATURES);
-    // The waits are visible: retried calls are logged as warnings.
-    const retries = await handle()
-      .db.selectFrom('integration_log')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('integration_id', '=', ws.integrationId)
-      .where('level', 'in', ['warn', 'error'])
-      .executeTakeFirstOrThrow();
-    expect(Number(retries.n)).toBeGreaterThan(0);
+    await expectEachSentOnce(handle(), ws.integrationId, counts, FEATURES);
   });
 });

@@ -19,6 +19,7 @@ import {
 import { accountOrigin, type IntegrationSecrets } from '@tandem/sync-engine/runner';
 import { RALLY_TEST_MAPPINGS } from '@tandem/testkit';
 import pino from 'pino';
+import { expect } from 'vitest';
 import { createSyncService } from '../../src/sync/sync-service.ts';
 
 /** The smallest useful Rally mapping (shared with the e2e flows). */
@@ -128,4 +129,34 @@ export function rallyWorkspace(
     },
     options,
   );
+}
+
+/**
+ * The fault suites' verdict: every feature is in the remote exactly once (`counts`: remote
+ * records by name) and linked here, and the waits and retries were logged.
+ */
+export async function expectEachSentOnce(
+  database: DatabaseHandle,
+  integrationId: string,
+  counts: Map<string, number>,
+  features: number,
+): Promise<void> {
+  const duplicates = [...counts].filter(([, n]) => n > 1);
+  expect(duplicates).toEqual([]);
+  expect(counts.size).toBe(features);
+  const linked = await database.db
+    .selectFrom('record_syncs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('integration_id', '=', integrationId)
+    .where('record_type', '=', 'feature')
+    .where('state_name', '=', 'linked')
+    .executeTakeFirstOrThrow();
+  expect(Number(linked.n)).toBe(features);
+  const retries = await database.db
+    .selectFrom('integration_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('integration_id', '=', integrationId)
+    .where('level', 'in', ['warn', 'error'])
+    .executeTakeFirstOrThrow();
+  expect(Number(retries.n)).toBeGreaterThan(0);
 }
