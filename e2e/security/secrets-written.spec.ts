@@ -14,6 +14,7 @@ import { unzip } from '../support/zip.ts';
  * client secret), the access and refresh tokens Rally issued, the webhook secrets Tandem
  * registered, the encryption key (base64, base64url, hex) and the session cookies it issued.
  * Read from the simulator's state file (users, keys, clients, tokens, webhook target URLs), from
+ * the Azure DevOps simulator's control API (its tokens) and subscriptions (the hook secrets), from
  * the key file in the data dir and from the `Set-Cookie` answers recorded in the traces.
  *
  * What the flows themselves typed is not Tandem's writing: the demo password `tandem-demo` the
@@ -97,8 +98,56 @@ function remoteAndKeySecrets(): Secret[] {
   return secrets;
 }
 
+/**
+ * Secrets of the Azure DevOps simulator: its users' personal access tokens (the expired and
+ * revoked ones too) and the service-hook secrets Tandem registered (`X-Tandem-Hook-Secret`).
+ */
+async function azureDevOpsSecrets(): Promise<Secret[]> {
+  const simulator = process.env.E2E_SIM_ADO_URL;
+  if (!simulator) return [];
+  const control = (await (await fetch(`${simulator}/__sim/`)).json()) as {
+    url: string;
+    users: { token: string }[];
+    expiredToken: string;
+    revokedToken: string;
+  };
+  const out: Secret[] = [
+    ...control.users.map((u) => ({ kind: 'Azure DevOps personal access token', value: u.token })),
+    { kind: 'Azure DevOps personal access token', value: control.expiredToken },
+    { kind: 'Azure DevOps personal access token', value: control.revokedToken },
+  ];
+  const auth = `Basic ${Buffer.from(`:${control.users[0]!.token}`).toString('base64')}`;
+  const hooks = (await (
+    await fetch(`${control.url}/_apis/hooks/subscriptions?api-version=7.1`, {
+      headers: { authorization: auth },
+    })
+  ).json()) as { value: { consumerInputs: { httpHeaders?: string } }[] };
+  for (const hook of hooks.value) {
+    const secret = /X-Tandem-Hook-Secret:\s*(\S+)/i.exec(
+      hook.consumerInputs.httpHeaders ?? '',
+    )?.[1];
+    if (secret) out.push({ kind: 'Azure DevOps service-hook secret', value: secret });
+  }
+  return out;
+}
+
+/**
+ * The Azure DevOps simulator's organisation is named `tandem-demo`, as the demo password is: its
+ * URLs (`…/tandem-demo/_apis/…`, `…:4120/tandem-demo`) are not the password.
+ */
+const ORGANISATION_PATH = /\/tandem-demo(?=[/"?\\\s]|$)/g;
+
 function search(bytes: Buffer, secrets: Secret[], where: string, hits: Hit[]) {
+  let withoutOrganisation: Buffer | undefined;
   for (const s of secrets) {
+    if (s.kind === 'demo password') {
+      withoutOrganisation ??= Buffer.from(
+        bytes.toString('latin1').replace(ORGANISATION_PATH, ''),
+        'latin1',
+      );
+      if (withoutOrganisation.includes(Buffer.from(s.value))) hits.push({ where, kind: s.kind });
+      continue;
+    }
     if (bytes.includes(Buffer.from(s.value, s.kind.endsWith('(raw)') ? 'latin1' : 'utf8'))) {
       hits.push({ where, kind: s.kind });
     }
@@ -160,7 +209,15 @@ function searchTrace(zipPath: string, baseURL: string, secrets: Secret[], hits: 
         if (event.type === 'frame-snapshot' && snapshotUrl && !snapshotUrl.startsWith(baseURL))
           continue;
         // Values typed into inputs, as Playwright records them in DOM snapshots.
-        kept.push(JSON.stringify(event).replace(/"__playwright_value_":"(?:[^"\\]|\\.)*"/g, ''));
+        // A password input's own `value` attribute (React keeps it in step with what was typed) is
+        // the same typed value.
+        kept.push(
+          JSON.stringify(event)
+            .replace(/"__playwright_value_":"(?:[^"\\]|\\.)*"/g, '')
+            .replace(/\{[^{}]*"type":"password"[^{}]*\}/g, (input) =>
+              input.replace(/"value":"(?:[^"\\]|\\.)*"/g, ''),
+            ),
+        );
       }
       search(Buffer.from(kept.join('\n')), secrets, where(name), hits);
     }
@@ -182,7 +239,7 @@ test('nothing Tandem wrote during the suite holds a secret the suite used', asyn
   const origin = process.env.E2E_TRACES_BASE_URL ?? baseURL!;
   // The simulator saves its state at most every 200 ms; let the last save land.
   await new Promise((r) => setTimeout(r, 500));
-  const secrets = remoteAndKeySecrets();
+  const secrets = [...remoteAndKeySecrets(), ...(await azureDevOpsSecrets())];
   const kinds = new Set(secrets.map((s) => s.kind));
   // The suite connects with API keys and through OAuth, and enables integrations (webhooks).
   for (const kind of ['Rally API key', 'Rally user password', 'OAuth client secret'])
