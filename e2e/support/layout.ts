@@ -31,6 +31,26 @@ export async function widthsOf(locator: Locator): Promise<number[]> {
   return locator.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width));
 }
 
+/**
+ * Names squeezed by their row: those shown narrower than `minWidth` px while their text is cut
+ * (a short name that fits in fewer pixels is not squeezed). Each as `text (width px)`.
+ */
+export async function squeezedNames(locator: Locator, minWidth: number): Promise<string[]> {
+  return locator.evaluateAll(
+    (els, min) =>
+      els
+        .filter((el) => {
+          const width = el.getBoundingClientRect().width;
+          const cut = el.scrollWidth > el.clientWidth + 1;
+          return width < min && (cut || width < 1);
+        })
+        .map(
+          (el) => `${el.textContent ?? ''} (${Math.round(el.getBoundingClientRect().width)} px)`,
+        ),
+    minWidth,
+  );
+}
+
 /** Whether two elements' boxes overlap (e.g. a badge drawn over a date). */
 export async function overlap(a: Locator, b: Locator): Promise<boolean> {
   const [x, y] = [await a.boundingBox(), await b.boundingBox()];
