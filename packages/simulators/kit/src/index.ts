@@ -1,3 +1,4 @@
+export { DeliveryDispatcher } from './delivery-dispatcher.ts';
 export {
   type DeliveryFaults,
   DeliveryFaultsInput,

@@ -6,6 +6,7 @@
  * failed probation retry disables it (`disabledBySystem`); 410 Gone disables it at once. Waits are
  * multiplied by `timeScale` so tests and the demo need not wait hours.
  */
+import { DeliveryDispatcher } from '@tandem/sim-kit';
 import type { Faults } from '../control/faults.ts';
 import type { Store, WorkItemEvent } from '../state/store.ts';
 import { buildEvent, type EventEnvelope } from './payload.ts';
@@ -41,11 +42,9 @@ export class ServiceHooks {
   policy: DeliveryPolicy;
   enabled = true;
   private store: Store;
-  private faults: Faults;
+  private readonly dispatcher: DeliveryDispatcher;
   private orgUrl: () => string;
   private collectionId: string;
-  private held = new Map<string, () => void>();
-  private pending = new Set<Promise<void>>();
   private sleepers = new Set<{ timer: NodeJS.Timeout; wake: () => void }>();
   private stopped = false;
 
@@ -57,7 +56,7 @@ export class ServiceHooks {
     policy: DeliveryPolicy;
   }) {
     this.store = opts.store;
-    this.faults = opts.faults;
+    this.dispatcher = new DeliveryDispatcher(opts.faults);
     this.orgUrl = opts.orgUrl;
     this.collectionId = opts.collectionId;
     this.policy = { ...opts.policy };
@@ -82,30 +81,7 @@ export class ServiceHooks {
 
   private schedule(subscriptionId: string, envelope: EventEnvelope): void {
     this.stopped = false;
-    const send = () => this.track(this.deliver(subscriptionId, envelope));
-    const heldBefore = this.held.get(subscriptionId);
-    if (!heldBefore && this.faults.chance(this.faults.deliveries.reorderRate)) {
-      // Held back: it goes out right after the next event for this subscription (or in 2 s).
-      this.held.set(subscriptionId, send);
-      void this.sleep(2000).then(() => {
-        if (this.held.get(subscriptionId) === send) {
-          this.held.delete(subscriptionId);
-          send();
-        }
-      });
-      return;
-    }
-    send();
-    if (this.faults.chance(this.faults.deliveries.duplicateRate)) send();
-    if (heldBefore) {
-      this.held.delete(subscriptionId);
-      heldBefore();
-    }
-  }
-
-  private track(p: Promise<void>): void {
-    this.pending.add(p);
-    void p.finally(() => this.pending.delete(p));
+    this.dispatcher.dispatch(subscriptionId, () => this.deliver(subscriptionId, envelope));
   }
 
   private async post(
@@ -221,22 +197,14 @@ export class ServiceHooks {
   }
 
   /** Resolves once every delivery under way (retries included) has finished. */
-  async idle(): Promise<void> {
-    while (this.pending.size > 0 || this.held.size > 0) {
-      if (this.pending.size === 0) {
-        for (const [id, send] of this.held) {
-          this.held.delete(id);
-          send();
-        }
-      }
-      await Promise.allSettled([...this.pending]);
-    }
+  idle(): Promise<void> {
+    return this.dispatcher.idle();
   }
 
   /** Cut every wait short and stop retrying (reset, close). */
   stop(): void {
     this.stopped = true;
-    this.held.clear();
+    this.dispatcher.clear();
     for (const s of this.sleepers) {
       clearTimeout(s.timer);
       s.wake();

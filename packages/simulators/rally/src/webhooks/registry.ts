@@ -1,5 +1,6 @@
 /** Webhook rules (the pigeon management API's objects), matching, and delivery with retries. */
 import { randomUUID } from 'node:crypto';
+import { DeliveryDispatcher } from '@tandem/sim-kit';
 import { z } from 'zod';
 import type { Faults } from '../control/faults.ts';
 import { parseRef } from '../state/refs.ts';
@@ -108,11 +109,9 @@ export class Webhooks {
   retry: RetryPolicy;
   enabled = true;
   private store: Store;
-  private faults: Faults;
+  private readonly dispatcher: DeliveryDispatcher;
   private base: () => string;
   private now: () => Date;
-  private held = new Map<string, () => void>();
-  private pending = new Set<Promise<void>>();
   private timers = new Set<NodeJS.Timeout>();
 
   constructor(opts: {
@@ -123,7 +122,7 @@ export class Webhooks {
     now: () => Date;
   }) {
     this.store = opts.store;
-    this.faults = opts.faults;
+    this.dispatcher = new DeliveryDispatcher(opts.faults);
     this.base = opts.base;
     this.retry = { ...opts.retry };
     this.now = opts.now;
@@ -290,33 +289,7 @@ export class Webhooks {
   }
 
   private schedule(hookId: string, message: Record<string, unknown>, eventTime: number): void {
-    const send = () => this.track(this.deliver(hookId, message, eventTime));
-    const heldBefore = this.held.get(hookId);
-    if (this.faults.chance(this.faults.deliveries.reorderRate) && !heldBefore) {
-      // Hold this one back: it goes out right after the next delivery for the same webhook.
-      this.held.set(hookId, send);
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        const h = this.held.get(hookId);
-        if (h === send) {
-          this.held.delete(hookId);
-          send();
-        }
-      }, 2000);
-      this.timers.add(timer);
-      return;
-    }
-    send();
-    if (this.faults.chance(this.faults.deliveries.duplicateRate)) send();
-    if (heldBefore) {
-      this.held.delete(hookId);
-      heldBefore();
-    }
-  }
-
-  private track(p: Promise<void>): void {
-    this.pending.add(p);
-    void p.finally(() => this.pending.delete(p));
+    this.dispatcher.dispatch(hookId, () => this.deliver(hookId, message, eventTime));
   }
 
   private async deliver(
@@ -392,21 +365,13 @@ export class Webhooks {
   }
 
   /** Wait until every queued delivery (including retries) has finished. */
-  async idle(): Promise<void> {
-    while (this.pending.size > 0 || this.held.size > 0) {
-      if (this.pending.size === 0) {
-        for (const [id, send] of this.held) {
-          this.held.delete(id);
-          send();
-        }
-      }
-      await Promise.allSettled([...this.pending]);
-    }
+  idle(): Promise<void> {
+    return this.dispatcher.idle();
   }
 
   stop(): void {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
-    this.held.clear();
+    this.dispatcher.clear();
   }
 }
